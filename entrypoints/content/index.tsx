@@ -1,0 +1,5 @@
+export default defineContentScript({
+  matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
+  cssInjectionMode: 'manual',
+  main() {},
+});

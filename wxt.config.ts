@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+// The manifest asks for what the features use and nothing else: storage (the database and a
+// small badge cache), alarms (follow-up schedule), notifications (nudges) and unlimitedStorage
+// (so the browser never evicts the user's notes). Host access comes only from the content
+// script's matches on linkedin.com and xing.com.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Tiekeeper',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandOpenPanel__',
+      },
+    },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'tiekeeper@tiekeeper.invalid',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    // The dashboard doubles as the options page; WXT only wires a page named "options".
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.options_ui = { page: 'dashboard.html', open_in_tab: true };
+    },
+  },
+});
