@@ -1,0 +1,40 @@
+/** The sites Tiekeeper knows. Adding one is a new adapter file in this folder. */
+export type SiteId = 'linkedin' | 'xing';
+
+/** Who a profile page shows, as far as the page tells. */
+export interface ProfileRef {
+  site: SiteId;
+  /** Normalised, stable identity on the site (e.g. the lower-cased, decoded LinkedIn slug). */
+  key: string;
+  /** Canonical profile URL for links, keeping the original spelling of the slug. */
+  url: string;
+  name?: string;
+  headline?: string;
+  /** Site-internal member id, only when it belongs to the person shown (never the viewer's). */
+  memberId?: string;
+}
+
+/** Example URLs that document and test an adapter (see the contract test). */
+export interface AdapterExamples {
+  /** URLs of profile pages, with the key they must yield. */
+  profiles: readonly { url: string; key: string }[];
+  /** URLs on the adapter's own site that are not profile pages. */
+  notProfiles: readonly string[];
+}
+
+/**
+ * One site's recognition logic: pure functions of URL and Document, no browser APIs,
+ * so every adapter can be tested against saved pages.
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Whether this adapter is responsible for the host name (e.g. `de.linkedin.com`). */
+  matchesHost(hostname: string): boolean;
+  /** The profile identity from the URL alone, or null when the URL is not a profile page. */
+  profileFromUrl(url: URL): Pick<ProfileRef, 'site' | 'key' | 'url'> | null;
+  /** The full reference from the rendered page, or null when the page shows no person. */
+  readProfile(url: URL, doc: Document): ProfileRef | null;
+  /** The element the badge is placed after (the name in the top card), or null when unknown. */
+  findBadgeAnchor(doc: Document): Element | null;
+  examples: AdapterExamples;
+}
