@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+/**
+ * The data Tiekeeper keeps. Times are epoch milliseconds; ids are random UUID strings, so a
+ * backup restores the same ids and merged records never collide.
+ * The zod schemas validate everything that crosses a boundary: messages, imports, and rows
+ * written by an older version of the extension.
+ */
+
+export const SITES = ['linkedin', 'xing'] as const;
+export const siteSchema = z.enum(SITES);
+
+const id = z.string().min(1).max(100);
+const epochMs = z.number().int().min(0).max(8.64e15);
+/** Short single-line text: names, headlines, tags. */
+const shortText = (max: number) => z.string().max(max);
+
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_NAME_LENGTH = 200;
+
+export const INTERACTION_KINDS = [
+  'message',
+  'call',
+  'meeting',
+  'event',
+  'other',
+  'favour-given',
+  'favour-received',
+  'introduction',
+] as const;
+export const interactionKindSchema = z.enum(INTERACTION_KINDS);
+export type InteractionKind = z.infer<typeof interactionKindSchema>;
+
+/** What a favour was, for the give-and-take ledger. */
+export const FAVOUR_TYPES = [
+  'recommendation',
+  'introduction',
+  'advice',
+  'referral',
+  'congratulations',
+  'other',
+] as const;
+export const favourTypeSchema = z.enum(FAVOUR_TYPES);
+export type FavourType = z.infer<typeof favourTypeSchema>;
+
+export const contactSchema = z.object({
+  id,
+  displayName: shortText(MAX_NAME_LENGTH),
+  headline: shortText(500),
+  company: shortText(300),
+  email: shortText(320),
+  howWeMet: shortText(2_000),
+  /** Conversation hooks, e.g. their favourite football club. */
+  hooks: shortText(2_000),
+  tags: z.array(shortText(60)).max(50),
+  /** Keep-in-touch rhythm; null = no reminders. */
+  cadenceDays: z.number().int().min(1).max(3_660).nullable(),
+  /** When the rhythm was set: a contact with a rhythm but no interaction is due one rhythm later. */
+  cadenceSetAt: epochMs.nullable(),
+  /** Latest interaction time, kept in step with `interactions` in the same transaction. */
+  lastContactAt: epochMs.nullable(),
+  /** Snooze of the current cycle only; a new interaction starts a new cycle and clears it. */
+  snoozedUntil: epochMs.nullable(),
+  /** Derived and indexed: when the next nudge is due (rhythm, last contact, snooze), or null. */
+  nextDueAt: epochMs.nullable(),
+  /** The user marked this person as worth meeting in person. */
+  meetInPerson: z.boolean(),
+  /** LinkedIn's "Connected On" date, from an import. */
+  connectedAt: epochMs.nullable(),
+  archived: z.boolean(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** One identity on one site. Two profiles pointing at one contact = one person on both sites. */
+export const profileSchema = z.object({
+  /** `${site}:${key}`: unique by construction. */
+  id,
+  contactId: id,
+  site: siteSchema,
+  key: shortText(300).min(1),
+  url: z.string().url().max(2_000),
+  memberId: shortText(100).nullable(),
+  /** The name and headline as last seen on the page (the contact's name is the user's). */
+  seenName: shortText(MAX_NAME_LENGTH).nullable(),
+  seenHeadline: shortText(500).nullable(),
+  createdAt: epochMs,
+  seenAt: epochMs.nullable(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const noteSchema = z.object({
+  id,
+  contactId: id,
+  /** Plain text, never rendered as HTML. */
+  body: z.string().min(1).max(MAX_NOTE_LENGTH),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const interactionSchema = z.object({
+  id,
+  contactId: id,
+  at: epochMs,
+  kind: interactionKindSchema,
+  /** For favours: what kind of favour. */
+  favour: favourTypeSchema.nullable(),
+  note: shortText(2_000),
+  /** Set when the interaction was logged by recording an introduction. */
+  introductionId: id.nullable(),
+  createdAt: epochMs,
+});
+export type Interaction = z.infer<typeof interactionSchema>;
+
+export const INTRODUCTION_STATUSES = ['idea', 'asked-a', 'asked-b', 'made', 'outcome'] as const;
+export const introductionStatusSchema = z.enum(INTRODUCTION_STATUSES);
+export type IntroductionStatus = z.infer<typeof introductionStatusSchema>;
+
+export const introductionSchema = z.object({
+  id,
+  /** The two people introduced to each other. */
+  aId: id,
+  bId: id,
+  status: introductionStatusSchema,
+  note: shortText(2_000),
+  /** When it was made (status made/outcome), else null. */
+  madeAt: epochMs.nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Introduction = z.infer<typeof introductionSchema>;
+
+/**
+ * One row per nudge shown: a due cycle is identified by the contact and the due time it was
+ * computed for (`nextDueAt`). A changed due time (snooze, new interaction) is a new cycle.
+ */
+export const nudgeSchema = z.object({
+  /** `${contactId}@${dueAt}`. */
+  id,
+  contactId: id,
+  dueAt: epochMs,
+  shownAt: epochMs,
+  /** Shown on its own or as part of a digest. */
+  via: z.enum(['single', 'digest']),
+});
+export type Nudge = z.infer<typeof nudgeSchema>;
+
+export const settingsSchema = z.object({
+  /** Rhythm given to new contacts; null = none. */
+  defaultCadenceDays: z.number().int().min(1).max(3_660).nullable().default(null),
+  /** Quiet hours in minutes after local midnight; start > end spans midnight. */
+  quietStartMinute: z.number().int().min(0).max(1_439).default(21 * 60),
+  quietEndMinute: z.number().int().min(0).max(1_439).default(8 * 60),
+  /** More due people than this at once are shown as one digest. */
+  dailyNotificationCap: z.number().int().min(1).max(50).default(3),
+  /** null follows the browser. */
+  language: z.enum(['en', 'de']).nullable().default(null),
+  /** Fading-tie suggestions as notifications (off: only in the popup and dashboard). */
+  notifyFading: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rhythm presets in the UI: 1, 3, 6 and 12 months. */
+export const CADENCE_PRESETS_DAYS = [30, 91, 182, 365] as const;
