@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 // (so the browser never evicts the user's notes). Host access comes only from the content
 // script's matches on linkedin.com and xing.com.
 export default defineConfig({
+  // Manifest V3 for Firefox too: one background model (an event-driven worker) everywhere.
+  manifestVersion: 3,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
   manifest: ({ browser }) => ({
@@ -13,7 +15,6 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -24,7 +25,7 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'tiekeeper@tiekeeper.invalid',
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
       },
@@ -34,6 +35,8 @@ export default defineConfig({
     // The dashboard doubles as the options page; WXT only wires a page named "options".
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.options_ui = { page: 'dashboard.html', open_in_tab: true };
+      // WXT takes the toolbar title from the popup's <title>, which cannot be localised.
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
     },
   },
 });

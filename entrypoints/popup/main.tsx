@@ -1,2 +1,8 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<main>Tiekeeper</main>);
+import { t } from '@/i18n';
+
+createRoot(document.getElementById('root')!).render(
+  <main>
+    <h1>{t('popupTitle')}</h1>
+  </main>,
+);

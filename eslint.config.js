@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+// Code that runs on linkedin.com / xing.com. Its IndexedDB is the site's, not ours, so it must
+// never reach the database: it talks to the background worker through messages instead.
+const SITE_SIDE = ['entrypoints/content/**', 'content/**', 'sites/**', 'components/badge/**', 'components/panel/**'];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+      'no-restricted-syntax': [
+        'error',
+        // Notes and names are plain text everywhere.
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render user text as text, never as HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render user text as text, never as HTML.' },
+      ],
+    },
+  },
+  {
+    files: SITE_SIDE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', 'dexie-react-hooks'], message: 'Site-side code must not open IndexedDB: it would be the host site\'s storage. Send a message to the background.' },
+            { group: ['@/storage', '@/storage/*', '**/storage/*', '@/background/*', '**/background/*'], message: 'Site-side code must not import the database layer. Send a message to the background.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The demo sites' own front end: a function expression that the demo server calls inline.
+    files: ['demo/app.js'],
+    languageOptions: { sourceType: 'script' },
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+);

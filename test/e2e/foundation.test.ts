@@ -1,0 +1,34 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Harness } from './harness';
+import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
+
+describe('the extension in Chromium', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await Harness.start();
+  });
+  afterEach(async () => {
+    harness.assertNoExtensionRequests();
+    harness.assertNoExtensionErrors();
+    await harness.close();
+  });
+
+  it('shows its badge on a fictional LinkedIn profile', async () => {
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.text()).toContain('Add a note');
+    expect(await badge.count()).toBe(1);
+  });
+
+  it('opens the popup', async () => {
+    const popup = await PopupPage.open(harness);
+    await expect.poll(() => popup.heading.textContent()).toContain('Tiekeeper');
+  });
+
+  it('opens the dashboard, which is also the options page', async () => {
+    const dashboard = await DashboardPage.open(harness);
+    await expect.poll(() => dashboard.heading.textContent()).toContain('Tiekeeper');
+    const manifest = await harness.inWorker(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.runtime.getManifest(), null);
+    expect(manifest.options_ui?.page).toBe('dashboard.html');
+  });
+});

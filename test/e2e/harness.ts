@@ -1,0 +1,172 @@
+import type { BrowserContext, CDPSession, Page, Request, Route, Worker } from 'playwright-core';
+import { extensionIdOf, launchWithExtension } from '../../scripts/chromium';
+import { renderDemoPage, strictCsp } from '../../demo/pages';
+
+export interface ServedPage {
+  html: string;
+  status?: number;
+  /** Serve with a strict, nonce-based Content-Security-Policy like LinkedIn's and XING's. */
+  csp?: boolean;
+}
+
+export interface HarnessOptions {
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Serve the built-in fictional demo sites (with a strict CSP). */
+  demo?: boolean;
+}
+
+const NONCE = 'tiekeeper-test-nonce';
+
+/**
+ * The built extension in a real headless Chromium, with pages served at their real URLs.
+ * Every other request is blocked; requests that the EXTENSION makes (its worker, its pages, or
+ * its content script on a site) are recorded, and `assertNoExtensionRequests` fails the test.
+ */
+export class Harness {
+  readonly extensionRequests: string[] = [];
+  /** Errors the extension logged or threw, in any of its contexts. */
+  readonly extensionErrors: string[] = [];
+  private readonly served = new Map<string, ServedPage>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    private readonly demo: boolean,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const context = await launchWithExtension({
+      headless: true,
+      offline: true,
+      locale: options.locale,
+      colorScheme: options.colorScheme,
+    });
+    const extensionId = await extensionIdOf(context);
+    const harness = new Harness(context, extensionId, options.demo ?? true);
+    await context.route('**/*', (route, request) => harness.handle(route, request));
+    return harness;
+  }
+
+  get origin(): string {
+    return `chrome-extension://${this.extensionId}`;
+  }
+
+  /** Serve `html` at `url` (query and hash are ignored when matching). */
+  serve(url: string, page: ServedPage): void {
+    this.served.set(withoutQuery(url), page);
+  }
+
+  private async handle(route: Route, request: Request): Promise<void> {
+    const url = request.url();
+    if (url.startsWith('chrome-extension://')) {
+      await route.continue();
+      return;
+    }
+    const page = this.served.get(withoutQuery(url)) ?? this.demoPage(url);
+    if (page && request.resourceType() === 'document') {
+      const html = page.csp ? page.html.replace(/<(script|style)(?=[\s>])/g, `<$1 nonce="${NONCE}"`) : page.html;
+      await route.fulfill({
+        status: page.status ?? 200,
+        contentType: 'text/html; charset=utf-8',
+        headers: page.csp ? { 'content-security-policy': strictCsp(NONCE) } : {},
+        body: html,
+      });
+      return;
+    }
+    const frameUrl = safeFrameUrl(request);
+    if (request.serviceWorker() || frameUrl.startsWith('chrome-extension://')) {
+      this.extensionRequests.push(url);
+    }
+    await route.abort('blockedbyclient');
+  }
+
+  private demoPage(url: string): ServedPage | null {
+    if (!this.demo) return null;
+    const page = renderDemoPage(url);
+    return page && { ...page, csp: true };
+  }
+
+  /** A new tab at `url`, watched for requests started by the extension's content script. */
+  async open(url: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await this.watchContentScriptRequests(page);
+    await page.goto(url);
+    return page;
+  }
+
+  /**
+   * The content script's requests go out as the page's own; DevTools knows who started them.
+   * The page's own resources (images of a saved real page, say) are blocked but not counted.
+   */
+  private async watchContentScriptRequests(page: Page): Promise<void> {
+    const cdp = await this.context.newCDPSession(page);
+    cdp.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator: unknown }) => {
+      if (JSON.stringify(event.initiator).includes('chrome-extension://')) {
+        this.extensionRequests.push(event.request.url);
+      }
+    });
+    // Errors inside the content script's isolated world do not reach Playwright's page events.
+    const fromExtension = (details: unknown) => JSON.stringify(details).includes('chrome-extension://');
+    cdp.on('Runtime.exceptionThrown', (event: { exceptionDetails: unknown }) => {
+      if (fromExtension(event.exceptionDetails)) this.extensionErrors.push(JSON.stringify(event.exceptionDetails));
+    });
+    cdp.on('Runtime.consoleAPICalled', (event: { type: string; args: unknown; stackTrace?: unknown }) => {
+      if (event.type === 'error' && fromExtension(event.stackTrace)) this.extensionErrors.push(JSON.stringify(event.args));
+    });
+    await Promise.all([cdp.send('Network.enable'), cdp.send('Runtime.enable')]);
+  }
+
+  async cdp(page: Page): Promise<CDPSession> {
+    return this.context.newCDPSession(page);
+  }
+
+  /** The extension's service worker, waiting for it when it is not running. */
+  async worker(): Promise<Worker> {
+    const running = this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin));
+    return running ?? this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin) });
+  }
+
+  /** Run `fn` in the background worker. */
+  async inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+    const worker = await this.worker();
+    return worker.evaluate(fn as Parameters<Worker['evaluate']>[0], arg) as Promise<T>;
+  }
+
+  /** An extension page, e.g. `popup.html`. */
+  async openExtensionPage(file: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`${this.origin}/${file}`);
+    return page;
+  }
+
+  assertNoExtensionRequests(): void {
+    if (this.extensionRequests.length > 0) {
+      throw new Error(`The extension made network requests:\n${this.extensionRequests.join('\n')}`);
+    }
+  }
+
+  assertNoExtensionErrors(): void {
+    if (this.extensionErrors.length > 0) {
+      throw new Error(`The extension threw errors:\n${this.extensionErrors.join('\n\n')}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+function withoutQuery(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+function safeFrameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    // Requests of a service worker have no frame.
+    return '';
+  }
+}

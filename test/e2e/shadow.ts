@@ -1,0 +1,107 @@
+import type { CDPSession, Page } from 'playwright-core';
+
+/**
+ * Reads and drives UI inside a CLOSED shadow root through the DevTools protocol, as a user's
+ * mouse and keyboard would: the page's scripts (and Playwright's CSS locators) cannot see it.
+ */
+export class ClosedShadow {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+    private readonly hostSelector: string,
+  ) {}
+
+  static async of(page: Page, hostSelector: string): Promise<ClosedShadow> {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    return new ClosedShadow(page, cdp, hostSelector);
+  }
+
+  /** How many shadow hosts match in the light DOM. */
+  async hostCount(): Promise<number> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: this.hostSelector });
+    return nodeIds.length;
+  }
+
+  private async shadowRootId(): Promise<number | null> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId: hostId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
+    if (!hostId) return null;
+    const { node } = await this.cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { nodeIds } = await this.cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });
+    return nodeIds[0] ?? null;
+  }
+
+  /** The node for `selector` inside the shadow root, or null. */
+  async query(selector: string): Promise<number | null> {
+    const rootId = await this.shadowRootId();
+    if (rootId === null) return null;
+    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
+    return nodeId || null;
+  }
+
+  private async need(selector: string): Promise<number> {
+    const nodeId = await this.query(selector);
+    if (nodeId === null) throw new Error(`Nothing matches ${selector} in the shadow root of ${this.hostSelector}`);
+    return nodeId;
+  }
+
+  private async call<T>(selector: string, fn: string): Promise<T> {
+    const nodeId = await this.need(selector);
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
+    return result.value as T;
+  }
+
+  /** The rendered text of `selector` (empty when absent). */
+  async text(selector = 'body'): Promise<string> {
+    if ((await this.query(selector)) === null) return '';
+    return this.call<string>(selector, 'function () { return this.innerText; }');
+  }
+
+  async attribute(selector: string, name: string): Promise<string | null> {
+    return this.call<string | null>(selector, `function () { return this.getAttribute(${JSON.stringify(name)}); }`);
+  }
+
+  async value(selector: string): Promise<string> {
+    return this.call<string>(selector, 'function () { return this.value; }');
+  }
+
+  async exists(selector: string): Promise<boolean> {
+    return (await this.query(selector)) !== null;
+  }
+
+  /** A real mouse click in the middle of the element. */
+  async click(selector: string): Promise<void> {
+    const nodeId = await this.need(selector);
+    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    await this.page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+  }
+
+  async focus(selector: string): Promise<void> {
+    await this.cdp.send('DOM.focus', { nodeId: await this.need(selector) });
+  }
+
+  /** Focus the field and type into it, replacing what it held. */
+  async fill(selector: string, text: string): Promise<void> {
+    await this.focus(selector);
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    if (text) await this.cdp.send('Input.insertText', { text });
+  }
+
+  async boundingBox(selector: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId: await this.need(selector) });
+    const [x1, y1, , , x3, y3] = model.border;
+    return { x: x1!, y: y1!, width: x3! - x1!, height: y3! - y1! };
+  }
+}
