@@ -12,6 +12,22 @@ export interface ContactState {
   interactions: Interaction[];
 }
 
+export interface DueList {
+  /** Due now, most overdue first. */
+  due: Contact[];
+  /** Due within the next seven days, soonest first. */
+  upcoming: Contact[];
+}
+
+/** What deleting a contact removed with it. */
+export interface DeletedCounts {
+  notes: number;
+  interactions: number;
+  profiles: number;
+  introductions: number;
+  nudges: number;
+}
+
 /** The fields a user edits directly; everything else is derived or comes from imports. */
 export const contactPatchSchema = contactSchema
   .pick({

@@ -6,6 +6,8 @@ import {
   profileId,
   type ContactPatch,
   type ContactState,
+  type DeletedCounts,
+  type DueList,
 } from '../domain/contacts';
 import { notFound } from '../domain/errors';
 import { DAY_MS, type Contact, type Profile } from '../domain/model';
@@ -134,13 +136,6 @@ export async function contactsDueBy(db: TiekeeperDb, until: number): Promise<Con
   return db.contacts.where('nextDueAt').belowOrEqual(until).toArray();
 }
 
-export interface DueList {
-  /** Due now, most overdue first. */
-  due: Contact[];
-  /** Due within the next seven days, soonest first. */
-  upcoming: Contact[];
-}
-
 export async function dueList(db: TiekeeperDb, now: number): Promise<DueList> {
   const rows = await contactsDueBy(db, now + UPCOMING_DAYS * DAY_MS);
   const due: Contact[] = [];
@@ -160,14 +155,6 @@ export async function contactsWithTag(db: TiekeeperDb, tag: string): Promise<Con
 /** Every tag in use, sorted, for the dashboard's filter. */
 export async function allTags(db: TiekeeperDb): Promise<string[]> {
   return (await db.contacts.orderBy('tags').uniqueKeys()) as string[];
-}
-
-export interface DeletedCounts {
-  notes: number;
-  interactions: number;
-  profiles: number;
-  introductions: number;
-  nudges: number;
 }
 
 /** Deletes a person with everything that belongs to them. */
