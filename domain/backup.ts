@@ -186,6 +186,8 @@ export interface StoredRows {
   interactions: ReadonlyMap<string, Interaction>;
   introductions: ReadonlyMap<string, Introduction>;
   settings: Settings;
+  /** Whether settings were ever saved here (else `settings` are the defaults). */
+  settingsSaved: boolean;
   /** How many rows each table holds in all. */
   totals: Record<BackupTable, number>;
 }
@@ -251,7 +253,8 @@ function planReplace(backup: Backup, stored: StoredRows): BackupPlan {
  *   one on this computer stays.
  * - Profiles: the more recently seen one wins (tie: this computer's).
  * - Interactions are never edited once logged: one already here stays as it is.
- * - Settings stay as they are on this computer (they are a preference of this browser).
+ * - Settings stay as they are on this computer (they are a preference of this browser), unless
+ *   none were saved here yet: then the backup's are taken, as on a new installation.
  * - The same person created separately on two computers has two contact ids but the same
  *   profile id (`linkedin:<key>`): the backup's contact is then merged into the one here, with
  *   its notes and interactions, instead of becoming a duplicate.
@@ -261,7 +264,8 @@ function planMerge(backup: Backup, stored: StoredRows): BackupPlan {
   const { data } = backup;
   const counts = {} as BackupCounts;
   for (const table of BACKUP_TABLES) counts[table] = emptyCounts();
-  counts.settings = { ...emptyCounts(), unchanged: 1 };
+  const takeSettings = !stored.settingsSaved && !sameRow(stored.settings, data.settings);
+  counts.settings = { ...emptyCounts(), [takeSettings ? 'changed' : 'unchanged']: 1 };
 
   const remap = new Map<string, string>();
   for (const p of data.profiles) {
@@ -322,7 +326,7 @@ function planMerge(backup: Backup, stored: StoredRows): BackupPlan {
     const last = Math.max(...candidates.map((t) => t ?? -1));
     decide('contacts', withLastContact(winner, last < 0 ? null : last, true), here, true, rows.contacts);
   }
-  return { mode: 'merge', rows, settings: null, counts };
+  return { mode: 'merge', rows, settings: takeSettings ? data.settings : null, counts };
 }
 
 export function planBackupImport(backup: Backup, stored: StoredRows, mode: ImportMode): BackupPlan {

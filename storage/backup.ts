@@ -69,13 +69,15 @@ async function readStoredRows(db: TiekeeperDb, data: BackupData): Promise<Stored
   const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
   const profiles = present(await db.profiles.bulkGet(ids(data.profiles)));
   const contactIds = new Set([...ids(data.contacts), ...profiles.map((p) => p.contactId)]);
+  const settingsRow = await db.settings.get(SETTINGS_ID);
   return {
     contacts: byId(present(await db.contacts.bulkGet([...contactIds]))),
     profiles: byId(profiles),
     notes: byId(present(await db.notes.bulkGet(ids(data.notes)))),
     interactions: byId(present(await db.interactions.bulkGet(ids(data.interactions)))),
     introductions: byId(present(await db.introductions.bulkGet(ids(data.introductions)))),
-    settings: settingsFromRow(await db.settings.get(SETTINGS_ID)),
+    settings: settingsFromRow(settingsRow),
+    settingsSaved: settingsRow !== undefined,
     totals: {
       contacts: await db.contacts.count(),
       profiles: await db.profiles.count(),
