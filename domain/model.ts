@@ -80,7 +80,11 @@ export const profileSchema = z.object({
   contactId: id,
   site: siteSchema,
   key: shortText(300).min(1),
-  url: z.string().url().max(2_000),
+  /**
+   * The UI renders this as a link, so it must never be `javascript:` or another site: a backup
+   * or an import is untrusted input.
+   */
+  url: z.url({ protocol: /^https$/, hostname: /^([a-z0-9-]+\.)*(linkedin|xing)\.com$/ }).max(2_000),
   memberId: shortText(100).nullable(),
   /** The name and headline as last seen on the page (the contact's name is the user's). */
   seenName: shortText(MAX_NAME_LENGTH).nullable(),
@@ -162,6 +166,21 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * A change to some settings. Built from the unwrapped fields because `.partial()` would still
+ * fill in the defaults of the fields the patch does not name, resetting them.
+ */
+const settingsShape = settingsSchema.shape;
+export const settingsPatchSchema = z.object({
+  defaultCadenceDays: settingsShape.defaultCadenceDays.unwrap().optional(),
+  quietStartMinute: settingsShape.quietStartMinute.unwrap().optional(),
+  quietEndMinute: settingsShape.quietEndMinute.unwrap().optional(),
+  dailyNotificationCap: settingsShape.dailyNotificationCap.unwrap().optional(),
+  language: settingsShape.language.unwrap().optional(),
+  notifyFading: settingsShape.notifyFading.unwrap().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rhythm presets in the UI: 1, 3, 6 and 12 months. */

@@ -1,0 +1,101 @@
+import { format } from 'date-fns';
+import { parseBackup, serializeBackup } from '../domain/backup';
+import { parseConnections } from '../domain/connections';
+import { problemsError } from '../domain/errors';
+import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
+import { applyBackup, exportBackup, exportContactsCsv, previewBackup, type ProgressListener } from '../storage/backup';
+import { applyConnections, previewConnections } from '../storage/connections';
+import {
+  allTags,
+  deleteAll,
+  deleteContact,
+  dueList,
+  ensureContactForProfile,
+  getContactState,
+  getProfileState,
+  listContacts,
+  snoozeContact,
+  updateContact,
+} from '../storage/contacts';
+import type { TiekeeperDb } from '../storage/db';
+import { logInteraction } from '../storage/interactions';
+import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
+import { getSettings, updateSettings } from '../storage/settings';
+
+export interface HandlerDeps {
+  db: TiekeeperDb;
+  /** The clock; fixed in tests. */
+  now: () => number;
+}
+
+export interface CallContext {
+  /** Set when the call came over the import port. */
+  onProgress?: ProgressListener;
+}
+
+export type Handlers = {
+  [N in CommandName]: (input: ParsedInput<N>, context: CallContext) => Promise<CommandOutput<N>>;
+};
+
+/** Parsing happens before any transaction: it is pure and may take a while on a large file. */
+async function runImport(deps: HandlerDeps, input: ImportInput, apply: boolean, context: CallContext): Promise<ImportSummary> {
+  const { db } = deps;
+  const now = deps.now();
+  if (input.kind === 'backup') {
+    const parsed = parseBackup(input.text);
+    if (!parsed.ok) throw problemsError(parsed.problems);
+    const counts = apply
+      ? await applyBackup(db, parsed.value, input.mode, context.onProgress)
+      : await previewBackup(db, parsed.value, input.mode);
+    return { kind: 'backup', exportedAt: parsed.value.exportedAt, counts };
+  }
+  const parsed = parseConnections(input.text);
+  if (!parsed.ok) throw problemsError(parsed.problems);
+  const summary = apply
+    ? await applyConnections(db, parsed.value, now, context.onProgress)
+    : await previewConnections(db, parsed.value, now);
+  return { kind: 'connections', summary };
+}
+
+const day = (now: number) => format(now, 'yyyy-MM-dd');
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db, now } = deps;
+  return {
+    'profile.get': (input) => getProfileState(db, input),
+    'profile.ensure': (input) => ensureContactForProfile(db, input, now()),
+    'contact.get': (input) => getContactState(db, input.id),
+    'contact.update': (input) => updateContact(db, input.id, input.patch, now()),
+    'contact.snooze': (input) => snoozeContact(db, input.id, input.until, now()),
+    'contact.delete': (input) => deleteContact(db, input.id),
+    'note.add': (input) => addNote(db, input.contactId, input.body, now()),
+    'note.edit': (input) => editNote(db, input.id, input.body, now()),
+    'note.delete': (input) => deleteNote(db, input.id),
+    'note.restore': (input) => restoreNote(db, input.note),
+    'interaction.log': (input) => logInteraction(db, input, now()),
+    'settings.get': () => getSettings(db),
+    'settings.update': (input) => updateSettings(db, input.patch),
+    'contacts.list': () => listContacts(db),
+    'contacts.due': () => dueList(db, now()),
+    'contacts.tags': () => allTags(db),
+    'data.deleteAll': async () => {
+      await deleteAll(db);
+      return null;
+    },
+    'export.backup': async () => {
+      const at = now();
+      return {
+        filename: `tiekeeper-backup-${day(at)}.json`,
+        mimeType: 'application/json',
+        text: serializeBackup(await exportBackup(db, at)),
+      };
+    },
+    'export.csv': async () => ({
+      filename: `tiekeeper-contacts-${day(now())}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      text: await exportContactsCsv(db),
+    }),
+    'import.preview': (input, context) => runImport(deps, input, false, context),
+    'import.apply': (input, context) => runImport(deps, input, true, context),
+  };
+}

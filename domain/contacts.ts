@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { contactSchema, type Contact, type Interaction, type Note, type Profile } from './model';
+import { nextDueAt } from './schedule';
+
+/** Everything the profile panel shows about one person. */
+export interface ContactState {
+  contact: Contact;
+  profiles: Profile[];
+  /** Newest first. */
+  notes: Note[];
+  /** Newest first. */
+  interactions: Interaction[];
+}
+
+export interface DueList {
+  /** Due now, most overdue first. */
+  due: Contact[];
+  /** Due within the next seven days, soonest first. */
+  upcoming: Contact[];
+}
+
+/** What deleting a contact removed with it. */
+export interface DeletedCounts {
+  notes: number;
+  interactions: number;
+  profiles: number;
+  introductions: number;
+  nudges: number;
+}
+
+/** The fields a user edits directly; everything else is derived or comes from imports. */
+export const contactPatchSchema = contactSchema
+  .pick({
+    displayName: true,
+    headline: true,
+    company: true,
+    email: true,
+    howWeMet: true,
+    hooks: true,
+    tags: true,
+    cadenceDays: true,
+    meetInPerson: true,
+    archived: true,
+  })
+  .partial();
+export type ContactPatch = z.infer<typeof contactPatchSchema>;
+
+/** Trimmed, without empty or repeated tags, in the order given. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    if (tag === '' || seen.has(tag)) continue;
+    seen.add(tag);
+    out.push(tag);
+  }
+  return out;
+}
+
+export function withSchedule(contact: Contact): Contact {
+  return { ...contact, nextDueAt: nextDueAt(contact) };
+}
+
+export interface NewContactFields {
+  displayName?: string;
+  headline?: string;
+  company?: string;
+  email?: string;
+  connectedAt?: number | null;
+  cadenceDays?: number | null;
+}
+
+export function newContact(id: string, fields: NewContactFields, now: number): Contact {
+  const cadenceDays = fields.cadenceDays ?? null;
+  return withSchedule({
+    id,
+    displayName: fields.displayName ?? '',
+    headline: fields.headline ?? '',
+    company: fields.company ?? '',
+    email: fields.email ?? '',
+    howWeMet: '',
+    hooks: '',
+    tags: [],
+    cadenceDays,
+    cadenceSetAt: cadenceDays === null ? null : now,
+    lastContactAt: null,
+    snoozedUntil: null,
+    nextDueAt: null,
+    meetInPerson: false,
+    connectedAt: fields.connectedAt ?? null,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/** A user's edit. A changed rhythm starts counting from now, so it is not due at once. */
+export function applyContactPatch(contact: Contact, patch: ContactPatch, now: number): Contact {
+  const next: Contact = { ...contact, updatedAt: now };
+  for (const [field, value] of Object.entries(patch) as [keyof ContactPatch, unknown][]) {
+    if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  }
+  if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
+  if (patch.cadenceDays !== undefined && patch.cadenceDays !== contact.cadenceDays) {
+    next.cadenceSetAt = patch.cadenceDays === null ? null : now;
+  }
+  return withSchedule(next);
+}
+
+/**
+ * A logged interaction. Only one that is the latest starts a new cycle (and so ends a snooze);
+ * back-filling an older one must not make a snoozed person due again.
+ */
+export function applyInteraction(contact: Contact, at: number, now: number): Contact {
+  const isLatest = contact.lastContactAt === null || at >= contact.lastContactAt;
+  if (!isLatest) return { ...contact, updatedAt: now };
+  return withSchedule({ ...contact, lastContactAt: at, snoozedUntil: null, updatedAt: now });
+}
+
+/** `until` null ends a snooze. */
+export function applySnooze(contact: Contact, until: number | null, now: number): Contact {
+  return withSchedule({ ...contact, snoozedUntil: until, updatedAt: now });
+}
+
+export function profileId(site: string, key: string): string {
+  return `${site}:${key}`;
+}

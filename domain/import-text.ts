@@ -1,0 +1,56 @@
+import { userMessage, type UserMessage } from './errors';
+
+/**
+ * Checks that every import does on the file text before looking at its content. The page reads
+ * the file as UTF-8 (`File.text()`), so a file in another encoding shows up here as NUL
+ * characters (UTF-16) or U+FFFD replacement characters (Latin-1, Windows-1252).
+ */
+
+/** 20 MB of text: about 100,000 LinkedIn connections, far more than anyone has. */
+export const MAX_IMPORT_CHARS = 20 * 1024 * 1024;
+/** The page can refuse a file before reading it; a UTF-8 file is at least as long in bytes. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS * 4;
+/** More problems than this are summarised in one last line. */
+export const MAX_REPORTED_PROBLEMS = 20;
+
+const MB = 1024 * 1024;
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The first problem that makes the text unusable as an import, or null. */
+export function checkImportText(text: string): UserMessage | null {
+  if (text.length > MAX_IMPORT_CHARS) {
+    return userMessage('importTooLarge', (text.length / MB).toFixed(1), MAX_IMPORT_CHARS / MB);
+  }
+  const body = stripBom(text);
+  if (body.trim() === '') return userMessage('importEmpty');
+
+  const sample = body.slice(0, 4096);
+  // UTF-16 read as UTF-8: its byte-order mark becomes two replacement characters, and every
+  // ASCII character is followed (or preceded) by a NUL.
+  const nuls = sample.split('\u0000').length - 1;
+  if (sample.startsWith('\ufffd\ufffd') || nuls > sample.length / 4) return userMessage('importUtf16');
+  // Control characters other than tab and line breaks do not occur in text files.
+  const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
+  if (nuls > 0 || controls > sample.length / 100) return userMessage('importBinary');
+  const replacement = body.indexOf('\ufffd');
+  if (replacement !== -1) return userMessage('importWrongEncoding', lineAt(body, replacement));
+  return null;
+}
+
+/** Caps a problem list for display: the first ones and a count of the rest. */
+export function capProblems(problems: UserMessage[]): UserMessage[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_REPORTED_PROBLEMS),
+    userMessage('importMoreProblems', problems.length - MAX_REPORTED_PROBLEMS),
+  ];
+}

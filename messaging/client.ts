@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { ERROR_CODES, TiekeeperError, userMessage, type ErrorPayload } from '../domain/errors';
+import {
+  IMPORT_PORT,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type ImportInput,
+  type ImportSummary,
+  type PortMessage,
+  type Request,
+  type Response,
+} from './protocol';
+
+export { TiekeeperError };
+
+function isErrorPayload(value: unknown): value is ErrorPayload {
+  if (value === null || typeof value !== 'object') return false;
+  const { code, key, params } = value as Partial<ErrorPayload>;
+  return ERROR_CODES.includes(code as ErrorPayload['code']) && typeof key === 'string' && Array.isArray(params);
+}
+
+function unwrap<O>(response: unknown): O {
+  if (response !== null && typeof response === 'object' && 'ok' in response) {
+    const r = response as Response<O>;
+    if (r.ok) return r.value;
+    if (isErrorPayload(r.error)) throw TiekeeperError.fromPayload({ ...r.error, details: r.error.details ?? [] });
+  }
+  // No answer at all: the background failed to start or was replaced by an update.
+  throw new TiekeeperError('internal', userMessage('errorInternal'));
+}
+
+/** Sends a request to the background; resolves with its typed output or throws a TiekeeperError. */
+export async function send<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const request: Request<N> = { cmd: name, input };
+  let response: unknown;
+  try {
+    response = await browser.runtime.sendMessage(request);
+  } catch {
+    throw new TiekeeperError('internal', userMessage('errorInternal'));
+  }
+  return unwrap<CommandOutput<N>>(response);
+}
+
+/**
+ * Runs an import over a port, reporting `{done, total}` while the background writes. The open
+ * port also keeps the background alive for the length of a large import.
+ */
+export function importWithProgress(
+  input: ImportInput,
+  onProgress: (progress: { done: number; total: number }) => void,
+): Promise<ImportSummary> {
+  return new Promise((resolve, reject) => {
+    const port = browser.runtime.connect({ name: IMPORT_PORT });
+    let settled = false;
+    port.onMessage.addListener((message: PortMessage) => {
+      if (message.type === 'progress') {
+        onProgress({ done: message.done, total: message.total });
+        return;
+      }
+      settled = true;
+      port.disconnect();
+      try {
+        resolve(unwrap<ImportSummary>(message.response));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (!settled) reject(new TiekeeperError('internal', userMessage('errorInternal')));
+    });
+    const request: Request<'import.apply'> = { cmd: 'import.apply', input };
+    port.postMessage(request);
+  });
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { BackupCounts } from '../domain/backup';
+import type { ConnectionsSummary } from '../domain/connections';
+import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
+import type { ErrorPayload } from '../domain/errors';
+import {
+  favourTypeSchema,
+  interactionKindSchema,
+  MAX_NAME_LENGTH,
+  noteSchema,
+  profileSchema,
+  settingsPatchSchema,
+  siteSchema,
+  type Contact,
+  type Interaction,
+  type Note,
+  type Settings,
+} from '../domain/model';
+
+/**
+ * Every request a page or content script can make of the background (the only writer of the
+ * database), with its input schema, who may send it, and its output type.
+ * - `content`: content scripts on LinkedIn/XING and the extension's own pages.
+ * - `pages`: only the extension's own pages (popup, dashboard). Whole-database operations are
+ *   here (import, export, delete all, the full lists) so that a compromised or confused
+ *   content script cannot read out or wipe everything.
+ */
+export type Scope = 'content' | 'pages';
+
+declare const outputType: unique symbol;
+export interface Command<Input extends z.ZodType, Output> {
+  input: Input;
+  scope: Scope;
+  /** Type only: what the command returns. */
+  readonly [outputType]?: Output;
+}
+
+/** `command<Output>()(inputSchema, scope)`: the output is a type, the input a runtime schema. */
+export function command<Output>() {
+  return <Input extends z.ZodType>(input: Input, scope: Scope): Command<Input, Output> => ({ input, scope });
+}
+
+const id = z.string().min(1).max(100);
+const time = z.number().int().min(0).max(8.64e15);
+const none = z.object({});
+
+export const profileRefSchema = z.object({
+  site: siteSchema,
+  key: z.string().min(1).max(300),
+  url: profileSchema.shape.url,
+  name: z.string().max(MAX_NAME_LENGTH).optional(),
+  headline: z.string().max(500).optional(),
+  memberId: z.string().min(1).max(100).optional(),
+});
+
+export const IMPORT_KINDS = ['backup', 'connections'] as const;
+const importInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('backup'), text: z.string(), mode: z.enum(['merge', 'replace']) }),
+  z.object({ kind: z.literal('connections'), text: z.string() }),
+]);
+export type ImportInput = z.infer<typeof importInput>;
+
+export type ImportSummary =
+  | { kind: 'backup'; exportedAt: number; counts: BackupCounts }
+  | { kind: 'connections'; summary: ConnectionsSummary };
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+}
+
+export const commands = {
+  'profile.get': command<ContactState | null>()(profileRefSchema.pick({ site: true, key: true }), 'content'),
+  'profile.ensure': command<ContactState>()(profileRefSchema, 'content'),
+  'contact.get': command<ContactState | null>()(z.object({ id }), 'content'),
+  'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'content'),
+  'contact.snooze': command<Contact>()(z.object({ id, until: time.nullable() }), 'content'),
+  'contact.delete': command<DeletedCounts>()(z.object({ id }), 'content'),
+  // Length is checked by the repository, whose message names the limit.
+  'note.add': command<Note>()(z.object({ contactId: id, body: z.string() }), 'content'),
+  'note.edit': command<Note>()(z.object({ id, body: z.string() }), 'content'),
+  'note.delete': command<Note>()(z.object({ id }), 'content'),
+  'note.restore': command<Note>()(z.object({ note: noteSchema }), 'content'),
+  'interaction.log': command<{ interaction: Interaction; contact: Contact }>()(
+    z.object({
+      contactId: id,
+      kind: interactionKindSchema,
+      at: time.optional(),
+      note: z.string().max(2_000).optional(),
+      favour: favourTypeSchema.nullable().optional(),
+    }),
+    'content',
+  ),
+  'settings.get': command<Settings>()(none, 'content'),
+  'settings.update': command<Settings>()(z.object({ patch: settingsPatchSchema }), 'pages'),
+  'contacts.list': command<Contact[]>()(none, 'pages'),
+  'contacts.due': command<DueList>()(none, 'pages'),
+  'contacts.tags': command<string[]>()(none, 'pages'),
+  'data.deleteAll': command<null>()(z.object({ confirm: z.literal(true) }), 'pages'),
+  'export.backup': command<ExportFile>()(none, 'pages'),
+  'export.csv': command<ExportFile>()(none, 'pages'),
+  // Stateless: apply parses the text again, since the background may be stopped in between.
+  'import.preview': command<ImportSummary>()(importInput, 'pages'),
+  'import.apply': command<ImportSummary>()(importInput, 'pages'),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What the sender passes (before defaults). */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What the handler receives (validated). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = Commands[N] extends Command<z.ZodType, infer O> ? O : never;
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+/** A request as it travels through runtime.sendMessage or the import port. */
+export interface Request<N extends CommandName = CommandName> {
+  cmd: N;
+  input: CommandInput<N>;
+}
+
+export type Response<O = unknown> = { ok: true; value: O } | { ok: false; error: ErrorPayload };
+
+/** A long import runs over a port, which also keeps the background alive while it works. */
+export const IMPORT_PORT = 'tiekeeper-import';
+export type PortMessage = { type: 'progress'; done: number; total: number } | { type: 'result'; response: Response };

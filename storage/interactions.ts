@@ -1,0 +1,51 @@
+import { applyInteraction } from '../domain/contacts';
+import { invalid, notFound } from '../domain/errors';
+import type { Contact, FavourType, Interaction, InteractionKind } from '../domain/model';
+import type { TiekeeperDb } from './db';
+
+export interface LogInteraction {
+  contactId: string;
+  kind: InteractionKind;
+  /** When it happened; defaults to now. May be earlier (logging after the fact), never later. */
+  at?: number;
+  note?: string;
+  favour?: FavourType | null;
+}
+
+const FAVOUR_KINDS: readonly InteractionKind[] = ['favour-given', 'favour-received'];
+/** Clocks of two devices and a date picker's rounding: allow "now" to be slightly ahead. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+/**
+ * Records an interaction and, in the same transaction, the contact's last contact and next due
+ * time, so the two can never disagree.
+ */
+export async function logInteraction(
+  db: TiekeeperDb,
+  input: LogInteraction,
+  now: number,
+): Promise<{ interaction: Interaction; contact: Contact }> {
+  const at = input.at ?? now;
+  if (at > now + FUTURE_TOLERANCE_MS) throw invalid('errorInteractionInFuture');
+  const favour = input.favour ?? null;
+  if (favour !== null && !FAVOUR_KINDS.includes(input.kind)) throw invalid('errorFavourWithoutFavourKind');
+
+  return db.transaction('rw', db.contacts, db.interactions, async () => {
+    const contact = await db.contacts.get(input.contactId);
+    if (!contact) throw notFound('errorContactNotFound', input.contactId);
+    const interaction: Interaction = {
+      id: crypto.randomUUID(),
+      contactId: contact.id,
+      at,
+      kind: input.kind,
+      favour,
+      note: input.note ?? '',
+      introductionId: null,
+      createdAt: now,
+    };
+    const next = applyInteraction(contact, at, now);
+    await db.interactions.add(interaction);
+    await db.contacts.put(next);
+    return { interaction, contact: next };
+  });
+}

@@ -1,0 +1,52 @@
+import { invalid, notFound } from '../domain/errors';
+import { MAX_NOTE_LENGTH, noteSchema, type Note } from '../domain/model';
+import type { TiekeeperDb } from './db';
+
+/** Notes are kept as typed (plain text); only a note of nothing but spaces is refused. */
+function checkBody(body: string): string {
+  if (body.trim() === '') throw invalid('errorNoteEmpty');
+  if (body.length > MAX_NOTE_LENGTH) throw invalid('errorNoteTooLong', body.length, MAX_NOTE_LENGTH);
+  return body;
+}
+
+export async function addNote(db: TiekeeperDb, contactId: string, body: string, now: number): Promise<Note> {
+  const checked = checkBody(body);
+  return db.transaction('rw', db.contacts, db.notes, async () => {
+    if (!(await db.contacts.get(contactId))) throw notFound('errorContactNotFound', contactId);
+    const note: Note = { id: crypto.randomUUID(), contactId, body: checked, createdAt: now, updatedAt: now };
+    await db.notes.add(note);
+    return note;
+  });
+}
+
+export async function editNote(db: TiekeeperDb, id: string, body: string, now: number): Promise<Note> {
+  const checked = checkBody(body);
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw notFound('errorNoteNotFound', id);
+    if (note.body === checked) return note;
+    const next = { ...note, body: checked, updatedAt: now };
+    await db.notes.put(next);
+    return next;
+  });
+}
+
+/** Returns the deleted note so the UI can offer to undo. */
+export async function deleteNote(db: TiekeeperDb, id: string): Promise<Note> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw notFound('errorNoteNotFound', id);
+    await db.notes.delete(id);
+    return note;
+  });
+}
+
+/** Undo of a delete: the same note with its id and dates, as long as its contact still exists. */
+export async function restoreNote(db: TiekeeperDb, note: Note): Promise<Note> {
+  const valid = noteSchema.parse(note);
+  return db.transaction('rw', db.contacts, db.notes, async () => {
+    if (!(await db.contacts.get(valid.contactId))) throw notFound('errorContactNotFound', valid.contactId);
+    await db.notes.put(valid);
+    return valid;
+  });
+}

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import type { Response } from '../../../messaging/protocol';
+import { DB_NAME, TiekeeperDb } from '../../../storage/db';
+
+afterEach(async () => {
+  await new TiekeeperDb(DB_NAME).delete();
+  vi.unstubAllGlobals();
+});
+
+describe('background entrypoint', () => {
+  it('answers requests through runtime.onMessage and asks for persistent storage on install', async () => {
+    const persist = vi.fn().mockResolvedValue(true);
+    vi.stubGlobal('navigator', { ...navigator, storage: { persist } });
+    // The fake browser has no ports; the import port itself is tested in router.test.ts.
+    const onConnect = vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => {});
+    background.main();
+    expect(onConnect).toHaveBeenCalledOnce();
+
+    const dashboard = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/dashboard.html') };
+    const [response] = (await fakeBrowser.runtime.onMessage.trigger(
+      { cmd: 'profile.ensure', input: { site: 'linkedin', key: 'anna', url: 'https://www.linkedin.com/in/anna' } },
+      dashboard,
+    )) as unknown as Response[];
+    expect(response).toMatchObject({ ok: true, value: { contact: { displayName: '' } } });
+    const content = { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/in/anna', tab: { id: 1 } } as unknown as Browser.runtime.MessageSender;
+    const [forbidden] = (await fakeBrowser.runtime.onMessage.trigger({ cmd: 'export.backup', input: {} }, content)) as unknown as Response[];
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    expect(persist).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(persist).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,239 @@
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { serveImportPort } from '../../../background/import-port';
+import { createRouter, isQuotaError, type Handle } from '../../../background/router';
+import { importWithProgress, send, TiekeeperError } from '../../../messaging/client';
+import { commands, IMPORT_PORT, type PortMessage, type Response } from '../../../messaging/protocol';
+import type { TiekeeperDb } from '../../../storage/db';
+import { freshDb, T0 } from '../storage/helpers';
+
+const EXT_ID = 'test-extension-id';
+const ORIGIN = `chrome-extension://${EXT_ID}/`;
+
+type Sender = Browser.runtime.MessageSender;
+const tab = { id: 7, index: 0, windowId: 1 } as Browser.tabs.Tab;
+const senders = {
+  dashboard: { id: EXT_ID, url: `${ORIGIN}dashboard.html`, tab } as Sender,
+  popup: { id: EXT_ID, url: `${ORIGIN}popup.html` } as Sender,
+  linkedin: { id: EXT_ID, url: 'https://www.linkedin.com/in/anna-schmidt/', tab } as Sender,
+  xing: { id: EXT_ID, url: 'https://www.xing.com/profile/Anna_Schmidt', tab } as Sender,
+  otherSite: { id: EXT_ID, url: 'https://linkedin.com.evil.example/in/x', tab } as Sender,
+  otherExtension: { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' } as Sender,
+};
+
+function router(db: TiekeeperDb, now = T0): Handle {
+  return createRouter({ db, now: () => now, extensionOrigin: ORIGIN, extensionId: EXT_ID });
+}
+
+function expectError(response: Response, code: string, key?: string) {
+  expect(response.ok).toBe(false);
+  if (response.ok) return;
+  expect(response.error.code).toBe(code);
+  if (key) expect(response.error.key).toBe(key);
+  return response.error;
+}
+
+const ensure = (handle: Handle, sender: Sender = senders.linkedin) =>
+  handle(
+    { cmd: 'profile.ensure', input: { site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt', name: 'Anna Schmidt' } },
+    sender,
+  );
+
+describe('router: validation', () => {
+  it('rejects unknown commands and malformed messages', async () => {
+    const handle = router(freshDb());
+    expectError(await handle({ cmd: 'contacts.dropTable', input: {} }, senders.dashboard), 'invalid', 'errorUnknownCommand');
+    expectError(await handle({ cmd: 'toString' }, senders.dashboard), 'invalid', 'errorUnknownCommand');
+    expectError(await handle('note.add', senders.dashboard), 'invalid', 'errorInvalidInput');
+    expectError(await handle(null, senders.dashboard), 'invalid', 'errorInvalidInput');
+  });
+
+  it('names the path of bad input', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    const error = expectError(
+      await handle({ cmd: 'interaction.log', input: { contactId: 'x', kind: 'telegram', at: -5 } }, senders.linkedin),
+      'invalid',
+      'errorInvalidInput',
+    );
+    const params = [error?.params, ...(error?.details ?? []).map((d) => d.params)].flat();
+    expect(params).toEqual(expect.arrayContaining(['input.kind: invalid_value', 'input.at: too_small']));
+    expectError(
+      await handle({ cmd: 'profile.ensure', input: { site: 'linkedin', key: 'x', url: 'javascript:alert(1)' } }, senders.linkedin),
+      'invalid',
+    );
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('runs a valid request and returns its output', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    const ensured = await ensure(handle);
+    expect(ensured.ok).toBe(true);
+    const contactId = ensured.ok ? (ensured.value as { contact: { id: string } }).contact.id : '';
+    const added = await handle({ cmd: 'note.add', input: { contactId, body: 'Likes sailing' } }, senders.linkedin);
+    expect(added).toMatchObject({ ok: true, value: { contactId, body: 'Likes sailing', createdAt: T0 } });
+  });
+
+  it('reports repository errors with their code and message key', async () => {
+    const handle = router(freshDb());
+    const error = expectError(await handle({ cmd: 'note.edit', input: { id: 'gone', body: 'x' } }, senders.linkedin), 'not-found');
+    expect(error?.key).toBe('errorNoteNotFound');
+    expectError(await handle({ cmd: 'note.add', input: { contactId: 'c', body: 'x'.repeat(20_001) } }, senders.linkedin), 'invalid', 'errorNoteTooLong');
+  });
+});
+
+describe('router: who may send what', () => {
+  const pagesOnly = Object.entries(commands)
+    .filter(([, c]) => c.scope === 'pages')
+    .map(([name]) => name);
+
+  it('keeps whole-database commands to the extension pages', () => {
+    expect(pagesOnly).toEqual(
+      expect.arrayContaining(['export.backup', 'export.csv', 'import.preview', 'import.apply', 'data.deleteAll', 'contacts.list']),
+    );
+    expect(commands['note.add'].scope).toBe('content');
+  });
+
+  it.each(pagesOnly)('a content script gets "forbidden" for %s, and nothing changes', async (cmd) => {
+    const db = freshDb();
+    const handle = router(db);
+    await ensure(handle);
+    const input = cmd === 'data.deleteAll' ? { confirm: true } : cmd.startsWith('import') ? { kind: 'connections', text: 'x' } : {};
+    expectError(await handle({ cmd, input }, senders.linkedin), 'forbidden', 'errorForbidden');
+    expect(await db.contacts.count()).toBe(1);
+  });
+
+  it('extension pages may use both scopes; content scripts on LinkedIn and XING the content scope', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    expect((await ensure(handle, senders.xing)).ok).toBe(true);
+    expect((await handle({ cmd: 'settings.get', input: {} }, senders.linkedin)).ok).toBe(true);
+    expect((await ensure(handle, senders.popup)).ok).toBe(true);
+    expect((await handle({ cmd: 'export.backup', input: {} }, senders.dashboard)).ok).toBe(true);
+    expect((await handle({ cmd: 'contacts.due', input: {} }, senders.popup)).ok).toBe(true);
+    expect((await handle({ cmd: 'data.deleteAll', input: { confirm: true } }, senders.dashboard)).ok).toBe(true);
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('refuses senders that are not this extension on its sites', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    expectError(await ensure(handle, senders.otherExtension), 'forbidden');
+    expectError(await ensure(handle, senders.otherSite), 'forbidden');
+    expectError(await ensure(handle, { ...senders.linkedin, url: 'http://www.linkedin.com/in/x' }), 'forbidden');
+    expectError(await ensure(handle, { id: EXT_ID } as Sender), 'forbidden');
+    expect(await db.contacts.count()).toBe(0);
+  });
+});
+
+describe('router: storage errors', () => {
+  /** A database whose writes fail the way a full disk makes them fail. */
+  function fullDisk(db: TiekeeperDb, error: () => Error): TiekeeperDb {
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: () => Promise.reject(error()) };
+        },
+      }),
+    });
+    return db;
+  }
+
+  it.each([
+    ['a DOMException', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
+    ["Dexie's QuotaExceededError", () => new Dexie.QuotaExceededError('full')],
+    ['an aborted transaction caused by it', () => new Dexie.AbortError('aborted', new Dexie.QuotaExceededError('full'))],
+  ])('maps %s to "quota"', async (_, error) => {
+    const handle = router(fullDisk(freshDb(), error));
+    expectError(await ensure(handle), 'quota', 'errorQuota');
+  });
+
+  it('finds a quota error among the failures of a bulk write', () => {
+    const bulk = new Dexie.BulkError('1 of 2 failed', { 1: new DOMException('full', 'QuotaExceededError') });
+    expect(isQuotaError(bulk)).toBe(true);
+    expect(isQuotaError(new Dexie.ConstraintError('duplicate key'))).toBe(false);
+  });
+
+  it('reports anything unexpected as "internal" without details', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handle = router(fullDisk(freshDb(), () => new TypeError('boom')));
+    const error = expectError(await ensure(handle), 'internal', 'errorInternal');
+    expect(error?.params).toEqual([]);
+  });
+});
+
+describe('client', () => {
+  it('send() returns the typed value or throws a TiekeeperError', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(((message: unknown) => handle(message, senders.dashboard)) as never);
+    const state = await send('profile.ensure', {
+      site: 'linkedin',
+      key: 'anna-schmidt',
+      url: 'https://www.linkedin.com/in/anna-schmidt',
+    });
+    expect(state.contact.id).toEqual(expect.any(String));
+    const note = await send('note.add', { contactId: state.contact.id, body: 'Met at the Weser conference' });
+    expect(note.body).toBe('Met at the Weser conference');
+    const error = await send('note.delete', { id: 'missing' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TiekeeperError);
+    expect(error).toMatchObject({ code: 'not-found', key: 'errorNoteNotFound' });
+  });
+
+  it('send() turns a missing background into an "internal" error', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection.'));
+    await expect(send('settings.get', {})).rejects.toMatchObject({ code: 'internal' });
+  });
+});
+
+describe('import port', () => {
+  it('reports progress and then the result', async () => {
+    const db = freshDb();
+    const handle = router(db);
+    const listeners: ((m: unknown) => void)[] = [];
+    const posted: PortMessage[] = [];
+    const pagePort = {
+      name: IMPORT_PORT,
+      sender: senders.dashboard,
+      onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+      postMessage: (m: PortMessage) => posted.push(m),
+    } as unknown as Browser.runtime.Port;
+    serveImportPort(pagePort, handle);
+    const rows = Array.from({ length: 1500 }, (_, i) => `Person,${i},https://www.linkedin.com/in/person-${i},,,,01 Jan 2020`);
+    const text = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\n');
+    listeners.forEach((l) => l({ cmd: 'import.apply', input: { kind: 'connections', text } }));
+    await vi.waitFor(() => expect(posted.at(-1)?.type).toBe('result'));
+    const progress = posted.filter((m) => m.type === 'progress');
+    expect(progress.at(0)).toEqual({ type: 'progress', done: 0, total: 3000 });
+    expect(progress.at(-1)).toEqual({ type: 'progress', done: 3000, total: 3000 });
+    expect(progress.length).toBeGreaterThan(2);
+    expect(posted.at(-1)).toMatchObject({ type: 'result', response: { ok: true, value: { summary: { new: 1500 } } } });
+    expect(await db.contacts.count()).toBe(1500);
+  });
+
+  it('importWithProgress() resolves with the summary sent over the port', async () => {
+    const onProgress = vi.fn();
+    let pageListener: (m: PortMessage) => void = () => {};
+    const port = {
+      onMessage: { addListener: (l: typeof pageListener) => (pageListener = l) },
+      onDisconnect: { addListener: () => {} },
+      disconnect: vi.fn(),
+      postMessage: vi.fn(() => {
+        pageListener({ type: 'progress', done: 5, total: 10 });
+        pageListener({ type: 'result', response: { ok: false, error: { code: 'invalid', key: 'importEmpty', params: [], details: [] } } });
+      }),
+    };
+    vi.spyOn(browser.runtime, 'connect').mockReturnValue(port as never);
+    const result = importWithProgress({ kind: 'connections', text: '' }, onProgress);
+    await expect(result).rejects.toMatchObject({ code: 'invalid', key: 'importEmpty' });
+    expect(onProgress).toHaveBeenCalledWith({ done: 5, total: 10 });
+    expect(port.disconnect).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,137 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  contactSchema,
+  interactionSchema,
+  introductionSchema,
+  noteSchema,
+  nudgeSchema,
+  profileSchema,
+  settingsSchema,
+} from '../../../domain/model';
+import { dumpRaw, type DbFixture } from '../../../scripts/save-db-fixture';
+import { dueList, getProfileState } from '../../../storage/contacts';
+import { SCHEMA_V1, TiekeeperDb } from '../../../storage/db';
+import { getSettings } from '../../../storage/settings';
+import v1 from '../../fixtures/db/v1.json';
+
+/*
+ * Upgrades must never lose what users have. Each released schema version has a fixture: a raw
+ * picture of a database written by that version (scripts/save-db-fixture.ts). Each fixture is
+ * loaded into a bare IndexedDB exactly as it was, then opened with today's code, which runs
+ * whatever upgrades lie between.
+ *
+ * When the schema goes to version N+1:
+ * 1. Declare version N+1 in storage/db.ts below the frozen blocks (never edit an older block).
+ * 2. Release, then save its picture once: `npx tsx scripts/save-db-fixture.ts` -> vN+1.json.
+ * 3. Add the fixture to FIXTURES, and to `expectedAfterUpgrade` the changes the upgrade makes
+ *    to older fixtures' records (a new field with its default, a renamed index...).
+ * Every older fixture keeps being opened by the newest code, so each upgrade path stays tested.
+ */
+
+const FIXTURES: Record<string, DbFixture> = { v1: v1 as DbFixture };
+
+/** What today's code should hold after opening the fixture: with only v1, the same records. */
+function expectedAfterUpgrade(fixture: DbFixture): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(fixture.stores).map(([name, store]) => [name, store.records]));
+}
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  contacts: contactSchema,
+  profiles: profileSchema,
+  notes: noteSchema,
+  interactions: interactionSchema,
+  introductions: introductionSchema,
+  nudges: nudgeSchema,
+  settings: settingsSchema,
+};
+
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+/** Recreates the fixture's database with the bare IndexedDB API, as the old version left it. */
+async function loadRaw(name: string, fixture: DbFixture): Promise<void> {
+  const open = indexedDB.open(name, fixture.idbVersion);
+  open.onupgradeneeded = () => {
+    for (const [storeName, store] of Object.entries(fixture.stores)) {
+      const created = open.result.createObjectStore(storeName, {
+        keyPath: store.keyPath,
+        autoIncrement: store.autoIncrement,
+      });
+      for (const index of store.indexes) {
+        created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+      }
+    }
+  };
+  const idb = await request(open);
+  const tx = idb.transaction(Object.keys(fixture.stores), 'readwrite');
+  for (const [storeName, store] of Object.entries(fixture.stores)) {
+    for (const record of store.records) tx.objectStore(storeName).put(record);
+  }
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  idb.close();
+}
+
+const schemaOnly = (fixture: DbFixture) =>
+  Object.fromEntries(Object.entries(fixture.stores).map(([name, { records: _, ...schema }]) => [name, schema]));
+
+describe('database migrations', () => {
+  it('the frozen v1 block still declares exactly what v1 users have', async () => {
+    const name = `v1-only-${crypto.randomUUID()}`;
+    const db = new Dexie(name);
+    db.version(1).stores(SCHEMA_V1);
+    await db.open();
+    db.close();
+    const raw = await dumpRaw(name, 1);
+    await Dexie.delete(name);
+    expect(raw.idbVersion).toBe(v1.idbVersion);
+    expect(schemaOnly(raw)).toEqual(schemaOnly(v1 as DbFixture));
+  });
+
+  it.each(Object.keys(FIXTURES))('today’s code opens a %s database and loses nothing', async (version) => {
+    const fixture = FIXTURES[version]!;
+    const name = `migrate-${version}-${crypto.randomUUID()}`;
+    await loadRaw(name, fixture);
+    const db = new TiekeeperDb(name);
+    try {
+      await db.open();
+      const expected = expectedAfterUpgrade(fixture);
+      for (const table of db.tables) {
+        const rows = await table.toArray();
+        expect(rows, table.name).toEqual(expected[table.name] ?? []);
+        // Every row is still valid for today's model.
+        for (const row of rows) {
+          const { id: _, ...fields } = row as { id: string };
+          const schema = SCHEMAS[table.name]!;
+          expect(schema.safeParse(table.name === 'settings' ? fields : row).success, `${table.name} ${JSON.stringify(row)}`).toBe(true);
+        }
+      }
+
+      // The indexes work on the upgraded data.
+      const anna = await getProfileState(db, { site: 'linkedin', key: 'anna-beispiel' });
+      expect(anna?.notes.map((n) => n.body)).toEqual(['Zwei Kinder.\nFragt nach dem Förderantrag.']);
+      expect(anna?.interactions.map((i) => i.note)).toEqual(['Kaffee am Hafen']);
+      const due = await dueList(db, Date.UTC(2026, 11, 31));
+      expect(due.due.map((c) => c.displayName).sort()).toEqual(['Anna Beispiel', 'Jürgen Muster']);
+      expect(await db.contacts.where('tags').equals('Holz').count()).toBe(1);
+      expect((await getSettings(db)).language).toBe('de');
+      db.close();
+
+      // And the upgraded database has the same stores and indexes as a new installation.
+      const fresh = new TiekeeperDb(`fresh-${crypto.randomUUID()}`);
+      await fresh.open();
+      fresh.close();
+      expect(schemaOnly(await dumpRaw(name, db.verno))).toEqual(schemaOnly(await dumpRaw(fresh.name, fresh.verno)));
+      await fresh.delete();
+    } finally {
+      await db.delete();
+    }
+  });
+});
