@@ -26,6 +26,9 @@ export interface HandlerDeps {
   db: TiekeeperDb;
   /** The clock; fixed in tests. */
   now: () => number;
+  openTab: (url: string) => Promise<void>;
+  /** The dashboard, showing one contact when given. */
+  dashboardUrl: (contactId: string | null) => string;
 }
 
 export interface CallContext {
@@ -74,6 +77,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'note.restore': (input) => restoreNote(db, input.note),
     'interaction.log': (input) => logInteraction(db, input, now()),
     'settings.get': () => getSettings(db),
+    'dashboard.open': async (input) => {
+      await deps.openTab(deps.dashboardUrl(input.contactId));
+      return null;
+    },
     'settings.update': (input) => updateSettings(db, input.patch),
     'contacts.list': () => listContacts(db),
     'contacts.due': () => dueList(db, now()),

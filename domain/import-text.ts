@@ -39,6 +39,7 @@ export function checkImportText(text: string): UserMessage | null {
   const nuls = sample.split('\u0000').length - 1;
   if (sample.startsWith('\ufffd\ufffd') || nuls > sample.length / 4) return userMessage('importUtf16');
   // Control characters other than tab and line breaks do not occur in text files.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const controls = sample.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g)?.length ?? 0;
   if (nuls > 0 || controls > sample.length / 100) return userMessage('importBinary');
   const replacement = body.indexOf('\ufffd');

@@ -1,18 +1,48 @@
 import { browser } from 'wxt/browser';
+import { createHandlers } from '../background/handlers';
+import { withEffects } from '../background/effects';
 import { serveImportPort } from '../background/import-port';
+import { createNotifier, DONE_BUTTON, SNOOZE_BUTTON, targetOf } from '../background/notifications';
 import { createRouter } from '../background/router';
-import { IMPORT_PORT } from '../messaging/protocol';
+import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
+import { createSummaryCache } from '../background/summary-cache';
+import { snoozeUntil } from '../domain/schedule';
+import { commands, IMPORT_PORT } from '../messaging/protocol';
+import { OPEN_PANEL_MESSAGE } from '../messaging/tab-messages';
 import { TiekeeperDb } from '../storage/db';
+import { profileUrlOf } from '../storage/nudges';
+import { getSettings } from '../storage/settings';
 
 export default defineBackground(() => {
-  // Everything that touches browser APIs stays in here: WXT imports this file in Node at build time.
+  // Everything that touches browser APIs stays in here: WXT imports this file in Node at build
+  // time. Listeners are registered synchronously, so that an event that woke the worker is heard.
   const db = new TiekeeperDb();
-  const handle = createRouter({
+  const now = () => Date.now();
+  const dashboardUrl = (contactId: string | null) =>
+    browser.runtime.getURL('/dashboard.html') + (contactId ? `#/contact/${encodeURIComponent(contactId)}` : '');
+  const openTab = async (url: string) => {
+    await browser.tabs.create({ url });
+  };
+
+  const scheduler = createScheduler({
     db,
-    now: () => Date.now(),
-    extensionOrigin: browser.runtime.getURL('/'),
-    extensionId: browser.runtime.id,
+    now,
+    show: createNotifier({ now, language: async () => (await getSettings(db)).language }),
+    setAlarm: async (when) => {
+      if (when === null) await browser.alarms.clear(NUDGE_ALARM);
+      else await browser.alarms.create(NUDGE_ALARM, { when });
+    },
+    setDueCount: async (count) => {
+      await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
+    },
   });
+  const summaries = createSummaryCache(db);
+  const handlers = withEffects(createHandlers({ db, now, openTab, dashboardUrl }), { db, summaries, reconcile: scheduler.reconcile });
+  const handle = createRouter(
+    { db, now, openTab, dashboardUrl, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id },
+    handlers,
+  );
 
   // webextension-polyfill sends the promise's value as the response.
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, sender));
@@ -20,9 +50,40 @@ export default defineBackground(() => {
     if (port.name === IMPORT_PORT) serveImportPort(port, handle);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(async () => {
     // Asks the browser not to evict the database under storage pressure. Chrome grants this
     // already through unlimitedStorage; Firefox honours the request. Failure is harmless.
     void navigator.storage?.persist?.().catch(() => false);
+    await summaries.rebuild();
+    await scheduler.reconcile();
+  });
+  browser.runtime.onStartup.addListener(() => void scheduler.reconcile());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === NUDGE_ALARM) void scheduler.reconcile();
+  });
+
+  browser.notifications.onClicked.addListener(async (notificationId) => {
+    const target = targetOf(notificationId);
+    if (!target) return;
+    await browser.notifications.clear(notificationId);
+    if (target.kind === 'digest') await openTab(`${dashboardUrl(null)}#/due`);
+    else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl(target.contactId));
+  });
+  browser.notifications.onButtonClicked.addListener(async (notificationId, button) => {
+    const target = targetOf(notificationId);
+    if (target?.kind !== 'contact') return;
+    await browser.notifications.clear(notificationId);
+    if (button === DONE_BUTTON) {
+      await handlers['interaction.log'](commands['interaction.log'].input.parse({ contactId: target.contactId, kind: 'other' }), {});
+    } else if (button === SNOOZE_BUTTON) {
+      await handlers['contact.snooze']({ id: target.contactId, until: snoozeUntil('1w', now()) }, {});
+    }
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'open-panel') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // A tab without our content script (not a profile page) simply does not answer.
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: OPEN_PANEL_MESSAGE }).catch(() => undefined);
   });
 });

@@ -93,6 +93,8 @@ export const commands = {
     'content',
   ),
   'settings.get': command<Settings>()(none, 'content'),
+  // Web pages cannot link to extension pages; the background opens the dashboard for them.
+  'dashboard.open': command<null>()(z.object({ contactId: id.nullable() }), 'content'),
   'settings.update': command<Settings>()(z.object({ patch: settingsPatchSchema }), 'pages'),
   'contacts.list': command<Contact[]>()(none, 'pages'),
   'contacts.due': command<DueList>()(none, 'pages'),

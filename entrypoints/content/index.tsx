@@ -1,8 +1,14 @@
 import { createRoot } from 'react-dom/client';
-import { Badge } from '@/components/badge/Badge';
+import { browser } from 'wxt/browser';
 import badgeCss from '@/components/badge/badge.css?inline';
+import panelCss from '@/components/panel/panel.css?inline';
+import { ProfileApp } from '@/components/profile/ProfileApp';
+import themeCss from '@/components/shared/theme.css?inline';
 import { mountShadowUi } from '@/content/mount';
+import { siteProfileApi } from '@/content/profile-api';
 import { watchProfilePages } from '@/content/profile-page';
+import { siteIsDark } from '@/content/theme';
+import { OPEN_PANEL_MESSAGE } from '@/messaging/tab-messages';
 
 export default defineContentScript({
   // The whole sites, not only profile paths: both are single-page apps, and a user who goes
@@ -10,14 +16,44 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
   cssInjectionMode: 'manual',
   main(ctx) {
+    // The keyboard shortcut (commands API) reaches the background, which asks this tab.
+    const openListeners = new Set<() => void>();
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === OPEN_PANEL_MESSAGE) openListeners.forEach((open) => open());
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
     watchProfilePages(ctx, (view, signal) => {
-      const ui = mountShadowUi({ tag: 'tiekeeper-badge', css: badgeCss, anchor: view.anchor });
-      const root = createRoot(ui.container);
-      root.render(<Badge />);
-      signal.addEventListener('abort', () => {
-        root.unmount();
-        ui.remove();
-      });
+      try {
+        const theme = siteIsDark() ? 'dark' : 'light';
+        const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor });
+        const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null });
+        badge.host.dataset.theme = theme;
+        panel.host.dataset.theme = theme;
+        const root = createRoot(badge.container, {
+          // Our failures stay ours: the site's page must go on working.
+          onUncaughtError: (error) => console.warn('Tiekeeper:', error),
+        });
+        root.render(
+          <ProfileApp
+            api={siteProfileApi}
+            profile={view.ref}
+            panelContainer={panel.container}
+            onOpenRequest={(open) => {
+              openListeners.add(open);
+              return () => openListeners.delete(open);
+            }}
+          />,
+        );
+        signal.addEventListener('abort', () => {
+          root.unmount();
+          badge.remove();
+          panel.remove();
+        });
+      } catch (error) {
+        console.warn('Tiekeeper could not show its badge:', error);
+      }
     });
   },
 });

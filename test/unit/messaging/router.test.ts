@@ -7,7 +7,7 @@ import { createRouter, isQuotaError, type Handle } from '../../../background/rou
 import { importWithProgress, send, TiekeeperError } from '../../../messaging/client';
 import { commands, IMPORT_PORT, type PortMessage, type Response } from '../../../messaging/protocol';
 import type { TiekeeperDb } from '../../../storage/db';
-import { freshDb, T0 } from '../storage/helpers';
+import { freshDb, T0, browserDeps } from '../storage/helpers';
 
 const EXT_ID = 'test-extension-id';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -24,7 +24,7 @@ const senders = {
 };
 
 function router(db: TiekeeperDb, now = T0): Handle {
-  return createRouter({ db, now: () => now, extensionOrigin: ORIGIN, extensionId: EXT_ID });
+  return createRouter({ ...browserDeps(), db, now: () => now, extensionOrigin: ORIGIN, extensionId: EXT_ID });
 }
 
 function expectError(response: Response, code: string, key?: string) {

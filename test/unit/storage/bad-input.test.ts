@@ -11,7 +11,7 @@ import type { ImportSummary, Response } from '../../../messaging/protocol';
 import { exportBackup } from '../../../storage/backup';
 import { getProfileState } from '../../../storage/contacts';
 import type { TiekeeperDb } from '../../../storage/db';
-import { freshDb, seed, T0 } from './helpers';
+import { freshDb, seed, T0, browserDeps } from './helpers';
 
 const CORPUS = join(__dirname, '../../fixtures/import-bad');
 const ORIGIN = 'chrome-extension://test-extension-id/';
@@ -106,7 +106,7 @@ describe('bad input corpus', () => {
     const expected = EXPECTED[name]!;
     const db = await seeded();
     const before = await snapshot(db);
-    const handle = createRouter({ db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handle = createRouter({ ...browserDeps(), db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     const input = importInput(expected.kind, readAsPage(name));
     expectFailure(await handle({ cmd: 'import.preview', input }, dashboard), expected);
     expectFailure(await handle({ cmd: 'import.apply', input }, dashboard), expected);
@@ -116,7 +116,7 @@ describe('bad input corpus', () => {
   it.each<Kind>(['backup', 'connections'])('a 50 MB %s file is refused with its size', async (kind) => {
     const db = await seeded();
     const before = await snapshot(db);
-    const handle = createRouter({ db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handle = createRouter({ ...browserDeps(), db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     const row = 'Anna,Schmidt,https://www.linkedin.com/in/anna-schmidt,,,,15 Jun 2026\n';
     const text = `${CONNECTIONS_HEADER}\n${row.repeat(Math.ceil((50 * 1024 * 1024) / row.length))}`.slice(0, 50 * 1024 * 1024);
     expectFailure(await handle({ cmd: 'import.apply', input: importInput(kind, text) }, dashboard), {
@@ -130,7 +130,7 @@ describe('bad input corpus', () => {
 describe('files that are odd but fine', () => {
   async function apply(name: string): Promise<{ db: TiekeeperDb; summary: ImportSummary }> {
     const db = freshDb();
-    const handle = createRouter({ db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handle = createRouter({ ...browserDeps(), db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     const response = await handle({ cmd: 'import.apply', input: { kind: 'connections', text: readAsPage(name) } }, dashboard);
     if (!response.ok) throw new Error(JSON.stringify(response.error));
     return { db, summary: response.value as ImportSummary };
@@ -188,7 +188,7 @@ describe('an import that fails half way', () => {
   it('leaves the database as before: connections', async () => {
     const db = await seeded();
     // A first import of 2,000 people that succeeds, so there is something to lose.
-    const handle = createRouter({ db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handle = createRouter({ ...browserDeps(), db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     const first = [CONNECTIONS_HEADER, ...rows(2000, 'old')].join('\n');
     expect((await handle({ cmd: 'import.apply', input: { kind: 'connections', text: first } }, dashboard)).ok).toBe(true);
     const before = await snapshot(db);
@@ -203,14 +203,14 @@ describe('an import that fails half way', () => {
 
   it('leaves the database as before: a backup replace that fails after wiping', async () => {
     const source = freshDb();
-    const handleSource = createRouter({ db: source, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handleSource = createRouter({ ...browserDeps(), db: source, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     await handleSource({ cmd: 'import.apply', input: { kind: 'connections', text: [CONNECTIONS_HEADER, ...rows(2500, 'b')].join('\n') } }, dashboard);
     const text = serializeBackup(await exportBackup(source, T0));
 
     const db = await seeded();
     const before = await snapshot(db);
     const probe = await failAfter(db, 9); // seven tables cleared, two chunks written, then a failure
-    const handle = createRouter({ db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
+    const handle = createRouter({ ...browserDeps(), db, now: () => T0, extensionOrigin: ORIGIN, extensionId: 'test-extension-id' });
     const response = await handle({ cmd: 'import.apply', input: { kind: 'backup', text, mode: 'replace' } }, dashboard);
     expect(response.ok).toBe(false);
     expect(probe.writes()).toBe(10);

@@ -53,3 +53,15 @@ export async function seed(db: TiekeeperDb): Promise<void> {
   await db.nudges.add(nudge);
 }
 
+
+/** What the background's handlers need from the browser besides the database, recorded. */
+export function browserDeps() {
+  const openedTabs: string[] = [];
+  return {
+    openedTabs,
+    openTab: async (url: string) => {
+      openedTabs.push(url);
+    },
+    dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
+  };
+}

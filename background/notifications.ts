@@ -1,0 +1,71 @@
+import { browser } from 'wxt/browser';
+import type { Contact } from '../domain/model';
+import { setLanguageOverride, t } from '../i18n';
+import { relativeTime } from '../i18n/format';
+
+/** Notification ids carry what a click needs: the contact, or a digest. */
+const SINGLE = 'nudge:';
+const DIGEST = 'digest:';
+
+export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' };
+
+/** Button order on a single nudge. */
+export const DONE_BUTTON = 0;
+export const SNOOZE_BUTTON = 1;
+
+export function targetOf(notificationId: string): NotificationTarget | null {
+  if (notificationId.startsWith(SINGLE)) return { kind: 'contact', contactId: notificationId.slice(SINGLE.length).split('@')[0]! };
+  if (notificationId.startsWith(DIGEST)) return { kind: 'digest' };
+  return null;
+}
+
+const MAX_HOOK = 90;
+
+/** The words of a nudge about one person: name, time since the last contact, a conversation hook. */
+export function nudgeText(contact: Contact, now: number): { title: string; message: string } {
+  const name = contact.displayName || t('unnamedContact');
+  const last = contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
+  const hook = contact.hooks.trim().split('\n')[0] ?? '';
+  const shortHook = hook.length > MAX_HOOK ? `${hook.slice(0, MAX_HOOK - 1)}…` : hook;
+  return {
+    title: t('nudgeTitle', name),
+    message: shortHook ? `${last}\n${t('nudgeHook', shortHook)}` : last,
+  };
+}
+
+export function digestText(contacts: readonly Contact[]): { title: string; message: string } {
+  const names = contacts.slice(0, 3).map((c) => c.displayName || t('unnamedContact'));
+  return {
+    title: t('nudgeDigestTitle', contacts.length),
+    message: contacts.length > 3 ? `${names.join(', ')}, …` : names.join(', '),
+  };
+}
+
+export interface NotifierDeps {
+  now: () => number;
+  language: () => Promise<'en' | 'de' | null>;
+}
+
+/** Shows nudges as browser notifications, in the UI language, with Done and Snooze buttons. */
+export function createNotifier(deps: NotifierDeps) {
+  const iconUrl = browser.runtime.getURL('/icons/128.png');
+
+  return async function show(via: 'single' | 'digest', contacts: Contact[]): Promise<void> {
+    setLanguageOverride(await deps.language());
+    const now = deps.now();
+    // Firefox shows no notification buttons and rejects the option.
+    const buttons = import.meta.env.FIREFOX ? undefined : [{ title: t('nudgeDone') }, { title: t('nudgeSnoozeWeek') }];
+    if (via === 'digest') {
+      await browser.notifications.create(`${DIGEST}${now}`, { type: 'basic', iconUrl, ...digestText(contacts) });
+      return;
+    }
+    for (const contact of contacts) {
+      await browser.notifications.create(`${SINGLE}${contact.id}@${contact.nextDueAt}`, {
+        type: 'basic',
+        iconUrl,
+        ...nudgeText(contact, now),
+        ...(buttons && { buttons }),
+      });
+    }
+  };
+}

@@ -1,0 +1,61 @@
+import { startOfDay } from 'date-fns';
+import type { Contact } from '../domain/model';
+import { planNudges } from '../domain/schedule';
+import type { TiekeeperDb } from '../storage/db';
+import { dueCount, dueUnnotified, nextDueAfter, nudgeId, recordNudges, singlesShownSince } from '../storage/nudges';
+import { getSettings } from '../storage/settings';
+
+export const NUDGE_ALARM = 'tiekeeper-next-nudge';
+
+export interface SchedulerDeps {
+  db: TiekeeperDb;
+  now: () => number;
+  /** Shows the nudges; resolves once the browser has them. */
+  show: (via: 'single' | 'digest', contacts: Contact[]) => Promise<void>;
+  /** Sets the one wake-up alarm, or clears it when null. */
+  setAlarm: (when: number | null) => Promise<void>;
+  setDueCount: (count: number) => Promise<void>;
+}
+
+/**
+ * The follow-up scheduler. The worker may be stopped at any time, so it holds no state: every
+ * wake-up (install, browser start, the alarm, a change) reconciles from the database. Due
+ * nudges not yet shown for their due time are shown, then exactly one alarm is set for the next
+ * due time. A nudge is recorded right after it is shown, under an id made of the contact and
+ * its due time: a restart never shows it again, and a changed due time (a snooze, a new
+ * interaction) is a new cycle.
+ */
+export function createScheduler(deps: SchedulerDeps) {
+  const { db } = deps;
+
+  const run = async () => {
+    const now = deps.now();
+    const [settings, due, next, shownToday] = await Promise.all([
+      getSettings(db),
+      dueUnnotified(db, now),
+      nextDueAfter(db, now),
+      singlesShownSince(db, startOfDay(now).getTime()),
+    ]);
+    const plan = planNudges({ due, nextDueAt: next, shownToday, settings, now });
+    if (plan.show) {
+      const { via, nudges } = plan.show;
+      const byId = new Map(due.map((d) => [d.contactId, d.contact]));
+      await deps.show(via, nudges.map((n) => byId.get(n.contactId)!));
+      await recordNudges(db, nudges.map((n) => ({ id: nudgeId(n.contactId, n.dueAt), contactId: n.contactId, dueAt: n.dueAt, shownAt: now, via })));
+    }
+    await deps.setAlarm(plan.wakeAt);
+    await deps.setDueCount(await dueCount(db, now));
+  };
+
+  // One reconcile at a time: two changes racing must not both show the same nudge.
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    reconcile(): Promise<void> {
+      const next = queue.then(run);
+      queue = next.catch((error) => console.error('Tiekeeper: scheduling failed', error));
+      return next;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

@@ -1,0 +1,41 @@
+import { useId, useState } from 'react';
+import type { ContactPatch } from '@/domain/contacts';
+import type { Contact } from '@/domain/model';
+import { t } from '@/i18n';
+
+/** How we met, conversation hooks and tags; each saves when the field is left. */
+export function DetailsSection({ contact, onSave }: { contact: Contact | null; onSave: (patch: ContactPatch) => Promise<boolean> }) {
+  const id = useId();
+  const [howWeMet, setHowWeMet] = useState(contact?.howWeMet ?? '');
+  const [hooks, setHooks] = useState(contact?.hooks ?? '');
+  const [tags, setTags] = useState((contact?.tags ?? []).join(', '));
+
+  const saveIfChanged = <K extends 'howWeMet' | 'hooks'>(field: K, value: string) => {
+    if (value.trim() !== (contact?.[field] ?? '')) void onSave({ [field]: value.trim() });
+  };
+  const saveTags = () => {
+    const list = tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+    if (list.join(',') !== (contact?.tags ?? []).join(',')) void onSave({ tags: list });
+  };
+
+  return (
+    <section className="tk-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('detailsTitle')}</h3>
+      <div className="tk-field">
+        <label htmlFor={`${id}-met`}>{t('detailsHowWeMet')}</label>
+        <textarea id={`${id}-met`} rows={2} maxLength={2_000} value={howWeMet} placeholder={t('detailsHowWeMetPlaceholder')}
+          onChange={(event) => setHowWeMet(event.target.value)} onBlur={() => saveIfChanged('howWeMet', howWeMet)} />
+      </div>
+      <div className="tk-field">
+        <label htmlFor={`${id}-hooks`}>{t('detailsHooks')}</label>
+        <textarea id={`${id}-hooks`} rows={2} maxLength={2_000} value={hooks} placeholder={t('detailsHooksPlaceholder')}
+          onChange={(event) => setHooks(event.target.value)} onBlur={() => saveIfChanged('hooks', hooks)} />
+      </div>
+      <div className="tk-field">
+        <label htmlFor={`${id}-tags`}>{t('detailsTags')}</label>
+        <input id={`${id}-tags`} value={tags} placeholder={t('detailsTagsPlaceholder')}
+          onChange={(event) => setTags(event.target.value)} onBlur={saveTags} onKeyDown={(event) => event.key === 'Enter' && saveTags()} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useId, useState } from 'react';
+import { MAX_NOTE_LENGTH, type Note } from '@/domain/model';
+import { t } from '@/i18n';
+import { formatDate } from '@/i18n/format';
+
+export interface NotesSectionProps {
+  /** Newest first. */
+  notes: readonly Note[];
+  onAdd: (body: string) => Promise<boolean>;
+  onEdit: (id: string, body: string) => Promise<boolean>;
+  /** Resolves with the deleted note, for undo. */
+  onDelete: (id: string) => Promise<Note | null>;
+  onRestore: (note: Note) => Promise<boolean>;
+}
+
+/** Private notes: plain text with its line breaks, newest first; deleting can be undone. */
+export function NotesSection({ notes, onAdd, onEdit, onDelete, onRestore }: NotesSectionProps) {
+  const headingId = useId();
+  const fieldId = useId();
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
+  const [deleted, setDeleted] = useState<Note | null>(null);
+
+  const add = async () => {
+    const body = draft.trim();
+    if (body && (await onAdd(body))) setDraft('');
+  };
+
+  return (
+    <section className="tk-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('notesTitle')}</h3>
+      <label htmlFor={fieldId} className="tk-sr">
+        {t('notesNew')}
+      </label>
+      <textarea
+        id={fieldId}
+        data-autofocus
+        className="tk-note-input"
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        placeholder={t('notesPlaceholder')}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void add();
+        }}
+      />
+      <div className="tk-row">
+        <button type="button" className="tk-button tk-primary" disabled={!draft.trim()} onClick={() => void add()}>
+          {t('notesAdd')}
+        </button>
+      </div>
+
+      {deleted && (
+        <div className="tk-toast" role="status">
+          <span>{t('notesDeleted')}</span>
+          <button
+            type="button"
+            className="tk-link"
+            onClick={async () => {
+              if (await onRestore(deleted)) setDeleted(null);
+            }}
+          >
+            {t('undo')}
+          </button>
+        </div>
+      )}
+
+      <ul className="tk-notes">
+        {notes.map((note) => (
+          <li key={note.id} className="tk-note">
+            <div className="tk-note-meta">
+              <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt)}</time>
+              {note.updatedAt > note.createdAt && <span> · {t('notesEdited')}</span>}
+            </div>
+            {editing?.id === note.id ? (
+              <>
+                <textarea
+                  className="tk-note-input"
+                  aria-label={t('notesEditLabel')}
+                  rows={4}
+                  maxLength={MAX_NOTE_LENGTH}
+                  value={editing.body}
+                  onChange={(event) => setEditing({ id: note.id, body: event.target.value })}
+                />
+                <div className="tk-row">
+                  <button
+                    type="button"
+                    className="tk-button tk-primary"
+                    disabled={!editing.body.trim()}
+                    onClick={async () => {
+                      if (await onEdit(note.id, editing.body.trim())) setEditing(null);
+                    }}
+                  >
+                    {t('save')}
+                  </button>
+                  <button type="button" className="tk-button" onClick={() => setEditing(null)}>
+                    {t('cancel')}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <>
+                <p className="tk-note-body">{note.body}</p>
+                <div className="tk-row">
+                  <button type="button" className="tk-link" onClick={() => setEditing({ id: note.id, body: note.body })} aria-label={t('notesEditLabel')}>
+                    {t('edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="tk-link tk-danger"
+                    aria-label={t('notesDeleteLabel')}
+                    onClick={async () => {
+                      const removed = await onDelete(note.id);
+                      if (removed) setDeleted(removed);
+                    }}
+                  >
+                    {t('delete')}
+                  </button>
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ContactPatch, ContactState } from '@/domain/contacts';
+import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
+import { contactSummary } from '@/domain/summary';
+import type { ProfileRef } from '@/sites/types';
+import { t } from '@/i18n';
+import { badgeStatus } from '../badge/badge-status';
+import { errorText } from '../shared/errors';
+import { RhythmField } from '../shared/RhythmField';
+import type { ProfileApi } from '../profile/api';
+import { DetailsSection } from './DetailsSection';
+import { NotesSection } from './NotesSection';
+import { TouchSection } from './TouchSection';
+
+export interface PanelProps {
+  api: ProfileApi;
+  profile: ProfileRef;
+  /** null: the person is not known yet; the first change creates them. */
+  state: ContactState | null;
+  onState: (state: ContactState | null) => void;
+  onClose: () => void;
+  loadError: string | null;
+  now: () => number;
+}
+
+/** Everything the user keeps about one person, on their profile page. Every change saves at once. */
+export function Panel({ api, profile, state, onState, onClose, loadError, now }: PanelProps) {
+  const titleId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const dialog = useRef<HTMLDivElement>(null);
+  const contact = state?.contact ?? null;
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, []);
+
+  /** Runs a change through the background, then shows the saved state. */
+  const save = async (change: (contactId: string) => Promise<unknown>): Promise<boolean> => {
+    setError(null);
+    try {
+      const id = contact?.id ?? (await api.ensure(profile)).contact.id;
+      await change(id);
+      onState(await api.load(profile));
+      setAnnouncement(t('panelSaved'));
+      return true;
+    } catch (failure) {
+      setError(errorText(failure));
+      return false;
+    }
+  };
+  const update = (patch: ContactPatch) => save((id) => api.updateContact(id, patch));
+  const snooze = (choice: SnoozeChoice | null) => save((id) => api.snooze(id, choice === null ? null : snoozeUntil(choice, now())));
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  const status = badgeStatus(contact && contactSummary(contact), now());
+  const isDue = status.tone === 'due' || status.tone === 'overdue';
+  const name = contact?.displayName || profile.name || '';
+
+  return (
+    <div ref={dialog} className="tk-panel" role="dialog" aria-modal="false" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <header className="tk-panel-header">
+        <h2 id={titleId} className="tk-panel-title">
+          <span className="tk-brand">Tiekeeper</span>
+          <span className="tk-sr">: {name}</span>
+        </h2>
+        <button type="button" className="tk-icon-button" onClick={onClose} aria-label={t('panelClose')}>
+          ×
+        </button>
+      </header>
+
+      <div className="tk-panel-body">
+        <NameField key={contact?.id ?? 'new'} initial={name} onSave={(displayName) => update({ displayName })} />
+        {(contact?.headline || profile.headline) && <p className="tk-muted">{contact?.headline || profile.headline}</p>}
+
+        <p className={`tk-status tk-tone-${status.tone}`}>
+          <strong>{status.label}</strong>
+          {status.detail && <span> · {status.detail}</span>}
+        </p>
+        {contact && (isDue || status.tone === 'snoozed') && (
+          <div className="tk-row tk-wrap" role="group" aria-label={t('snoozeLabel')}>
+            {status.tone === 'snoozed' ? (
+              <button type="button" className="tk-button" onClick={() => void snooze(null)}>
+                {t('snoozeEnd')}
+              </button>
+            ) : (
+              (['1d', '1w', '1m'] as const).map((choice) => (
+                <button key={choice} type="button" className="tk-button" onClick={() => void snooze(choice)}>
+                  {t(choice === '1d' ? 'snooze1d' : choice === '1w' ? 'snooze1w' : 'snooze1m')}
+                </button>
+              ))
+            )}
+          </div>
+        )}
+
+        {(error ?? loadError) && (
+          <p className="tk-error" role="alert">
+            {error ?? loadError}
+          </p>
+        )}
+
+        <TouchSection interactions={state?.interactions ?? []} now={now} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
+
+        <NotesSection
+          notes={state?.notes ?? []}
+          onAdd={(body) => save((contactId) => api.addNote(contactId, body))}
+          onEdit={(id, body) => save(() => api.editNote(id, body))}
+          onDelete={async (id) => {
+            let deleted = null;
+            const ok = await save(async () => {
+              deleted = await api.deleteNote(id);
+            });
+            return ok ? deleted : null;
+          }}
+          onRestore={(note) => save(() => api.restoreNote(note))}
+        />
+
+        <section className="tk-section" aria-label={t('rhythmLabel')}>
+          <RhythmField key={contact?.id ?? 'new'} value={contact?.cadenceDays ?? null} onChange={(cadenceDays) => void update({ cadenceDays })} />
+        </section>
+
+        <DetailsSection key={contact?.id ?? 'new'} contact={contact} onSave={update} />
+
+        <footer className="tk-panel-footer">
+          <button type="button" className="tk-link" onClick={() => void api.openDashboard(contact?.id ?? null)}>
+            {t('panelOpenDashboard')}
+          </button>
+        </footer>
+      </div>
+      <p className="tk-sr" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/** The name as Tiekeeper recognised it; the user can correct it. */
+function NameField({ initial, onSave }: { initial: string; onSave: (name: string) => Promise<boolean> }) {
+  const id = useId();
+  const [value, setValue] = useState(initial);
+  const commit = () => {
+    const name = value.trim();
+    if (name !== initial) void onSave(name);
+  };
+  return (
+    <div className="tk-field">
+      <label htmlFor={id}>{t('panelName')}</label>
+      <input
+        id={id}
+        className="tk-name"
+        value={value}
+        maxLength={200}
+        onChange={(event) => setValue(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => event.key === 'Enter' && commit()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import type { Interaction, InteractionKind } from '@/domain/model';
+import { t, type MessageKey } from '@/i18n';
+import { relativeTime, toDateInput } from '@/i18n/format';
+
+/** The kinds offered for "in touch today"; favours and introductions have their own places. */
+export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];
+
+export const KIND_LABELS: Record<InteractionKind, MessageKey> = {
+  message: 'kindMessage',
+  call: 'kindCall',
+  meeting: 'kindMeeting',
+  event: 'kindEvent',
+  other: 'kindOther',
+  'favour-given': 'kindFavourGiven',
+  'favour-received': 'kindFavourReceived',
+  introduction: 'kindIntroduction',
+};
+
+/** The time for a date picked in the form: now for today, midday (local) for an earlier day. */
+export function timeForDate(date: string, now: number): number {
+  if (!date || date === toDateInput(now)) return now;
+  const [year, month, day] = date.split('-').map(Number);
+  return Math.min(now, new Date(year!, month! - 1, day!, 12).getTime());
+}
+
+export function TouchSection(props: {
+  interactions: readonly Interaction[];
+  now: () => number;
+  onLog: (input: { kind: InteractionKind; at: number; note: string }) => Promise<boolean>;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState<InteractionKind>('message');
+  const [date, setDate] = useState(() => toDateInput(props.now()));
+  const [note, setNote] = useState('');
+
+  const log = async () => {
+    const now = props.now();
+    if (await props.onLog({ kind, at: timeForDate(date, now), note: note.trim() })) {
+      setNote('');
+      setDate(toDateInput(now));
+    }
+  };
+
+  return (
+    <section className="tk-section" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('touchTitle')}</h3>
+      <fieldset className="tk-kinds">
+        <legend className="tk-sr">{t('touchKind')}</legend>
+        {TOUCH_KINDS.map((option) => (
+          <label key={option} className={`tk-chip${kind === option ? ' tk-chip-on' : ''}`}>
+            <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => setKind(option)} />
+            {t(KIND_LABELS[option])}
+          </label>
+        ))}
+      </fieldset>
+      <div className="tk-row tk-wrap">
+        <label className="tk-inline">
+          <span>{t('touchDate')}</span>
+          <input type="date" value={date} max={toDateInput(props.now())} onChange={(event) => setDate(event.target.value)} />
+        </label>
+      </div>
+      <label className="tk-sr" htmlFor={`${id}-note`}>
+        {t('touchNote')}
+      </label>
+      <input
+        id={`${id}-note`}
+        className="tk-wide"
+        maxLength={2_000}
+        placeholder={t('touchNotePlaceholder')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        onKeyDown={(event) => event.key === 'Enter' && void log()}
+      />
+      <div className="tk-row">
+        <button type="button" className="tk-button tk-primary" onClick={() => void log()}>
+          {date === toDateInput(props.now()) ? t('touchToday') : t('touchLog')}
+        </button>
+      </div>
+      {props.interactions.length > 0 && (
+        <ul className="tk-timeline" aria-label={t('touchHistory')}>
+          {props.interactions.slice(0, 5).map((interaction) => (
+            <li key={interaction.id}>
+              <strong>{t(KIND_LABELS[interaction.kind])}</strong> · {relativeTime(interaction.at, props.now())}
+              {interaction.note && <span className="tk-muted"> · {interaction.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ContactPatch, ContactState } from '@/domain/contacts';
+import type { FavourType, InteractionKind, Note } from '@/domain/model';
+import type { ContactSummary } from '@/domain/summary';
+import type { ProfileRef } from '@/sites/types';
+
+/**
+ * What the profile badge and panel can do. On a site the implementation sends messages to the
+ * background (the database's only writer); tests pass their own.
+ */
+export interface ProfileApi {
+  /** The summary kept for the badge, read without waking the background; null when unknown. */
+  cachedSummary(ref: ProfileRef): Promise<ContactSummary | null>;
+  /** Calls back when the kept summary changes (a change made in the popup, say). Returns an unsubscribe. */
+  watchSummary(ref: ProfileRef, onChange: () => void): () => void;
+  /** The person's full state, or null when Tiekeeper does not know them yet. */
+  load(ref: ProfileRef): Promise<ContactState | null>;
+  /** Finds or creates the contact for this profile. */
+  ensure(ref: ProfileRef): Promise<ContactState>;
+  updateContact(id: string, patch: ContactPatch): Promise<unknown>;
+  addNote(contactId: string, body: string): Promise<Note>;
+  editNote(id: string, body: string): Promise<Note>;
+  deleteNote(id: string): Promise<Note>;
+  restoreNote(note: Note): Promise<Note>;
+  logInteraction(input: { contactId: string; kind: InteractionKind; at?: number; note?: string; favour?: FavourType | null }): Promise<unknown>;
+  snooze(id: string, until: number | null): Promise<unknown>;
+  openDashboard(contactId: string | null): Promise<void>;
+}

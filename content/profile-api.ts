@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import type { ProfileApi } from '@/components/profile/api';
+import { send } from '@/messaging/client';
+import { parseSummary, summaryKey } from '@/messaging/summary-cache';
+
+/** The badge and panel on a site talk to the background; they never open the database. */
+export const siteProfileApi: ProfileApi = {
+  async cachedSummary(ref) {
+    const key = summaryKey(ref.site, ref.key);
+    const stored = await browser.storage.local.get(key);
+    return parseSummary(stored[key]);
+  },
+  watchSummary(ref, onChange) {
+    const key = summaryKey(ref.site, ref.key);
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && key in changes) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
+  ensure: (ref) => send('profile.ensure', ref),
+  updateContact: (id, patch) => send('contact.update', { id, patch }),
+  addNote: (contactId, body) => send('note.add', { contactId, body }),
+  editNote: (id, body) => send('note.edit', { id, body }),
+  deleteNote: (id) => send('note.delete', { id }),
+  restoreNote: (note) => send('note.restore', { note }),
+  logInteraction: (input) => send('interaction.log', input),
+  snooze: (id, until) => send('contact.snooze', { id, until }),
+  openDashboard: async (contactId) => {
+    await send('dashboard.open', { contactId });
+  },
+};

@@ -1,0 +1,16 @@
+import type { Contact } from './model';
+
+/**
+ * What the badge needs to know about a person: small enough to keep a copy per profile in the
+ * extension's key-value storage, so a profile page can show the badge without waiting for the
+ * background worker to start and open the database.
+ */
+export type ContactSummary = Pick<
+  Contact,
+  'id' | 'displayName' | 'lastContactAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
+>;
+
+export function contactSummary(contact: Contact): ContactSummary {
+  const { id, displayName, lastContactAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived } = contact;
+  return { id, displayName, lastContactAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived };
+}

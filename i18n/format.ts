@@ -1,0 +1,60 @@
+import { DAY_MS } from '@/domain/model';
+import { uiLanguage } from './index';
+
+/** Locale for Intl formatting in the UI language. */
+function locale(): string {
+  return uiLanguage() === 'de' ? 'de-DE' : 'en-GB';
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY_MS],
+  ['month', 30 * DAY_MS],
+  ['week', 7 * DAY_MS],
+  ['day', DAY_MS],
+];
+
+/** "4 months ago", "in 5 days", "today" in the UI language. Whole days and larger only. */
+export function relativeTime(time: number, now: number): string {
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const diff = time - now;
+  const abs = Math.abs(diff);
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return format.format(0, 'day');
+}
+
+/** A span of time without direction: "2 weeks", "3 Wochen". */
+export function duration(ms: number): string {
+  const abs = Math.abs(ms);
+  const [unit, size] = UNITS.find(([, s]) => abs >= s) ?? ['day', DAY_MS];
+  const count = Math.max(1, Math.round(abs / size));
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+}
+
+/** "15 Jun 2026" / "15. Juni 2026". */
+export function formatDate(time: number): string {
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(time);
+}
+
+export function formatDateTime(time: number): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+/** A rhythm in days as the UI names it: "every 3 months", "alle 2 Wochen". */
+export function rhythmLength(cadenceDays: number): string {
+  const unit = (name: 'year' | 'month' | 'week' | 'day', count: number) =>
+    new Intl.NumberFormat(locale(), { style: 'unit', unit: name, unitDisplay: 'long' }).format(count);
+  if (cadenceDays % 365 === 0) return unit('year', cadenceDays / 365);
+  const months = Math.round(cadenceDays / 30.4);
+  if (cadenceDays >= 28 && Math.abs(months * 30.4 - cadenceDays) <= 3) return unit('month', months);
+  if (cadenceDays % 7 === 0) return unit('week', cadenceDays / 7);
+  return unit('day', cadenceDays);
+}
+
+/** `YYYY-MM-DD` of a time in local time, for <input type="date">. */
+export function toDateInput(time: number): string {
+  const d = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,31 @@
+import { contactSchema } from '@/domain/model';
+import type { ContactSummary } from '@/domain/summary';
+
+/**
+ * A copy of each known person's badge summary in the extension's key-value storage, one entry
+ * per profile. The background writes it after every change; a profile page reads its one entry
+ * at once instead of waiting for the background worker to wake and open the database. The
+ * database stays the truth: the page asks the background as well and shows its answer.
+ */
+export const SUMMARY_PREFIX = 'summary:';
+
+export function summaryKey(site: string, key: string): string {
+  return `${SUMMARY_PREFIX}${site}:${key}`;
+}
+
+const summarySchema = contactSchema.pick({
+  id: true,
+  displayName: true,
+  lastContactAt: true,
+  cadenceDays: true,
+  cadenceSetAt: true,
+  snoozedUntil: true,
+  nextDueAt: true,
+  archived: true,
+});
+
+/** A stored entry, or null when it is missing or was written in another shape by another version. */
+export function parseSummary(value: unknown): ContactSummary | null {
+  const parsed = summarySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
