@@ -57,9 +57,9 @@ export default defineBackground(() => {
     await summaries.rebuild();
     await scheduler.reconcile();
   });
-  browser.runtime.onStartup.addListener(() => void scheduler.reconcile());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === NUDGE_ALARM) void scheduler.reconcile();
+  browser.runtime.onStartup.addListener(() => scheduler.reconcile());
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === NUDGE_ALARM) await scheduler.reconcile();
   });
 
   browser.notifications.onClicked.addListener(async (notificationId) => {

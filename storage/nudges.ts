@@ -1,6 +1,7 @@
 import type { Contact, Nudge } from '../domain/model';
 import type { DueNudge } from '../domain/schedule';
 import type { TiekeeperDb } from './db';
+import { profilesByContact } from './profiles';
 
 export function nudgeId(contactId: string, dueAt: number): string {
   return `${contactId}@${dueAt}`;
@@ -37,7 +38,5 @@ export async function recordNudges(db: TiekeeperDb, nudges: readonly Nudge[]): P
 
 /** Where a notification about a contact leads: their profile (LinkedIn first), if any. */
 export async function profileUrlOf(db: TiekeeperDb, contactId: string): Promise<string | null> {
-  const profiles = await db.profiles.where('contactId').equals(contactId).toArray();
-  profiles.sort((a, b) => (a.site === b.site ? 0 : a.site === 'linkedin' ? -1 : 1));
-  return profiles[0]?.url ?? null;
+  return (await profilesByContact(db, [contactId])).get(contactId)?.[0]?.url ?? null;
 }

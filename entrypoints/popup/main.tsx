@@ -1,8 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { t } from '@/i18n';
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/popup/popup.css';
 
-createRoot(document.getElementById('root')!).render(
-  <main>
-    <h1>{t('popupTitle')}</h1>
-  </main>,
-);
+createRoot(document.getElementById('root')!).render(<PopupApp />);

@@ -17,5 +17,7 @@ beforeEach(() => {
     },
     setBadgeBackgroundColor: async () => {},
   });
+  // No browser locale: texts come from the bundled English messages (the same files).
+  Object.assign(fakeBrowser.i18n, { getMessage: () => '', getUILanguage: () => 'en-US' });
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
 });
