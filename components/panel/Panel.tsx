@@ -121,7 +121,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
           onRestore={(note) => save(() => api.restoreNote(note))}
         />
 
-        <section className="tk-section" aria-label={t('rhythmLabel')}>
+        <section className="tk-section">
           <RhythmField key={contact?.id ?? 'new'} value={contact?.cadenceDays ?? null} onChange={(cadenceDays) => void update({ cadenceDays })} />
         </section>
 
