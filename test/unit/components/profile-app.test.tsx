@@ -1,7 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { createHandlers } from '@/background/handlers';
 import { createRouter } from '@/background/router';
 import type { ProfileApi } from '@/components/profile/api';
 import { ProfileApp } from '@/components/profile/ProfileApp';
@@ -20,7 +19,7 @@ const sender = { id: 'ext', url: anna.url, tab: { id: 1 } } as unknown as Browse
 
 /** The panel's API wired to the real background handlers and a database of its own. */
 function apiFor(db: TiekeeperDb): ProfileApi {
-  const handle = createRouter({ ...browserDeps(), db, now: () => NOW, extensionOrigin: 'chrome-extension://ext/', extensionId: 'ext' }, undefined);
+  const handle = createRouter({ ...browserDeps(), db, now: () => NOW, extensionOrigin: 'chrome-extension://ext/', extensionId: 'ext' });
   const send = async (cmd: CommandName, input: unknown) => {
     const response = (await handle({ cmd, input }, sender)) as Response;
     if (!response.ok) throw TiekeeperError.fromPayload(response.error);
