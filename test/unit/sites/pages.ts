@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Window } from 'happy-dom';
 
 /** The project's own fictional pages (test/fixtures/<site>/). */
 export const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures');
@@ -10,9 +11,21 @@ export const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures');
  */
 export const SHARED_LINKEDIN_DIR = path.resolve(__dirname, '../../../../shared/fixtures/linkedin');
 
-/** Parses HTML the way the content script sees it (no scripts run). */
+/**
+ * A window of its own for parsing saved pages: scripts never run, and the stylesheets, iframes
+ * and scripts the pages link to are skipped quietly instead of each logging an error.
+ */
+const parserWindow = new Window({
+  settings: {
+    disableJavaScriptFileLoading: true,
+    disableComputedStyleRendering: true,
+    handleDisabledFileLoadingAsSuccess: true,
+  },
+});
+
+/** Parses HTML into a Document (as the content script sees the page, minus running scripts). */
 export function parseHtml(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
+  return new parserWindow.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 }
 
 /** A fictional page from test/fixtures/<site>/<file>. */
