@@ -1,15 +1,12 @@
 import {
   badgeAnchorFor,
-  cleanText,
   decodeSegment,
   elementWithOwnText,
+  firstMatch,
   firstNameElement,
-  isPlausibleName,
-  jsonLdPerson,
-  metaContent,
-  nameMatchesIdentifier,
+  nameFromPublicMetadata,
+  nameFromTitle,
   plausibleHeadline,
-  splitDashedTitle,
   textOf,
   titleParts,
 } from './shared';
@@ -180,16 +177,8 @@ function findTopCard(doc: Document): TopCard | null {
   const headline =
     markup.card === SDUI_TOP_CARD
       ? sduiHeadline(card, found.element)
-      : plausibleHeadline(textOf(firstHeadline(card, markup.headline)));
+      : plausibleHeadline(textOf(firstMatch(card, markup.headline)));
   return { card, nameElement: found.element, name: found.name, headline };
-}
-
-function firstHeadline(card: Element, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const element = card.querySelector(selector);
-    if (element) return element;
-  }
-  return null;
 }
 
 /**
@@ -197,13 +186,9 @@ function firstHeadline(card: Element, selectors: readonly string[]): Element | n
  * the top card whose own text equals the name in `<title>`, headings first.
  */
 function nameByText(card: Element, doc: Document): { element: Element; name: string } | null {
-  const parts = titleParts(doc.title, 'LinkedIn');
-  const [only] = parts;
-  if (parts.length !== 1 || only === undefined) return null;
-  const { name } = splitDashedTitle(only);
-  if (!isPlausibleName(name)) return null;
-  const element = elementWithOwnText(card, name);
-  return element ? { element, name } : null;
+  const name = nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  const element = name === undefined ? null : elementWithOwnText(card, name);
+  return element && name !== undefined ? { element, name } : null;
 }
 
 /**
@@ -211,16 +196,15 @@ function nameByText(card: Element, doc: Document): { element: Element; name: str
  * name in the top card that is not the pronouns (`She/Her`) or the connection degree (`· 3rd`).
  */
 function sduiHeadline(card: Element, nameElement: Element): string | undefined {
+  const name = textOf(nameElement);
   let looked = 0;
   for (const p of card.querySelectorAll('p')) {
-    // Node.DOCUMENT_POSITION_FOLLOWING
+    // Node.DOCUMENT_POSITION_FOLLOWING: only what comes after the name.
     if (!(nameElement.compareDocumentPosition(p) & 4)) continue;
     if (++looked > 6) break;
     const text = textOf(p);
-    const withoutBullet = text.replace(/^[·•]\s*/, '');
-    if (withoutBullet.length <= 4) continue; // `· 3rd`, `· 2.`, `1st`
-    if (/^\(?\p{L}+\s*\/\s*\p{L}+\)?$/u.test(text)) continue; // pronouns
-    if (text === textOf(nameElement)) continue;
+    if (text === name || /^[·•]\s*\S{0,6}$/.test(text)) continue; // `· 3rd`, `· 2.`, a lone `·`
+    if (/^\(?\p{L}{1,5}\s*\/\s*\p{L}{1,5}(\s*\/\s*\p{L}{1,5})?\)?$/u.test(text)) continue; // She/Her, Er/Ihm
     return plausibleHeadline(text);
   }
   return undefined;
@@ -275,45 +259,6 @@ function isNotFoundPage(doc: Document): boolean {
   );
 }
 
-/**
- * The name in `<title>`: `(3) Name | LinkedIn`, public `Name - Position - Company | LinkedIn`.
- * Off the profile view (sub-pages) the title only counts when it clearly names this person.
- */
-function nameFromTitle(doc: Document, parsed: ParsedUrl): string | undefined {
-  const parts = titleParts(doc.title, 'LinkedIn');
-  const [only] = parts;
-  if (parsed.showsTopCard && parts.length === 1 && only !== undefined) {
-    const { name } = splitDashedTitle(only);
-    return isPlausibleName(name) ? name : undefined;
-  }
-  for (const part of parts) {
-    const { name } = splitDashedTitle(part);
-    if (isPlausibleName(name) && nameMatchesIdentifier(name, parsed.identifier)) return name;
-  }
-  return undefined;
-}
-
-/** og:title and JSON-LD `Person` on public pages, when they describe the profile at this URL. */
-function nameFromPublicMetadata(doc: Document, key: string): string | undefined {
-  const samePerson = (url: string | undefined): boolean => {
-    if (!url) return true;
-    try {
-      return parseUrl(new URL(url, ORIGIN))?.ref.key === key;
-    } catch {
-      return false;
-    }
-  };
-  const ogTitle = metaContent(doc, 'og:title');
-  if (ogTitle && samePerson(metaContent(doc, 'og:url'))) {
-    const [only] = titleParts(ogTitle, 'LinkedIn');
-    const name = only === undefined ? undefined : splitDashedTitle(only).name;
-    if (isPlausibleName(name)) return name;
-  }
-  const person = jsonLdPerson(doc);
-  if (person && samePerson(person.url) && isPlausibleName(person.name)) return cleanText(person.name);
-  return undefined;
-}
-
 function readProfile(url: URL, doc: Document): ProfileRef | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
@@ -324,12 +269,15 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   if (top?.name === undefined && isNotFoundPage(doc)) return null;
   const name =
     top?.name ??
-    nameFromTitle(doc, parsed) ??
-    (parsed.showsTopCard ? nameFromPublicMetadata(doc, parsed.ref.key) : undefined);
+    // Off the profile view, only a title that clearly names this person counts.
+    nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
+    (parsed.showsTopCard
+      ? nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key)
+      : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
   return {
     ...parsed.ref,
-    ...(name !== undefined && { name: cleanText(name) }),
+    ...(name !== undefined && { name }),
     ...(top?.headline !== undefined && { headline: top.headline }),
     ...(memberId !== undefined && { memberId }),
   };

@@ -47,7 +47,8 @@ const NOT_A_NAME = new Set(
     'licenses & certifications', 'bescheinigungen und zertifikate', 'lisenser og sertifiseringer',
     'honors & awards', 'auszeichnungen', 'publications', 'publikationen', 'courses', 'kurse',
     'people also viewed', 'more profiles for you', 'messaging', 'nachrichten', 'notifications',
-    'web profiles', 'webprofile', 'portfolio',
+    'web profiles', 'webprofile', 'portfolio', 'kontakt', 'kontaktdaten', 'persönliches',
+    'ich suche', 'ich biete', 'qualifikationen', 'organisationen', 'gemeinsame kontakte',
   ].map((s) => s.normalize('NFC')),
 );
 
@@ -93,10 +94,36 @@ export function titleParts(title: string | null | undefined, siteName: string): 
  * Splits the public-page style `Name - Position - Company` into name and the rest. Only spaced
  * dashes separate: `Gerner-Mathisen` stays whole.
  */
-export function splitDashedTitle(part: string): { name: string; rest?: string } {
+function splitDashedTitle(part: string): { name: string; rest?: string } {
   const pieces = part.split(/\s+[-–—]\s+/);
   const [name = '', ...rest] = pieces;
   return rest.length > 0 ? { name: name.trim(), rest: rest.join(' - ') } : { name: part };
+}
+
+/**
+ * The person's name in a page title. A title of one part (`(3) Name | LinkedIn`, public
+ * `Name - Position - Company | LinkedIn`) counts as is when `trustSinglePart` (the page is the
+ * profile itself); otherwise, and in titles of several parts (`Experience | Name | LinkedIn`),
+ * only a part that matches the profile's URL identifier counts.
+ */
+export function nameFromTitle(
+  title: string | null | undefined,
+  siteName: string,
+  identifier: string | undefined,
+  trustSinglePart: boolean,
+): string | undefined {
+  const parts = titleParts(title, siteName);
+  const [only] = parts;
+  if (trustSinglePart && parts.length === 1 && only !== undefined) {
+    const { name } = splitDashedTitle(only);
+    return isPlausibleName(name) ? name : undefined;
+  }
+  if (identifier === undefined) return undefined;
+  for (const part of parts) {
+    const { name } = splitDashedTitle(part);
+    if (isPlausibleName(name) && nameMatchesIdentifier(name, identifier)) return name;
+  }
+  return undefined;
 }
 
 /** Lower-case letters of a name or slug without diacritics, for comparing the two. */
@@ -119,7 +146,7 @@ function foldForComparison(text: string, german: boolean): string {
  * German transliteration (`Jürgen Müller` matches `jurgen-muller-1` and `juergen-mueller`).
  * Used where the page itself does not tie the text to the person (sub-page titles).
  */
-export function nameMatchesIdentifier(name: string, identifier: string): boolean {
+function nameMatchesIdentifier(name: string, identifier: string): boolean {
   return [false, true].some((german) => {
     const id = foldForComparison(identifier, german);
     const words = foldForComparison(name, german)
@@ -130,13 +157,13 @@ export function nameMatchesIdentifier(name: string, identifier: string): boolean
 }
 
 /** The content of a `<meta property|name=...>` tag in the head. */
-export function metaContent(doc: Document, key: string): string | undefined {
+function metaContent(doc: Document, key: string): string | undefined {
   const meta = doc.head?.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
   return cleanText(meta?.getAttribute('content')) || undefined;
 }
 
 /** The first JSON-LD object of `@type` Person (also inside `@graph`), as public pages carry it. */
-export function jsonLdPerson(doc: Document): { name?: string; url?: string; jobTitle?: string } | undefined {
+function jsonLdPerson(doc: Document): { name?: string; url?: string; jobTitle?: string } | undefined {
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     // A profile's JSON-LD is tens of kilobytes; a larger blob is not what we look for.
@@ -157,6 +184,33 @@ export function jsonLdPerson(doc: Document): { name?: string; url?: string; jobT
       };
     }
   }
+  return undefined;
+}
+
+/**
+ * The name in og:title or a JSON-LD `Person` (public pages), only when their own URL (og:url,
+ * the Person's url) is absent or `isThisProfile`: metadata about someone else is no name.
+ */
+export function nameFromPublicMetadata(
+  doc: Document,
+  siteName: string,
+  isThisProfile: (url: URL) => boolean,
+): string | undefined {
+  const describesProfile = (href: string | undefined): boolean => {
+    if (!href) return true;
+    try {
+      return isThisProfile(new URL(href));
+    } catch {
+      return false;
+    }
+  };
+  const ogTitle = metaContent(doc, 'og:title');
+  if (ogTitle && describesProfile(metaContent(doc, 'og:url'))) {
+    const name = nameFromTitle(ogTitle, siteName, undefined, true);
+    if (name !== undefined) return name;
+  }
+  const person = jsonLdPerson(doc);
+  if (person && describesProfile(person.url) && isPlausibleName(person.name)) return cleanText(person.name);
   return undefined;
 }
 
