@@ -62,6 +62,8 @@ export function isPlausibleName(candidate: string | null | undefined): boolean {
   if (text.length < 2 || text.length > MAX_NAME_LENGTH) return false;
   if (text.split(' ').length > MAX_NAME_WORDS) return false;
   if (!/\p{L}/u.test(text)) return false;
+  // Degree markers (`· 3rd`), counters and list bullets; no name starts with a digit or a bullet.
+  if (/^[\p{N}·•|,;:/.!?*+#\-–—]/u.test(text)) return false;
   // Separators, links and mail addresses belong to titles and descriptions, not to names.
   if (/[|<>{}\\]|https?:|www\.|@|\.(com|de|net)\b/i.test(text)) return false;
   return !NOT_A_NAME.has(text.normalize('NFC').toLowerCase());
