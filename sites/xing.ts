@@ -57,43 +57,46 @@ function parseUrl(url: URL): ParsedUrl | null {
 }
 
 /**
- * Where the name stands, newest markup first. The module ids outlived every class-name scheme;
- * `data-xds` names XING design-system components (Hero = the big name line, read as its first
- * line because it may hold more); `data-qa` hooks existed in 2019-2020 only.
+ * Where name and headline stand, newest markup first: inside the element with the id `within`
+ * (looked up by id, so the search stays inside the module), or anywhere. The module ids outlived
+ * every class-name scheme; `data-xds` names XING design-system components (Hero = the big name
+ * line, read as its first line because it may hold more); `data-qa` hooks existed in 2019-2020.
  */
-const NAME_SELECTORS = [
-  '#XingIdModule h1',
-  '#XingIdModule [data-xds="Hero"]',
-  '#XingIdModule h2',
-  '#profile-xingid-container h1',
-  'h2[data-qa="malt-profile-display-name"]',
-  'h1[class*="userName"]',
-] as const;
+type Places = readonly { within?: string; selectors: readonly string[] }[];
 
-const HEADLINE_SELECTORS = [
-  '#XingIdModule [data-xds="Headline"]',
-  '#XingIdModule p[data-xds="BodyCopy"]',
-  '[data-qa="profile-occupations"] p',
-] as const;
+const NAME_PLACES: Places = [
+  { within: 'XingIdModule', selectors: ['h1', '[data-xds="Hero"]', 'h2'] },
+  { within: 'profile-xingid-container', selectors: ['h1'] },
+  { selectors: ['h2[data-qa="malt-profile-display-name"]', 'h1[class*="userName"]'] },
+];
+
+const HEADLINE_PLACES: Places = [
+  { within: 'XingIdModule', selectors: ['[data-xds="Headline"]', 'p[data-xds="BodyCopy"]'] },
+  { selectors: ['div[data-qa="profile-occupations"] p'] },
+];
+
+function* candidates(doc: Document, places: Places): Generator<Element> {
+  for (const { within, selectors } of places) {
+    const root = within === undefined ? doc : doc.getElementById(within);
+    if (!root) continue;
+    for (const selector of selectors) yield* root.querySelectorAll(selector);
+  }
+}
 
 function findName(doc: Document): { element: Element; name: string } | null {
-  for (const selector of NAME_SELECTORS) {
-    for (let element of doc.querySelectorAll(selector)) {
-      if (element.matches('[data-xds="Hero"]') && element.firstElementChild) element = element.firstElementChild;
-      const name = textOf(element);
-      if (isPlausibleName(name)) return { element, name };
-    }
+  for (let element of candidates(doc, NAME_PLACES)) {
+    if (element.matches('[data-xds="Hero"]') && element.firstElementChild) element = element.firstElementChild;
+    const name = textOf(element);
+    if (isPlausibleName(name)) return { element, name };
   }
   return null;
 }
 
 function findHeadline(doc: Document, nameElement: Element | undefined): string | undefined {
-  for (const selector of HEADLINE_SELECTORS) {
-    for (const element of doc.querySelectorAll(selector)) {
-      if (nameElement && (element.contains(nameElement) || nameElement.contains(element))) continue;
-      const headline = plausibleHeadline(textOf(element));
-      if (headline) return headline;
-    }
+  for (const element of candidates(doc, HEADLINE_PLACES)) {
+    if (nameElement && (element.contains(nameElement) || nameElement.contains(element))) continue;
+    const headline = plausibleHeadline(textOf(element));
+    if (headline) return headline;
   }
   return undefined;
 }
@@ -118,9 +121,9 @@ const XING_ID_OBJECT = new RegExp(String.raw`["']XingId:` + XING_ID + String.raw
 const PAGE_NAME_FIELD = /["']?pageName["']?\s*:\s*["']([^"'\\]+)["']/;
 
 function apolloState(doc: Document): string | undefined {
-  const config = doc.querySelector('script#runtime-config');
-  const candidates = config ? [config] : doc.querySelectorAll('script:not([src])');
-  for (const script of candidates) {
+  const config = doc.getElementById('runtime-config');
+  const scripts = config ? [config] : doc.querySelectorAll('script:not([src])');
+  for (const script of scripts) {
     const text = script.textContent ?? '';
     if (text.length <= MAX_STATE_LENGTH && text.includes('XingId:')) return text;
   }
