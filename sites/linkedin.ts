@@ -29,6 +29,14 @@ import type { ProfileRef, SiteAdapter } from './types';
  * componentkey, or the Ember top card's numeric `data-member-id` matched against an `ACoAA…` id
  * that encodes the same number. Logged-in pages carry the VIEWER's own id too (nav, `<code>`
  * blobs, share links with `rcm=`), so an id is never taken just because it is on the page.
+ *
+ * Name, headline and badge anchor come from the top card, found per markup generation (see
+ * TOP_CARDS), never on sub-pages. The anchor is the top card's name element, or the link or
+ * button wrapping only the name (2024 guest modal button, 2025 "about this profile" link, 2026
+ * SDUI profile link), so the badge sits beside it. For the 2026 SDUI page, which has no <h1> and
+ * only hashed classes, the signals are: the <section> whose componentkey ends in `Topcard`, the
+ * heading inside a link to `/in/`, and failing that the element whose own text is the name from
+ * `<title>` (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
  */
 
 const ORIGIN = 'https://www.linkedin.com';

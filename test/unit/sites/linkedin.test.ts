@@ -117,6 +117,21 @@ describe('LinkedIn pages (fictional fixtures)', () => {
     expect(topCard?.contains(anchor)).toBe(true);
   });
 
+  it.each([`${JANA}overlay/contact-info/`, `${JANA}de/`])('%s still shows the top card and reads it', (url) => {
+    const doc = fixture('linkedin', '2026-sdui-notification-title.html');
+    expect(read(url, doc)).toMatchObject({ key: 'jana-beispiel-4a1b2c3', name: 'Jana Beispiel', memberId: JANA_SDUI_ID });
+  });
+
+  it('a sub-page takes neither headline nor id from a top card; its title names the person of the slug', () => {
+    const doc = fixture('linkedin', '2026-sdui-notification-title.html');
+    expect(read(`${JANA}recent-activity/all/`, doc)).toEqual({
+      site: 'linkedin',
+      key: 'jana-beispiel-4a1b2c3',
+      url: JANA,
+      name: 'Jana Beispiel',
+    });
+  });
+
   it('2026 SDUI without a heading: name from the title, anchor found by its text inside the top card', () => {
     const doc = fixture('linkedin', '2026-sdui-name-without-heading.html');
     expect(read(JANA, doc)).toMatchObject({ name: 'Jana Beispiel', headline: 'Head of Data Platform at Beispiel AG' });
