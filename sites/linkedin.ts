@@ -9,6 +9,7 @@ import {
   plausibleHeadline,
   textOf,
   titleParts,
+  withDetails,
 } from './shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
@@ -320,12 +321,7 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
       ? nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key)
       : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
-  return {
-    ...parsed.ref,
-    ...(name !== undefined && { name }),
-    ...(top?.headline !== undefined && { headline: top.headline }),
-    ...(memberId !== undefined && { memberId }),
-  };
+  return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
 }
 
 function findBadgeAnchor(doc: Document): Element | null {

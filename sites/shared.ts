@@ -1,3 +1,5 @@
+import type { ProfileRef } from './types';
+
 /**
  * Helpers shared by the site adapters: text clean-up, the name sanity check, title parsing and
  * the few public-page metadata readers (og:*, JSON-LD). Pure functions of strings and DOM nodes.
@@ -93,13 +95,11 @@ export function titleParts(title: string | null | undefined, siteName: string): 
 }
 
 /**
- * Splits the public-page style `Name - Position - Company` into name and the rest. Only spaced
+ * The name in a title part of the public-page style `Name - Position - Company`. Only spaced
  * dashes separate: `Gerner-Mathisen` stays whole.
  */
-function splitDashedTitle(part: string): { name: string; rest?: string } {
-  const pieces = part.split(/\s+[-–—]\s+/);
-  const [name = '', ...rest] = pieces;
-  return rest.length > 0 ? { name: name.trim(), rest: rest.join(' - ') } : { name: part };
+function nameBeforeDash(part: string): string {
+  return part.split(/\s+[-–—]\s+/)[0]?.trim() ?? part;
 }
 
 /**
@@ -117,12 +117,12 @@ export function nameFromTitle(
   const parts = titleParts(title, siteName);
   const [only] = parts;
   if (trustSinglePart && parts.length === 1 && only !== undefined) {
-    const { name } = splitDashedTitle(only);
+    const name = nameBeforeDash(only);
     return isPlausibleName(name) ? name : undefined;
   }
   if (identifier === undefined) return undefined;
   for (const part of parts) {
-    const { name } = splitDashedTitle(part);
+    const name = nameBeforeDash(part);
     if (isPlausibleName(name) && nameMatchesIdentifier(name, identifier)) return name;
   }
   return undefined;
@@ -274,6 +274,18 @@ export function badgeAnchorFor(nameElement: Element): Element {
   const wrapper = nameElement.parentElement?.closest('a, button');
   if (wrapper && textOf(wrapper) === textOf(nameElement)) return wrapper;
   return nameElement;
+}
+
+/** A profile reference with the details the page gave, leaving out the unknown ones. */
+export function withDetails(
+  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>,
+  details: Pick<ProfileRef, 'name' | 'headline' | 'memberId'>,
+): ProfileRef {
+  const profile: ProfileRef = { ...ref };
+  if (details.name !== undefined) profile.name = details.name;
+  if (details.headline !== undefined) profile.headline = details.headline;
+  if (details.memberId !== undefined) profile.memberId = details.memberId;
+  return profile;
 }
 
 /** Decodes a path segment; null when it is malformed percent-encoding. */

@@ -7,6 +7,7 @@ import {
   plausibleHeadline,
   textOf,
   titleParts,
+  withDetails,
 } from './shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
@@ -159,12 +160,7 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
     nameFromPublicMetadata(doc, 'XING', (other) => parseUrl(other)?.ref.key === key);
   const headline = findHeadline(doc, found?.element);
   const memberId = memberIdFor(doc, key);
-  return {
-    ...parsed.ref,
-    ...(name !== undefined && { name }),
-    ...(headline !== undefined && { headline }),
-    ...(memberId !== undefined && { memberId }),
-  };
+  return withDetails(parsed.ref, { name, headline, memberId });
 }
 
 function findBadgeAnchor(doc: Document): Element | null {
