@@ -254,18 +254,13 @@ function sduiHeadline(card: Element, nameElement: Element): string | undefined {
   return undefined;
 }
 
-/** Reads the `ACoAA…` id's embedded numeric member id (bytes 4-7, big-endian). */
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The numeric member id an `ACoAA…` id embeds: bytes 4-7, big-endian (the first 12 chars are bytes 0-8). */
 function numericMemberId(memberId: string): number {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const view = new DataView(new ArrayBuffer(9));
-  for (let i = 0; i < 12; i += 4) {
-    let group = 0;
-    for (let j = i; j < i + 4; j++) group = group * 64 + Math.max(0, alphabet.indexOf(memberId.charAt(j)));
-    view.setUint8((i / 4) * 3, (group >> 16) & 255);
-    view.setUint8((i / 4) * 3 + 1, (group >> 8) & 255);
-    view.setUint8((i / 4) * 3 + 2, group & 255);
-  }
-  return view.getUint32(4);
+  let bytes = 0n;
+  for (const char of memberId.slice(0, 12)) bytes = (bytes << 6n) | BigInt(BASE64URL.indexOf(char));
+  return Number((bytes >> 8n) & 0xffffffffn);
 }
 
 /** How many profile links to look through for the top card's id (the 2025 page has ~20). */
@@ -294,12 +289,12 @@ function topCardMemberId(card: Element, doc: Document): string | undefined {
   return undefined;
 }
 
+const NOT_FOUND_TITLE = /^(profile not found|page not found|this page doesn.t exist|profil nicht gefunden|seite nicht gefunden)$/i;
+
 /** LinkedIn's guest "Profile Not Found" page (2024-public-profile-not-found) and its kin. */
 function isNotFoundPage(doc: Document): boolean {
   const [first] = titleParts(doc.title, 'LinkedIn');
-  if (/^(profile not found|page not found|this page doesn.t exist|profil nicht gefunden|seite nicht gefunden)$/i.test(first ?? '')) {
-    return true;
-  }
+  if (first !== undefined && NOT_FOUND_TITLE.test(first)) return true;
   // The page's first heading; a class query over the whole page would walk every element.
   const heading = (doc.querySelector('main') ?? doc).querySelector('h1');
   return heading?.classList.contains('page-not-found__headline') ?? false;
