@@ -1,3 +1,4 @@
+import { linkedinAdapter } from '../sites/linkedin';
 import { isValid, parse as parseDate } from 'date-fns';
 import Papa from 'papaparse';
 import { newContact, profileId } from './contacts';
@@ -56,11 +57,9 @@ export interface ConnectionsFile {
 }
 
 /**
- * The identity of a LinkedIn profile URL: the `/in/<slug>` part, percent-decoded, NFC,
- * lower-cased; a trailing slash, query, fragment or locale suffix (`/in/slug/de`) is dropped.
+ * The profile a URL in the export points to, by the same rule the extension uses on the page
+ * (the LinkedIn adapter), so that an imported person and the profile page they belong to meet.
  * Accepts URLs without a scheme, as they appear in some exports.
- * To be replaced by the LinkedIn adapter's `profileFromUrl` (sites/linkedin.ts) once both exist;
- * the rule must stay the same.
  */
 export function linkedinKeyFromUrl(raw: string): { key: string; url: string } | null {
   let text = raw.trim();
@@ -73,19 +72,8 @@ export function linkedinKeyFromUrl(raw: string): { key: string; url: string } | 
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.hostname !== 'linkedin.com' && !url.hostname.endsWith('.linkedin.com')) return null;
-  const match = /^\/in\/([^/]+)(?:\/[a-z]{2}(?:[-_][a-z]{2})?)?\/?$/i.exec(url.pathname);
-  if (!match?.[1]) return null;
-  const slug = match[1];
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(slug);
-  } catch {
-    return null;
-  }
-  const key = decoded.normalize('NFC').toLowerCase();
-  if (key.trim() === '' || key.length > 300) return null;
-  return { key, url: `https://www.linkedin.com/in/${slug}` };
+  const profile = linkedinAdapter.profileFromUrl(url);
+  return profile && { key: profile.key, url: profile.url };
 }
 
 /** "15 Jun 2026" (the format of every LinkedIn export) to local midnight; null when empty. */

@@ -1,12 +1,54 @@
 import type { ProfileRef, SiteAdapter } from './types';
 
-// Placeholder registry until the site adapters land.
-export const adapters: SiteAdapter[] = [];
+/*
+ * The registry: every SiteAdapter exported by a file in this folder. Adding a site is one new
+ * file (plus its id in SiteId); the contract test checks that it has examples and fixtures.
+ * import.meta.glob is resolved at build time by Vite, so this works in WXT builds and Vitest.
+ */
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./index.ts', '!./types.ts', '!./shared.ts'], {
+  eager: true,
+});
 
-export function adapterForUrl(url: URL): SiteAdapter | null {
-  return adapters.find((adapter) => adapter.matchesHost(url.hostname)) ?? null;
+export function isSiteAdapter(value: unknown): value is SiteAdapter {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<keyof SiteAdapter, unknown>>;
+  return (
+    typeof candidate.site === 'string' &&
+    typeof candidate.matchesHost === 'function' &&
+    typeof candidate.profileFromUrl === 'function' &&
+    typeof candidate.readProfile === 'function' &&
+    typeof candidate.findBadgeAnchor === 'function' &&
+    typeof candidate.examples === 'object' &&
+    candidate.examples !== null
+  );
 }
 
+function collectAdapters(): readonly SiteAdapter[] {
+  const found = Object.entries(modules)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([, exports]) => Object.values(exports).filter(isSiteAdapter));
+  const sites = new Set<string>();
+  for (const adapter of found) {
+    if (sites.has(adapter.site)) throw new Error(`Two site adapters claim the site "${adapter.site}"`);
+    sites.add(adapter.site);
+  }
+  return found;
+}
+
+/** All site adapters, in file-name order. */
+export const adapters: readonly SiteAdapter[] = collectAdapters();
+
+/** The adapter responsible for the URL's host, or undefined on any other site. */
+export function adapterForUrl(url: URL): SiteAdapter | undefined {
+  return adapters.find((adapter) => adapter.matchesHost(url.hostname));
+}
+
+/** The profile identity from the URL alone, or null when the URL is no profile page. */
+export function profileFromUrl(url: URL): Pick<ProfileRef, 'site' | 'key' | 'url'> | null {
+  return adapterForUrl(url)?.profileFromUrl(url) ?? null;
+}
+
+/** The person a page shows, or null when it shows none (not a profile, not found, other site). */
 export function recogniseProfile(url: URL, doc: Document): ProfileRef | null {
   return adapterForUrl(url)?.readProfile(url, doc) ?? null;
 }

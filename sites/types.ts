@@ -10,7 +10,10 @@ export interface ProfileRef {
   url: string;
   name?: string;
   headline?: string;
-  /** Site-internal member id, only when it belongs to the person shown (never the viewer's). */
+  /**
+   * Site-internal member id, only when the page ties it to the person shown (never the viewer's):
+   * LinkedIn's `ACoAA…` profile id (what `/in/ACoAA…` URLs use as key), XING's `XingId` id.
+   */
   memberId?: string;
 }
 

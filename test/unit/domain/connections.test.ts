@@ -8,17 +8,19 @@ import {
 } from '../../../domain/connections';
 
 describe('linkedinKeyFromUrl', () => {
+  // The same rule as the LinkedIn adapter's on the page; links keep the slug's spelling.
   it.each([
-    ['https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57', 'jürgen-müller-b4792a57', 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57'],
-    ['www.linkedin.com/in/Foo/', 'foo', 'https://www.linkedin.com/in/Foo'],
-    ['linkedin.com/in/anna-schmidt', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt'],
-    ['https://de.linkedin.com/in/anna-schmidt/de', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt'],
-    ['https://www.linkedin.com/in/anna-schmidt/de_DE/', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt'],
-    ['https://www.linkedin.com/in/anna-schmidt?originalSubdomain=de#about', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt'],
-    ['  http://linkedin.com/in/ANNA  ', 'anna', 'https://www.linkedin.com/in/ANNA'],
+    ['https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57', 'jürgen-müller-b4792a57', 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57/'],
+    ['www.linkedin.com/in/Foo/', 'foo', 'https://www.linkedin.com/in/Foo/'],
+    ['linkedin.com/in/anna-schmidt', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt/'],
+    ['https://de.linkedin.com/in/anna-schmidt/de', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt/'],
+    ['https://www.linkedin.com/in/anna-schmidt/de_DE/', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt/'],
+    ['https://www.linkedin.com/in/anna-schmidt?originalSubdomain=de#about', 'anna-schmidt', 'https://www.linkedin.com/in/anna-schmidt/'],
+    ['https://www.linkedin.com/in/anna/details/experience', 'anna', 'https://www.linkedin.com/in/anna/'],
+    ['  http://linkedin.com/in/ANNA  ', 'anna', 'https://www.linkedin.com/in/ANNA/'],
     // Decomposed umlaut (u + combining diaeresis) is the same person as the composed one.
-    ['https://www.linkedin.com/in/ju%CC%88rgen', 'jürgen', 'https://www.linkedin.com/in/ju%CC%88rgen'],
-    ['https://www.linkedin.com/in/jürgen', 'jürgen', 'https://www.linkedin.com/in/j%C3%BCrgen'],
+    ['https://www.linkedin.com/in/ju%CC%88rgen', 'jürgen', 'https://www.linkedin.com/in/j%C3%BCrgen/'],
+    ['https://www.linkedin.com/in/jürgen', 'jürgen', 'https://www.linkedin.com/in/j%C3%BCrgen/'],
   ])('%s -> %s', (raw, key, url) => {
     expect(linkedinKeyFromUrl(raw)).toEqual({ key, url });
   });
@@ -27,7 +29,6 @@ describe('linkedinKeyFromUrl', () => {
     '',
     'https://www.linkedin.com/company/acme',
     'https://www.linkedin.com/in/',
-    'https://www.linkedin.com/in/anna/details/experience',
     'https://linkedin.com.evil.example/in/anna',
     'https://evil.example/in/anna',
     'javascript:alert(1)//linkedin.com/in/anna',
@@ -98,8 +99,8 @@ describe('parseConnections', () => {
   });
 
   it('finds columns by name, whatever their order', () => {
-    const file = parsed('URL,Connected On,Last Name,First Name\nlinkedin.com/in/x,01 May 2020,Meier,Eva\n');
-    expect(file.rows[0]).toMatchObject({ key: 'x', name: 'Eva Meier', connectedAt: new Date(2020, 4, 1).getTime() });
+    const file = parsed('URL,Connected On,Last Name,First Name\nlinkedin.com/in/eva-meier,01 May 2020,Meier,Eva\n');
+    expect(file.rows[0]).toMatchObject({ key: 'eva-meier', name: 'Eva Meier', connectedAt: new Date(2020, 4, 1).getTime() });
   });
 
   it('names the line of a bad row, counting the lines of a quoted preamble', () => {

@@ -175,7 +175,7 @@ describe('LinkedIn connections import', () => {
       cadenceDays: null,
       nextDueAt: null,
     });
-    expect(anna?.profiles[0]).toMatchObject({ url: 'https://www.linkedin.com/in/anna-schmidt', seenName: 'Anna Schmidt', seenAt: null });
+    expect(anna?.profiles[0]).toMatchObject({ url: 'https://www.linkedin.com/in/anna-schmidt/', seenName: 'Anna Schmidt', seenAt: null });
   });
 
   it('re-importing never duplicates and keeps what the user added', async () => {

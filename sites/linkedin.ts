@@ -1,0 +1,391 @@
+import {
+  badgeAnchorFor,
+  decodeSegment,
+  elementWithOwnText,
+  firstMatch,
+  firstNameElement,
+  nameFromPublicMetadata,
+  nameFromTitle,
+  plausibleHeadline,
+  textOf,
+  titleParts,
+  withDetails,
+} from './shared';
+import type { ProfileRef, SiteAdapter } from './types';
+
+/*
+ * LinkedIn profile recognition.
+ *
+ * Keys (stable identity, see the examples at the end):
+ * - `/in/<slug>`: the slug, percent-decoded, NFC-normalised and lower-cased (LinkedIn treats
+ *   slugs case-insensitively; `/in/j%C3%BCrgen-x` and `/in/jürgen-x` are one person). The URL
+ *   is `https://www.linkedin.com/in/<slug>/` with the slug as spelled (case kept, percent-encoded).
+ * - `/in/ACoAA…`: the member id itself, case kept (it is base64url, so case matters).
+ * - legacy `/pub/<name>/<a>/<b>/<c>`: `pub:<name>/<a>/<b>/<c>`, decoded and lower-cased. These
+ *   URLs predate vanity slugs and cannot be mapped to one offline; the prefix keeps the two key
+ *   spaces apart.
+ *
+ * memberId is the `ACoAA…` id (the one `/in/ACoAA…` URLs and `fsd_profile` URNs use), set only
+ * when the page ties it to the person shown: the URL itself, the 2026 SDUI top card's
+ * componentkey, or the Ember top card's numeric `data-member-id` matched against an `ACoAA…` id
+ * that encodes the same number. Logged-in pages carry the VIEWER's own id too (nav, `<code>`
+ * blobs, share links with `rcm=`), so an id is never taken just because it is on the page.
+ *
+ * Name, headline and badge anchor come from the top card, found per markup generation (see
+ * TOP_CARDS), never on sub-pages. The anchor is the top card's name element, or the link or
+ * button wrapping only the name (2024 guest modal button, 2025 "about this profile" link, 2026
+ * SDUI profile link), so the badge sits beside it. For the 2026 SDUI page, which has no <h1> and
+ * only hashed classes, the signals are: the <section> whose componentkey ends in `Topcard`, the
+ * heading inside a link to `/in/`, and failing that the element whose own text is the name from
+ * `<title>` (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
+ */
+
+const ORIGIN = 'https://www.linkedin.com';
+
+/** LinkedIn's member id in URLs and URNs: 29 bytes base64url, starting 00 2a 00 00. */
+const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{34}$/;
+const MEMBER_IDS_IN_TEXT = /ACoAA[A-Za-z0-9_-]{34}/g;
+
+/** Vanity slugs: letters (any script), digits, hyphens; old ones also `_` and `.`. */
+const SLUG = /^[\p{L}\p{M}\p{N}._-]{2,100}$/u;
+
+/** `/in/me/` redirects to the viewer's own profile: it names nobody until then. */
+const NOT_A_SLUG = new Set(['me']);
+
+interface ParsedUrl {
+  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>;
+  /** The decoded slug or pub name, to check that a title names this person. */
+  identifier: string;
+  /** Whether this URL shows the profile's top card (not a sub-page like `/details/...`). */
+  showsTopCard: boolean;
+  memberId?: string;
+}
+
+function matchesHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'linkedin.com' || host.endsWith('.linkedin.com');
+}
+
+/**
+ * Sub-paths of `/in/<slug>/` that still show the profile page with its top card: dialogs over
+ * it (`/overlay/contact-info/`) and locale variants (`/en/`, `/de`). Everything else
+ * (`/details/experience/`, `/recent-activity/all/`, `/edit/...`) is a page of its own.
+ */
+function showsTopCard(rest: readonly string[]): boolean {
+  const [first] = rest;
+  if (first === undefined || first === 'overlay') return true;
+  return rest.length === 1 && /^[a-z]{2}([-_][a-z]{2})?$/i.test(first);
+}
+
+function parseUrl(url: URL): ParsedUrl | null {
+  if (!matchesHost(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
+  let segments = url.pathname.split('/').filter(Boolean);
+  // The mobile web app prefixes paths with /m (`/m/in/<slug>`).
+  if (segments[0] === 'm') segments = segments.slice(1);
+  const [kind, rawSlug, ...rest] = segments;
+  if (rawSlug === undefined) return null;
+  const slug = decodeSegment(rawSlug);
+  if (slug === null || !SLUG.test(slug)) return null;
+
+  if (kind === 'in') {
+    if (MEMBER_ID.test(slug)) {
+      return {
+        ref: { site: 'linkedin', key: slug, url: `${ORIGIN}/in/${slug}/` },
+        identifier: slug,
+        showsTopCard: showsTopCard(rest),
+        memberId: slug,
+      };
+    }
+    const key = slug.toLowerCase().normalize('NFC');
+    if (NOT_A_SLUG.has(key)) return null;
+    return {
+      ref: { site: 'linkedin', key, url: `${ORIGIN}/in/${encodeURIComponent(slug)}/` },
+      identifier: slug,
+      showsTopCard: showsTopCard(rest),
+    };
+  }
+
+  if (kind === 'pub') {
+    // `/pub/dir/<first>/<last>` is the people directory (a name search), not a person.
+    const [a, b, c] = rest;
+    const part = /^[0-9a-z]{1,3}$/i;
+    if (slug.toLowerCase() === 'dir' || !a || !b || !c || ![a, b, c].every((p) => part.test(p))) {
+      return null;
+    }
+    const path = `${slug}/${a}/${b}/${c}`;
+    return {
+      ref: {
+        site: 'linkedin',
+        key: `pub:${path.toLowerCase().normalize('NFC')}`,
+        url: `${ORIGIN}/pub/${encodeURIComponent(slug)}/${a}/${b}/${c}`,
+      },
+      identifier: slug,
+      showsTopCard: true,
+    };
+  }
+  return null;
+}
+
+/** One markup generation of the top card: how to know it, and where its name and headline are. */
+interface TopCardMarkup {
+  /** Whether a <section> (or the element with `id`) is this generation's top card. */
+  isCard: (element: Element) => boolean;
+  /** Top cards found by id instead of among the sections. */
+  id?: string;
+  /** Tried in order; the first element with a plausible name wins. */
+  name: readonly string[];
+  headline: readonly string[] | 'sdui';
+}
+
+const hasClass = (name: string) => (element: Element) => element.classList.contains(name);
+
+const TOP_CARDS: readonly TopCardMarkup[] = [
+  // 2025-2026 server-driven UI (2026-loggedin-sdui-kate-kallot): no <h1>, 8-hex hashed classes.
+  // The top card is the <section> whose componentkey is `com.linkedin.sdui.profile.card.ref<id>Topcard`
+  // (a wrapper <div> repeats the key); the name is an <h2> inside a link to the profile itself.
+  // The headline has no hook (see sduiHeadline); without a heading, the name is found by its text.
+  {
+    isCard: (element) => /^com\.linkedin\.sdui\.profile\.card\.ref.*Topcard$/.test(element.getAttribute('componentkey') ?? ''),
+    name: ['h1', 'a[href*="/in/"] h2', 'h2'],
+    headline: 'sdui',
+  },
+  // 2021-2025 Ember: `section[data-member-id]` holds the top card. Its h1 kept `text-heading-xlarge`
+  // until 2023 (2022-loggedin-xlarge-austin-oboyle) and has 30+ char random classes since
+  // 2025 (2025-loggedin-hashed-jarle-trandokken); `text-body-medium` survived on the headline.
+  { isCard: (element) => element.hasAttribute('data-member-id'), name: ['h1'], headline: ['div.text-body-medium'] },
+  // 2019-2021 Ember `section.pv-top-card` without data-member-id (no saved page; from scraper code).
+  {
+    isCard: hasClass('pv-top-card'),
+    name: ['h1', '.pv-top-card--list > li:first-child'],
+    headline: ['div.text-body-medium', 'h2'],
+  },
+  // 2017-2018 Ember (2018-loggedin-ember-austin-oboyle; a self view with no <title>).
+  {
+    isCard: hasClass('pv-top-card-section'),
+    name: ['h1.pv-top-card-section__name'],
+    headline: ['h2.pv-top-card-section__headline'],
+  },
+  // 2020-2024 guest page (2024-public-topcard-eduardo-alvarez-nowak); its top card also holds a
+  // sign-in modal with an <h2> "Sign in to view Eduardo’s full profile".
+  {
+    isCard: hasClass('top-card-layout'),
+    name: ['h1.top-card-layout__title'],
+    headline: ['h2.top-card-layout__headline'],
+  },
+  // 2016-2017 public_profile_v3 (2016-public-elon-musk): section#topcard.
+  { isCard: () => true, id: 'topcard', name: ['h1#name', 'h1'], headline: ['p.headline'] },
+  // 2014-2015 nprofile_v2 (2015-public-jeff-weiner): div#top-card.
+  { isCard: () => true, id: 'top-card', name: ['#name h1', 'h1'], headline: ['#headline p.title'] },
+];
+
+interface TopCard {
+  card: Element;
+  nameElement?: Element;
+  name?: string;
+  headline?: string;
+}
+
+// Selectors name the tag wherever the markup is known: happy-dom (and to a lesser degree any
+// engine) tests the tag before building an element's class list.
+
+/**
+ * The top card and its generation. A query that finds nothing walks every element of the page
+ * (about 3 ms on the 1.9 MB 2025-loggedin-hashed page in happy-dom), so this takes the first
+ * <section> of <main> (the top card on every logged-in page since 2021, found after a few
+ * elements), then walks the other sections once, then looks up the two oldest generations by id.
+ */
+function findTopCardElement(doc: Document): { card: Element; markup: TopCardMarkup } | null {
+  const root = doc.querySelector('main') ?? doc;
+  const generationOf = (section: Element) =>
+    TOP_CARDS.find((candidate) => candidate.id === undefined && candidate.isCard(section));
+  const first = root.querySelector('section');
+  const firstMarkup = first && generationOf(first);
+  if (first && firstMarkup) return { card: first, markup: firstMarkup };
+  for (const section of root.getElementsByTagName('section')) {
+    const markup = generationOf(section);
+    if (markup) return { card: section, markup };
+  }
+  for (const markup of TOP_CARDS) {
+    const card = markup.id === undefined ? null : doc.getElementById(markup.id);
+    if (card) return { card, markup };
+  }
+  return null;
+}
+
+function findTopCard(doc: Document): TopCard | null {
+  const found = findTopCardElement(doc);
+  if (!found) return null;
+  const { card, markup } = found;
+  const named = firstNameElement(card, markup.name) ?? nameByText(card, doc);
+  if (!named) return { card };
+  const headline =
+    markup.headline === 'sdui'
+      ? sduiHeadline(card, named.element)
+      : plausibleHeadline(textOf(firstMatch(card, markup.headline)));
+  return { card, nameElement: named.element, name: named.name, headline };
+}
+
+/**
+ * Markup without a usable heading (SDUI may turn the <h2> into a <p> any day): the element in
+ * the top card whose own text equals the name in `<title>`, headings first.
+ */
+function nameByText(card: Element, doc: Document): { element: Element; name: string } | null {
+  const name = nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  const element = name === undefined ? null : elementWithOwnText(card, name);
+  return element && name !== undefined ? { element, name } : null;
+}
+
+/**
+ * The SDUI headline has no hook (2026-loggedin-sdui-kate-kallot): it is the first <p> after the
+ * name in the top card that is not the pronouns (`She/Her`) or the connection degree (`· 3rd`).
+ */
+function sduiHeadline(card: Element, nameElement: Element): string | undefined {
+  const name = textOf(nameElement);
+  let looked = 0;
+  for (const p of card.querySelectorAll('p')) {
+    // Node.DOCUMENT_POSITION_FOLLOWING: only what comes after the name.
+    if (!(nameElement.compareDocumentPosition(p) & 4)) continue;
+    if (++looked > 6) break;
+    const text = textOf(p);
+    if (text === name || /^[·•]\s*\S{0,6}$/.test(text)) continue; // `· 3rd`, `· 2.`, a lone `·`
+    if (/^\(?\p{L}{1,5}\s*\/\s*\p{L}{1,5}(\s*\/\s*\p{L}{1,5})?\)?$/u.test(text)) continue; // She/Her, Er/Ihm
+    return plausibleHeadline(text);
+  }
+  return undefined;
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The numeric member id an `ACoAA…` id embeds: bytes 4-7, big-endian (the first 12 chars are bytes 0-8). */
+function numericMemberId(memberId: string): number {
+  let bytes = 0n;
+  for (const char of memberId.slice(0, 12)) bytes = (bytes << 6n) | BigInt(BASE64URL.indexOf(char));
+  return Number((bytes >> 8n) & 0xffffffffn);
+}
+
+/** How many profile links to look through for the top card's id (the 2025 page has ~20). */
+const MAX_ID_LINKS = 200;
+
+/** The `ACoAA…` id the top card itself names, or undefined (see the header comment). */
+function topCardMemberId(card: Element, doc: Document): string | undefined {
+  // SDUI: componentkey="com.linkedin.sdui.profile.card.ref<id>Topcard" on the card.
+  const componentKey = card.getAttribute('componentkey') ?? '';
+  const keyed = /^com\.linkedin\.sdui\.profile\.card\.ref(ACoAA[A-Za-z0-9_-]{34})Topcard$/.exec(componentKey);
+  if (keyed) return keyed[1];
+
+  // Ember: the numeric data-member-id on the top card section. Public pages have a
+  // `meta#config[data-member-id]` too, but that is the viewer's ("0" for guests), and it is no section.
+  const number = Number(card.getAttribute('data-member-id'));
+  if (!Number.isSafeInteger(number) || number <= 0) return undefined;
+  const links = [
+    ...card.querySelectorAll('a[href*="ACoAA"]'),
+    ...(doc.querySelector('main')?.querySelectorAll('a[href*="ACoAA"]') ?? []),
+  ].slice(0, MAX_ID_LINKS);
+  for (const link of links) {
+    for (const id of link.getAttribute('href')?.match(MEMBER_IDS_IN_TEXT) ?? []) {
+      if (numericMemberId(id) === number) return id;
+    }
+  }
+  return undefined;
+}
+
+const NOT_FOUND_TITLE = /^(profile not found|page not found|this page doesn.t exist|profil nicht gefunden|seite nicht gefunden)$/i;
+
+/** LinkedIn's guest "Profile Not Found" page (2024-public-profile-not-found) and its kin. */
+function isNotFoundPage(doc: Document): boolean {
+  const [first] = titleParts(doc.title, 'LinkedIn');
+  if (first !== undefined && NOT_FOUND_TITLE.test(first)) return true;
+  // The page's first heading; a class query over the whole page would walk every element.
+  const heading = (doc.querySelector('main') ?? doc).querySelector('h1');
+  return heading?.classList.contains('page-not-found__headline') ?? false;
+}
+
+function readProfile(url: URL, doc: Document): ProfileRef | null {
+  const parsed = parseUrl(url);
+  if (!parsed) return null;
+  // On a sub-page the DOM shows sections, not the person (the details page's h1 is `Erfaring`),
+  // and right after an in-app navigation it may still show the previous profile.
+  const top = parsed.showsTopCard ? findTopCard(doc) : null;
+  // A top card with a name is a profile; only without one can this be the not-found page.
+  if (top?.name === undefined && isNotFoundPage(doc)) return null;
+  const name =
+    top?.name ??
+    // Off the profile view, only a title that clearly names this person counts.
+    nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
+    (parsed.showsTopCard
+      ? nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key)
+      : undefined);
+  const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
+  return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
+}
+
+function findBadgeAnchor(doc: Document): Element | null {
+  const nameElement = findTopCard(doc)?.nameElement;
+  return nameElement ? badgeAnchorFor(nameElement) : null;
+}
+
+export const linkedinAdapter: SiteAdapter = {
+  site: 'linkedin',
+  matchesHost,
+  profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
+  readProfile,
+  findBadgeAnchor,
+  examples: {
+    profiles: [
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://de.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://se.linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://sg.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'http://www.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/Jana-Beispiel-4A1B2C3/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/details/experience/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/overlay/contact-info/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/recent-activity/all/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/en/', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/de', key: 'jana-beispiel-4a1b2c3' },
+      {
+        url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/?lipi=urn%3Ali%3Apage%3Ad_flagship3_feed%3BxYz%3D%3D',
+        key: 'jana-beispiel-4a1b2c3',
+      },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/#experience', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/m/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
+      { url: 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57', key: 'jürgen-müller-b4792a57' },
+      { url: 'https://www.linkedin.com/in/jürgen-müller-b4792a57/', key: 'jürgen-müller-b4792a57' },
+      { url: 'https://www.linkedin.com/in/J%C3%BCrgen-M%C3%BCller-B4792A57', key: 'jürgen-müller-b4792a57' },
+      // NFD spelling (u + combining diaeresis) is the same person as the NFC one.
+      { url: 'https://www.linkedin.com/in/ju%CC%88rgen-mu%CC%88ller-b4792a57', key: 'jürgen-müller-b4792a57' },
+      {
+        url: 'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
+        key: 'ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
+      },
+      {
+        url: 'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk/overlay/contact-info/',
+        key: 'ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
+      },
+      { url: 'http://www.linkedin.com/pub/jana-beispiel/12/3a4/5b6', key: 'pub:jana-beispiel/12/3a4/5b6' },
+      { url: 'https://de.linkedin.com/pub/Jana-Beispiel/12/3A4/5b6/', key: 'pub:jana-beispiel/12/3a4/5b6' },
+    ],
+    notProfiles: [
+      'https://www.linkedin.com/',
+      'https://www.linkedin.com/feed/',
+      'https://www.linkedin.com/search/results/people/?keywords=jana%20beispiel',
+      'https://www.linkedin.com/jobs/view/1',
+      'https://www.linkedin.com/company/acme/',
+      'https://www.linkedin.com/school/beispiel-universitaet/',
+      'https://www.linkedin.com/messaging/thread/2-YmFzZTY0dGhyZWFkaWQ=/',
+      'https://www.linkedin.com/mynetwork/',
+      'https://www.linkedin.com/public-profile/in/jana-beispiel-4a1b2c3/',
+      'https://www.linkedin.com/in/',
+      'https://www.linkedin.com/in',
+      'https://www.linkedin.com/in/me/',
+      'https://www.linkedin.com/in/%E0%A4%A/',
+      'https://www.linkedin.com/pub/dir/Jana/Beispiel',
+      'https://www.linkedin.com/pub/dir/?first=Jana&last=Beispiel',
+      'https://www.linkedin.com/sales/lead/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk,NAME_SEARCH,x1y2',
+      'https://www.linkedin.com/posts/jana-beispiel-4a1b2c3_activity-7290000000000000000-AbCd',
+    ],
+  },
+};

@@ -1,0 +1,298 @@
+import type { ProfileRef } from './types';
+
+/**
+ * Helpers shared by the site adapters: text clean-up, the name sanity check, title parsing and
+ * the few public-page metadata readers (og:*, JSON-LD). Pure functions of strings and DOM nodes.
+ */
+
+/** Collapses runs of white space (including NBSP and newlines in pretty-printed markup). */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u200b\u200e\u200f]+/g, ' ').trim();
+}
+
+/** Longest plausible display name; anything longer is a paragraph, not a name. */
+const MAX_NAME_LENGTH = 80;
+const MAX_NAME_WORDS = 8;
+/** Longest plausible headline (LinkedIn allows 220 characters). */
+const MAX_HEADLINE_LENGTH = 300;
+
+/**
+ * Strings the pages put where a name usually stands: section titles of sub-pages (the 2025
+ * details page's h1 is `Erfaring`), self-view buttons, brand names, error pages. Lower case,
+ * in the languages the users see (German, English, Scandinavian, the big Romance ones).
+ */
+const NOT_A_NAME = new Set(
+  [
+    // brands and error pages
+    'linkedin', 'xing', 'profile not found', 'page not found', 'profil nicht gefunden',
+    'seite nicht gefunden', 'not found', '404', 'this page doesn’t exist', "this page doesn't exist",
+    'sign in', 'sign up', 'join now', 'log in', 'anmelden', 'einloggen', 'registrieren',
+    'security verification', 'sicherheitsüberprüfung',
+    // self view
+    'edit profile', 'profil bearbeiten', 'edit intro', 'open to', 'add profile section',
+    'abschnitt hinzufügen', 'redigera profil', 'rediger profil', 'modifier le profil',
+    'editar perfil', 'modifica profilo',
+    // generic page and section titles
+    'profile', 'profil', 'profiles', 'details', 'overview', 'übersicht', 'home', 'feed',
+    'about', 'info', 'about me', 'über mich', 'om', 'om meg', 'om mig',
+    'experience', 'berufserfahrung', 'erfahrung', 'erfaring', 'erfarenhet', 'expérience',
+    'experiencia', 'esperienza', 'ervaring', 'werdegang', 'lebenslauf', 'cv',
+    'education', 'ausbildung', 'bildung', 'utdanning', 'utbildning', 'uddannelse', 'formation',
+    'educación', 'istruzione', 'opleiding',
+    'skills', 'kenntnisse', 'fähigkeiten', 'ferdigheter', 'kompetenser', 'kompetencer',
+    'compétences', 'aptitudes', 'competenze', 'vaardigheden',
+    'activity', 'aktivität', 'aktivitäten', 'aktivitet', 'activité', 'actividad', 'attività',
+    'posts', 'beiträge', 'featured', 'im fokus', 'highlights', 'contact info', 'kontaktinfo',
+    'kontaktinformationen', 'kontaktinformasjon', 'kontaktuppgifter', 'coordonnées',
+    'languages', 'sprachen', 'språk', 'interests', 'interessen', 'interesser', 'projects',
+    'projekte', 'recommendations', 'empfehlungen', 'anbefalinger', 'volunteering', 'ehrenamt',
+    'licenses & certifications', 'bescheinigungen und zertifikate', 'lisenser og sertifiseringer',
+    'honors & awards', 'auszeichnungen', 'publications', 'publikationen', 'courses', 'kurse',
+    'people also viewed', 'more profiles for you', 'messaging', 'nachrichten', 'notifications',
+    'web profiles', 'webprofile', 'portfolio', 'kontakt', 'kontaktdaten', 'persönliches',
+    'ich suche', 'ich biete', 'qualifikationen', 'organisationen', 'gemeinsame kontakte',
+  ].map((s) => s.normalize('NFC')),
+);
+
+/**
+ * Whether a string can be shown as a person's name. A wrong name is worse than none, so this
+ * rejects section titles, UI labels, brand names, URLs, empty and absurdly long strings.
+ */
+export function isPlausibleName(candidate: string | null | undefined): boolean {
+  if (!candidate) return false;
+  const text = cleanText(candidate);
+  if (text.length < 2 || text.length > MAX_NAME_LENGTH) return false;
+  if (text.split(' ').length > MAX_NAME_WORDS) return false;
+  if (!/\p{L}/u.test(text)) return false;
+  // Degree markers (`· 3rd`), counters and list bullets; no name starts with a digit or a bullet.
+  if (/^[\p{N}·•|,;:/.!?*+#\-–—]/u.test(text)) return false;
+  // Separators, links and mail addresses belong to titles and descriptions, not to names.
+  if (/[|<>{}\\]|https?:|www\.|@|\.(com|de|net)\b/i.test(text)) return false;
+  return !NOT_A_NAME.has(text.normalize('NFC').toLowerCase());
+}
+
+/** A cleaned headline, or undefined when the text is empty or not headline-like. */
+export function plausibleHeadline(candidate: string | null | undefined): string | undefined {
+  const text = cleanText(candidate);
+  if (!text || text.length > MAX_HEADLINE_LENGTH || !/\p{L}/u.test(text)) return undefined;
+  return text;
+}
+
+/**
+ * The parts of a page title, without the unread-notifications prefix (`(3) `, `(99+) `) and the
+ * site suffix (`| LinkedIn`, `| XING`): `(3) Jana Beispiel | LinkedIn` -> [`Jana Beispiel`],
+ * `Erfahrung | Jana Beispiel | LinkedIn` -> [`Erfahrung`, `Jana Beispiel`].
+ */
+export function titleParts(title: string | null | undefined, siteName: string): string[] {
+  let text = cleanText(title).replace(/^\(\d+\+?\)\s*/, '');
+  const suffix = new RegExp(`\\s*[|·–—-]\\s*${siteName}\\s*$`, 'i');
+  text = text.replace(suffix, '');
+  if (new RegExp(`^${siteName}$`, 'i').test(text)) return [];
+  return text
+    .split(/\s+\|\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The name in a title part of the public-page style `Name - Position - Company`. Only spaced
+ * dashes separate: `Gerner-Mathisen` stays whole.
+ */
+function nameBeforeDash(part: string): string {
+  return part.split(/\s+[-–—]\s+/)[0]?.trim() ?? part;
+}
+
+/**
+ * The person's name in a page title. A title of one part (`(3) Name | LinkedIn`, public
+ * `Name - Position - Company | LinkedIn`) counts as is when `trustSinglePart` (the page is the
+ * profile itself); otherwise, and in titles of several parts (`Experience | Name | LinkedIn`),
+ * only a part that matches the profile's URL identifier counts.
+ */
+export function nameFromTitle(
+  title: string | null | undefined,
+  siteName: string,
+  identifier: string | undefined,
+  trustSinglePart: boolean,
+): string | undefined {
+  const parts = titleParts(title, siteName);
+  const [only] = parts;
+  if (trustSinglePart && parts.length === 1 && only !== undefined) {
+    const name = nameBeforeDash(only);
+    return isPlausibleName(name) ? name : undefined;
+  }
+  if (identifier === undefined) return undefined;
+  for (const part of parts) {
+    const name = nameBeforeDash(part);
+    if (isPlausibleName(name) && nameMatchesIdentifier(name, identifier)) return name;
+  }
+  return undefined;
+}
+
+/** Lower-case letters of a name or slug without diacritics, for comparing the two. */
+function foldForComparison(text: string, german: boolean): string {
+  let folded = text.toLowerCase();
+  if (german) folded = folded.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
+  return folded
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/đ/g, 'd')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/**
+ * Whether a name clearly belongs to the profile whose URL identifier (slug, pageName) is given:
+ * every word of three or more letters in the name must occur in the identifier, with and without
+ * German transliteration (`Jürgen Müller` matches `jurgen-muller-1` and `juergen-mueller`).
+ * Used where the page itself does not tie the text to the person (sub-page titles).
+ */
+function nameMatchesIdentifier(name: string, identifier: string): boolean {
+  return [false, true].some((german) => {
+    const id = foldForComparison(identifier, german);
+    const words = foldForComparison(name, german)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length >= 3);
+    return words.length > 0 && words.every((word) => id.includes(word));
+  });
+}
+
+/** The content of a `<meta property|name=...>` tag in the head. */
+function metaContent(doc: Document, key: string): string | undefined {
+  const meta = doc.head?.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return cleanText(meta?.getAttribute('content')) || undefined;
+}
+
+/** The first JSON-LD object of `@type` Person (also inside `@graph`), as public pages carry it. */
+function jsonLdPerson(doc: Document): { name?: string; url?: string; jobTitle?: string } | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    // A profile's JSON-LD is tens of kilobytes; a larger blob is not what we look for.
+    if (text.length > 500_000) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const graph = isRecord(data) && Array.isArray(data['@graph']) ? data['@graph'] : [data];
+    for (const node of graph) {
+      if (!isRecord(node) || node['@type'] !== 'Person') continue;
+      return {
+        name: typeof node.name === 'string' ? node.name : undefined,
+        url: typeof node.url === 'string' ? node.url : undefined,
+        jobTitle: typeof node.jobTitle === 'string' ? node.jobTitle : undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The name in og:title or a JSON-LD `Person` (public pages), only when their own URL (og:url,
+ * the Person's url) is absent or `isThisProfile`: metadata about someone else is no name.
+ */
+export function nameFromPublicMetadata(
+  doc: Document,
+  siteName: string,
+  isThisProfile: (url: URL) => boolean,
+): string | undefined {
+  const describesProfile = (href: string | undefined): boolean => {
+    if (!href) return true;
+    try {
+      return isThisProfile(new URL(href));
+    } catch {
+      return false;
+    }
+  };
+  const ogTitle = metaContent(doc, 'og:title');
+  if (ogTitle && describesProfile(metaContent(doc, 'og:url'))) {
+    const name = nameFromTitle(ogTitle, siteName, undefined, true);
+    if (name !== undefined) return name;
+  }
+  const person = jsonLdPerson(doc);
+  if (person && describesProfile(person.url) && isPlausibleName(person.name)) return cleanText(person.name);
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text of an element, cleaned. */
+export function textOf(element: Element | null | undefined): string {
+  return cleanText(element?.textContent);
+}
+
+/** The first element matching one of the selectors, tried in order (priority, not document order). */
+export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const element = root.querySelector(selector);
+    if (element) return element;
+  }
+  return null;
+}
+
+/** The first element matching one of the selectors whose text is a plausible name. */
+export function firstNameElement(
+  root: ParentNode,
+  selectors: readonly string[],
+): { element: Element; name: string } | null {
+  for (const selector of selectors) {
+    for (const element of root.querySelectorAll(selector)) {
+      const name = textOf(element);
+      if (isPlausibleName(name)) return { element, name };
+    }
+  }
+  return null;
+}
+
+/**
+ * The element in `root` whose own text (its direct text nodes) equals `name`, preferring
+ * heading-like elements. For markup without stable hooks around the name (2026 SDUI).
+ */
+export function elementWithOwnText(root: Element, name: string): Element | null {
+  let fallback: Element | null = null;
+  for (const element of root.querySelectorAll('h1, h2, h3, h4, p, span, a, div, strong')) {
+    let own = '';
+    for (const node of element.childNodes) if (node.nodeType === 3) own += node.textContent ?? '';
+    if (cleanText(own) !== name) continue;
+    if (/^H[1-4]$/.test(element.tagName)) return element;
+    fallback ??= element;
+  }
+  return fallback;
+}
+
+/**
+ * Where the badge goes: the name element, or the link or button wrapping nothing but the name
+ * (2025 Ember and 2026 SDUI put the heading inside a link, the 2024 guest page inside a modal
+ * button), so that the badge is placed beside the link instead of inside it, where a click on
+ * the badge would follow the link.
+ */
+export function badgeAnchorFor(nameElement: Element): Element {
+  const wrapper = nameElement.parentElement?.closest('a, button');
+  if (wrapper && textOf(wrapper) === textOf(nameElement)) return wrapper;
+  return nameElement;
+}
+
+/** A profile reference with the details the page gave, leaving out the unknown ones. */
+export function withDetails(
+  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>,
+  details: Pick<ProfileRef, 'name' | 'headline' | 'memberId'>,
+): ProfileRef {
+  const profile: ProfileRef = { ...ref };
+  if (details.name !== undefined) profile.name = details.name;
+  if (details.headline !== undefined) profile.headline = details.headline;
+  if (details.memberId !== undefined) profile.memberId = details.memberId;
+  return profile;
+}
+
+/** Decodes a path segment; null when it is malformed percent-encoding. */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment).normalize('NFC');
+  } catch {
+    return null;
+  }
+}
