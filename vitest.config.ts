@@ -24,6 +24,8 @@ export default defineConfig({
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
           testTimeout: 60_000,
+          // Waiting for what a user would see, not for a fixed time: up to 10 s before failing.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           hookTimeout: 90_000,
           globalSetup: ['test/e2e/global-setup.ts'],
         },

@@ -16,11 +16,16 @@ export interface ShadowUiOptions {
   css: string;
   /** Placed right after this element; when null, in a fixed corner of the window. */
   anchor: Element | null;
+  /**
+   * Sites re-render their markup and drop nodes they did not create. When set, the UI is put
+   * back (after the anchor found anew) whenever that happens, until it is removed.
+   */
+  reattach?: () => Element | null;
 }
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-export function mountShadowUi({ tag, css, anchor }: ShadowUiOptions): ShadowUi {
+export function mountShadowUi({ tag, css, anchor, reattach }: ShadowUiOptions): ShadowUi {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root, css);
@@ -30,13 +35,29 @@ export function mountShadowUi({ tag, css, anchor }: ShadowUiOptions): ShadowUi {
   // Keys typed into our fields must not trigger the site's own keyboard shortcuts.
   for (const type of ISOLATED_EVENTS) container.addEventListener(type, (event) => event.stopPropagation());
 
-  if (anchor) {
-    anchor.after(host);
-  } else {
-    host.classList.add('tk-floating');
-    document.body.append(host);
+  const place = (at: Element | null) => {
+    host.classList.toggle('tk-floating', at === null);
+    if (at) at.after(host);
+    else document.body.append(host);
+  };
+  place(anchor);
+
+  let observer: MutationObserver | null = null;
+  if (reattach) {
+    // Checking `isConnected` on each batch of mutations costs next to nothing.
+    observer = new MutationObserver(() => {
+      if (!host.isConnected) place(reattach());
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
   }
-  return { host, container, remove: () => host.remove() };
+  return {
+    host,
+    container,
+    remove: () => {
+      observer?.disconnect();
+      host.remove();
+    },
+  };
 }
 
 function adoptStyles(root: ShadowRoot, css: string): void {

@@ -10,6 +10,8 @@ export interface ProfileView {
   ref: ProfileRef;
   /** Where the badge goes; null when the page's markup is unknown (fixed corner instead). */
   anchor: Element | null;
+  /** Finds the anchor again, after the site re-rendered the top card. */
+  findAnchor: () => Element | null;
 }
 
 /**
@@ -21,43 +23,52 @@ export function watchProfilePages(
   show: (view: ProfileView, signal: AbortSignal) => void,
 ): void {
   let controller: AbortController | null = null;
-  let previous: { key: string; name?: string; anchor: Element | null } | null = null;
+  /** The person the badge was last shown for. */
+  let previousKey: string | null = null;
 
-  const evaluate = async () => {
+  const evaluate = async (url: URL) => {
     controller?.abort();
     const current = new AbortController();
     controller = current;
-    const url = new URL(location.href);
     const adapter = adapterForUrl(url);
     const fromUrl = adapter?.profileFromUrl(url);
     if (!adapter || !fromUrl) {
-      previous = null;
+      previousKey = null;
       return;
     }
-    const last = previous;
-    // After a navigation the old person's top card may still be on screen for a moment:
-    // wait until the page shows someone else (or the same person on one of their sub-pages).
-    const view = await waitForDom<ProfileView>(() => {
-      const anchor = adapter.findBadgeAnchor(document);
+    // This runs as the navigation starts, while the old page is still on screen. Going to
+    // someone else, wait until the top card has changed: reading the old one would give the new
+    // person the old person's name. The same person (a sub-page) or a first load need no wait.
+    const findAnchor = () => adapter.findBadgeAnchor(document);
+    const oldAnchor = findAnchor();
+    const oldText = oldAnchor?.textContent;
+    const mustChange = previousKey !== null && previousKey !== fromUrl.key;
+    const read = (acceptUnchanged: boolean): ProfileView | null => {
+      const anchor = findAnchor();
       const ref = adapter.readProfile(url, document);
       if (!ref || !anchor) return null;
-      const stale = last !== null && last.key !== ref.key && anchor === last.anchor && ref.name === last.name;
-      return stale ? null : { ref, anchor };
-    }, { signal: current.signal, timeoutMs: RENDER_TIMEOUT_MS });
-    if (current.signal.aborted) return;
-    const settled = view ?? fallbackView(url, adapter);
-    if (!settled) return;
-    previous = { key: settled.ref.key, name: settled.ref.name, anchor: settled.anchor };
-    show(settled, current.signal);
+      const unchanged = anchor === oldAnchor && anchor.textContent === oldText;
+      return mustChange && unchanged && !acceptUnchanged ? null : { ref, anchor, findAnchor };
+    };
+    const view = await waitForDom(() => read(false), {
+      signal: current.signal,
+      timeoutMs: RENDER_TIMEOUT_MS,
+      // Two people of the same name, or markup we cannot follow: show what is there.
+      onTimeout: () => read(true) ?? fallbackView(url, adapter, findAnchor),
+    });
+    if (current.signal.aborted || !view) return;
+    previousKey = view.ref.key;
+    show(view, current.signal);
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void evaluate());
+  // The event comes as the navigation starts, before `location` changes: use its URL.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => void evaluate(event.newUrl));
   ctx.onInvalidated(() => controller?.abort());
-  void evaluate();
+  void evaluate(new URL(location.href));
 }
 
 /** Markup we do not know: a profile URL still names the person; the badge floats in a corner. */
-function fallbackView(url: URL, adapter: NonNullable<ReturnType<typeof adapterForUrl>>): ProfileView | null {
+function fallbackView(url: URL, adapter: NonNullable<ReturnType<typeof adapterForUrl>>, findAnchor: () => Element | null): ProfileView | null {
   const ref = adapter.readProfile(url, document);
-  return ref ? { ref, anchor: null } : null;
+  return ref ? { ref, anchor: null, findAnchor } : null;
 }

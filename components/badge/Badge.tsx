@@ -10,7 +10,17 @@ const ICONS: Record<BadgeTone, string> = {
   snoozed: 'z',
 };
 
-export function Badge({ status, expanded, onToggle, ref }: { status: BadgeStatus; expanded: boolean; onToggle: () => void; ref?: Ref<HTMLButtonElement> }) {
+export interface BadgeProps {
+  status: BadgeStatus;
+  /** Whom the badge is about, for screen readers. */
+  name: string;
+  expanded: boolean;
+  onToggle: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+export function Badge({ status, name, expanded, onToggle, ref }: BadgeProps) {
+  const about = name ? `Tiekeeper, ${name}` : 'Tiekeeper';
   return (
     <button
       ref={ref}
@@ -18,7 +28,7 @@ export function Badge({ status, expanded, onToggle, ref }: { status: BadgeStatus
       className={`tk-badge tk-tone-${status.tone}`}
       aria-expanded={expanded}
       aria-haspopup="dialog"
-      aria-label={status.detail ? `Tiekeeper: ${status.label}. ${status.detail}` : `Tiekeeper: ${status.label}`}
+      aria-label={status.detail ? `${about}: ${status.label}. ${status.detail}` : `${about}: ${status.label}`}
       title={status.detail ?? undefined}
       onClick={onToggle}
     >

@@ -63,7 +63,7 @@ export function ProfileApp({ api, profile, panelContainer, onOpenRequest, onFirs
 
   return (
     <>
-      <Badge status={badgeStatus(summary, now())} expanded={open} onToggle={() => setOpen(!open)} ref={badgeButton} />
+      <Badge status={badgeStatus(summary, now())} name={summary?.displayName || profile.name || ''} expanded={open} onToggle={() => setOpen(!open)} ref={badgeButton} />
       {open &&
         createPortal(
           <Panel api={api} profile={profile} state={state ?? null} onState={setState} onClose={close} loadError={error} now={now} />,

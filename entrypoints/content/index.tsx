@@ -27,8 +27,8 @@ export default defineContentScript({
     watchProfilePages(ctx, (view, signal) => {
       try {
         const theme = siteIsDark() ? 'dark' : 'light';
-        const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor });
-        const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null });
+        const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor, reattach: view.findAnchor });
+        const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null, reattach: () => null });
         badge.host.dataset.theme = theme;
         panel.host.dataset.theme = theme;
         const root = createRoot(badge.container, {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Harness } from './harness';
 import { ClosedShadow } from './shadow';
 
@@ -30,7 +31,7 @@ export class DashboardPage {
   }
 }
 
-/** Tiekeeper's badge (and its panel) on a profile page, inside the closed shadow root. */
+/** Tiekeeper's badge next to the person's name, inside its closed shadow root. */
 export class ProfileBadge {
   static readonly HOST = 'tiekeeper-badge';
 
@@ -49,5 +50,60 @@ export class ProfileBadge {
 
   text(): Promise<string> {
     return this.shadow.text('.tk-badge');
+  }
+
+  /** What a screen reader announces: whom it is about and the state ('' while absent). */
+  async label(): Promise<string> {
+    return (await this.shadow.exists('.tk-badge')) ? ((await this.shadow.attribute('.tk-badge', 'aria-label')) ?? '') : '';
+  }
+
+  async open(): Promise<ProfilePanel> {
+    await this.shadow.click('.tk-badge');
+    const panel = await ProfilePanel.on(this.page);
+    await expect.poll(() => panel.isOpen()).toBe(true);
+    return panel;
+  }
+}
+
+/** The panel about the person, in its own closed shadow root. */
+export class ProfilePanel {
+  static readonly HOST = 'tiekeeper-panel';
+
+  private constructor(readonly shadow: ClosedShadow) {}
+
+  static async on(page: Page): Promise<ProfilePanel> {
+    return new ProfilePanel(await ClosedShadow.of(page, ProfilePanel.HOST));
+  }
+
+  isOpen(): Promise<boolean> {
+    return this.shadow.exists('.tk-panel');
+  }
+
+  text(): Promise<string> {
+    return this.shadow.text('.tk-panel');
+  }
+
+  name(): Promise<string> {
+    return this.shadow.value('input.tk-name');
+  }
+
+  async addNote(body: string): Promise<void> {
+    await this.shadow.fill('textarea[data-autofocus]', body);
+    await this.shadow.clickByText('button', 'Add note');
+    await expect.poll(() => this.shadow.text('.tk-notes')).toContain(body.split('\n')[0]);
+  }
+
+  async logInTouch(kind: 'Message' | 'Call' | 'Meeting' | 'Event' | 'Other'): Promise<void> {
+    await this.shadow.clickByText('label.tk-chip', kind);
+    await this.shadow.clickByText('button', 'In touch today');
+    await expect.poll(() => this.shadow.text('.tk-timeline')).toContain(kind);
+  }
+
+  async setRhythm(days: number | null): Promise<void> {
+    await this.shadow.select('.tk-rhythm select', days === null ? 'none' : String(days));
+  }
+
+  async close(): Promise<void> {
+    await this.shadow.click('button[aria-label="Close"]');
   }
 }

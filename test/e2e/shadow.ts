@@ -50,7 +50,10 @@ export class ClosedShadow {
   }
 
   private async call<T>(selector: string, fn: string): Promise<T> {
-    const nodeId = await this.need(selector);
+    return this.callOn<T>(await this.need(selector), fn);
+  }
+
+  private async callOn<T>(nodeId: number, fn: string): Promise<T> {
     const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
     const { result } = await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
@@ -61,9 +64,37 @@ export class ClosedShadow {
   }
 
   /** The rendered text of `selector` (empty when absent). */
-  async text(selector = 'body'): Promise<string> {
+  async text(selector = '.tk-root'): Promise<string> {
     if ((await this.query(selector)) === null) return '';
     return this.call<string>(selector, 'function () { return this.innerText; }');
+  }
+
+  /** The first element matching `selector` whose text contains `text`, or null. */
+  async queryByText(selector: string, text: string): Promise<number | null> {
+    const rootId = await this.shadowRootId();
+    if (rootId === null) return null;
+    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', { nodeId: rootId, selector });
+    for (const nodeId of nodeIds) {
+      if ((await this.callOn<string>(nodeId, 'function () { return this.innerText; }')).includes(text)) return nodeId;
+    }
+    return null;
+  }
+
+  async clickByText(selector: string, text: string): Promise<void> {
+    const nodeId = await this.queryByText(selector, text);
+    if (nodeId === null) throw new Error(`No ${selector} with text "${text}" in the shadow root of ${this.hostSelector}`);
+    await this.clickNode(nodeId);
+  }
+
+  /** Picks an option of a <select>, as choosing it in the list does (a change event). */
+  async select(selector: string, value: string): Promise<void> {
+    await this.call(
+      selector,
+      `function () {
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(this, ${JSON.stringify(value)});
+        this.dispatchEvent(new Event('change', { bubbles: true }));
+      }`,
+    );
   }
 
   async attribute(selector: string, name: string): Promise<string | null> {
@@ -80,7 +111,10 @@ export class ClosedShadow {
 
   /** A real mouse click in the middle of the element. */
   async click(selector: string): Promise<void> {
-    const nodeId = await this.need(selector);
+    await this.clickNode(await this.need(selector));
+  }
+
+  private async clickNode(nodeId: number): Promise<void> {
     await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
     const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId });
     const [x1, y1, , , x3, y3] = model.border;

@@ -57,7 +57,7 @@ function renderApp(db: TiekeeperDb) {
       }}
     />,
   );
-  const badge = () => screen.getByRole('button', { name: /^Tiekeeper:/ });
+  const badge = () => screen.getByRole('button', { name: /^Tiekeeper, Anna Schmidt:/ });
   const panel = () => within(panelContainer).getByRole('dialog');
   return { badge, panel, panelContainer, openByShortcut: () => act(() => opens.forEach((open) => open())) };
 }
