@@ -115,4 +115,13 @@ describe('background worker lifecycle', () => {
     await fakeBrowser.notifications.onClicked.trigger(`nudge:${contact.id}@${T0}`);
     expect(created).toHaveBeenCalledWith({ url: 'https://www.linkedin.com/in/anna-schmidt/' });
   });
+
+  it('asks the active tab to open the panel when the shortcut is pressed', async () => {
+    startWorker();
+    const onCommand = vi.mocked(fakeBrowser.commands.onCommand.addListener).mock.calls.at(-1)![0] as (command: string) => Promise<void>;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as Browser.tabs.Tab]);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await onCommand('open-panel');
+    expect(sent).toHaveBeenCalledWith(42, { type: 'tiekeeper:open-panel' });
+  });
 });

@@ -1,0 +1,185 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Harness } from './harness';
+import { projectPage, SHARED_AVAILABLE, sharedPage } from './fixtures';
+import { ProfileBadge, ProfilePanel } from './page-objects';
+
+interface ProfileCase {
+  label: string;
+  url: string;
+  name: string;
+  html: () => string;
+}
+
+const realPages: ProfileCase[] = SHARED_AVAILABLE
+  ? ['2022-loggedin-xlarge-austin-oboyle.html', '2025-loggedin-hashed-jarle-trandokken.html', '2026-loggedin-sdui-kate-kallot.html'].map((file) => {
+      const page = sharedPage(file);
+      return { label: `real LinkedIn page ${file}`, url: page.url, name: page.name, html: () => page.html };
+    })
+  : [];
+
+const cases: ProfileCase[] = [
+  ...realPages,
+  {
+    label: 'fictional XING profile',
+    url: 'https://www.xing.com/profile/Jana_Beispiel',
+    name: 'Jana Beispiel',
+    html: () => projectPage('xing/current-profile.html'),
+  },
+];
+
+/** Whether the page's Content-Security-Policy really binds: Trusted Types refuse raw HTML. */
+const trustedTypesEnforced = (page: Page) =>
+  page.evaluate(() => {
+    try {
+      // eslint-disable-next-line no-restricted-syntax -- the assignment the policy must refuse
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+
+describe('badge and panel on profile pages', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await Harness.start();
+  });
+  afterEach(async () => {
+    harness.assertNoExtensionRequests();
+    harness.assertNoExtensionErrors();
+    await harness.close();
+  });
+
+  it.each(cases)('notes, in touch and rhythm on the $label, under a strict CSP', async ({ url, name, html }) => {
+    harness.serve(url, { html: html(), csp: true });
+    const page = await harness.open(url);
+    expect(await trustedTypesEnforced(page)).toBe(true);
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toBe(`Tiekeeper, ${name}: Add a note`);
+    expect(await badge.count()).toBe(1);
+
+    const panel = await badge.open();
+    expect(await panel.name()).toBe(name);
+    await panel.addNote('Met at the training in Kassel.\nAsk about the sailing trip.');
+    await panel.logInTouch('Call');
+    await panel.setRhythm(91);
+    await expect.poll(() => panel.text()).toContain('Last contact today');
+
+    await page.reload();
+    const reloaded = await ProfileBadge.on(page);
+    await expect.poll(() => reloaded.label()).toBe(`Tiekeeper, ${name}: Last contact today`);
+    const again = await reloaded.open();
+    expect(await again.text()).toContain('Ask about the sailing trip.');
+  });
+
+  it('keeps what it shows away from the page’s own scripts', async () => {
+    const note = 'Private: salary talk with Jana in March';
+    const page = await harness.context.newPage();
+    // The page's own script, in its main world from the first moment: it watches every change.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __seen: string[] }).__seen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          seen.push(record.target.textContent ?? '');
+          record.addedNodes.forEach((node) => seen.push(node.textContent ?? '', (node as Element).outerHTML ?? ''));
+          if (record.attributeName) seen.push((record.target as Element).getAttribute(record.attributeName) ?? '');
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.goto('https://www.linkedin.com/in/jana-beispiel/');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toContain('Jana Beispiel');
+    const panel = await badge.open();
+    await panel.addNote(note);
+    const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(Date.now());
+    // Tiekeeper does show both, inside its closed shadow root.
+    expect(await panel.text()).toContain(note);
+    expect(await panel.text()).toContain(date);
+
+    const found = await page.evaluate((needles) => {
+      const hits: string[] = [];
+      const haystacks: [string, string][] = [
+        ['innerText', document.documentElement.innerText],
+        ['textContent', document.documentElement.textContent ?? ''],
+        ['outerHTML', document.documentElement.outerHTML],
+        ['mutations', (window as unknown as { __seen: string[] }).__seen.join('\n')],
+      ];
+      for (const element of document.querySelectorAll('*')) {
+        if (element.shadowRoot) haystacks.push([`shadowRoot of ${element.tagName}`, element.shadowRoot.innerHTML]);
+      }
+      for (const [where, text] of haystacks) for (const needle of needles) if (text.includes(needle)) hits.push(`${needle} in ${where}`);
+      return hits;
+    }, [note, date]);
+    expect(found).toEqual([]);
+  });
+
+  it('shows a note with markup as plain text', async () => {
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const panel = await (await ProfileBadge.on(page)).open();
+    await panel.addNote('<img src=x onerror=alert(1)>');
+    expect(await panel.shadow.text('.tk-notes')).toContain('<img src=x onerror=alert(1)>');
+    expect(await panel.shadow.exists('.tk-notes img')).toBe(false);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('does not move the top card: the badge only takes its own width on the name’s line', async () => {
+    const demo = 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/';
+    const page = await harness.open(demo);
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toContain('Lukas Mustermann');
+    const layout = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+        return { card: box('.pv-top-card'), name: box('h1'), headline: box('.text-body-medium'), about: box('main > section:nth-of-type(2)') };
+      });
+    const withBadge = await layout();
+    const badgeWidth = (await page.locator(ProfileBadge.HOST).boundingBox())!.width;
+
+    // The same page where the extension does not run.
+    const plainPage = await harness.context.newPage();
+    // The rendered page as markup, without the site's script and without Tiekeeper's elements.
+    const html = await page.evaluate(() =>
+      document.documentElement.outerHTML.replace(/<script[^]*?<\/script>/g, '').replace(/<tiekeeper-[a-z]+[^>]*><\/tiekeeper-[a-z]+>/g, ''),
+    );
+    harness.serve('https://example.invalid/plain', { html });
+    await plainPage.goto('https://example.invalid/plain');
+    const without = await plainPage.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect;
+      return { card: box('.pv-top-card'), name: box('h1'), headline: box('.text-body-medium'), about: box('main > section:nth-of-type(2)') };
+    });
+    expect(withBadge.card.height).toBe(without.card.height);
+    expect(withBadge.name).toEqual(without.name);
+    expect(withBadge.headline).toEqual(without.headline);
+    expect(withBadge.about).toEqual(without.about);
+    expect(badgeWidth).toBeGreaterThan(0);
+  });
+
+  it('follows the site’s dark look', async () => {
+    await harness.close();
+    harness = await Harness.start({ colorScheme: 'dark' });
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    await expect.poll(() => page.locator(ProfileBadge.HOST).getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('opens the panel when the background asks (the keyboard shortcut)', async () => {
+    const page = await harness.open('https://www.xing.com/profile/Sofia_Probst');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toContain('Sofia Probst');
+    await harness.inWorker(async () => {
+      const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'tiekeeper:open-panel' });
+    }, null);
+    const panel = await ProfilePanel.on(page);
+    await expect.poll(() => panel.isOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isOpen()).toBe(false);
+  });
+});
