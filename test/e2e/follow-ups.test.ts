@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Harness } from './harness';
+import { PopupPage, ProfileBadge } from './page-objects';
+
+type Chrome = typeof import('webextension-polyfill');
+interface Shown {
+  id: string;
+  title: string;
+  message: string;
+  buttons?: { title: string }[];
+}
+
+/** Wraps `notifications.create` in the worker to see what the user is shown. */
+async function captureNotifications(harness: Harness): Promise<void> {
+  await harness.inWorker(() => {
+    const scope = globalThis as unknown as { chrome: Chrome; __shown: Shown[] };
+    scope.__shown = [];
+    const notifications = scope.chrome.notifications as unknown as { create: (...args: unknown[]) => unknown };
+    const create = notifications.create.bind(notifications);
+    notifications.create = (...args: unknown[]) => {
+      scope.__shown.push({ id: args[0] as string, ...(args[1] as Omit<Shown, 'id'>) });
+      return create(...args);
+    };
+  }, null);
+}
+
+const shown = (harness: Harness) => harness.inWorker(() => (globalThis as unknown as { __shown: Shown[] }).__shown, null);
+
+/** Sends a command to the background from an extension page, as the dashboard does. */
+async function send(page: Page, cmd: string, input: unknown): Promise<{ ok: boolean; value: never }> {
+  return page.evaluate(([c, i]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ cmd: c, input: i }), [cmd, input] as const);
+}
+
+describe('follow-up nudges in Chromium', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await Harness.start();
+  });
+  afterEach(async () => {
+    harness.assertNoExtensionRequests();
+    harness.assertNoExtensionErrors();
+    await harness.close();
+  });
+
+  it('shows one notification when someone comes due, and Done updates the toolbar, the popup and the badge', async () => {
+    await captureNotifications(harness);
+    const popup = await PopupPage.open(harness);
+    const ensured = await send(popup.page, 'profile.ensure', {
+      site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
+    });
+    const contactId = (ensured.value as { contact: { id: string } }).contact.id;
+    await send(popup.page, 'contact.update', { id: contactId, patch: { cadenceDays: 30, hooks: 'Sailing on the Alster' } });
+    // Last in touch a month ago, less two seconds: due in two seconds.
+    await send(popup.page, 'interaction.log', { contactId, kind: 'meeting', at: Date.now() - 30 * 24 * 3600 * 1000 + 2000 });
+    expect(await shown(harness)).toEqual([]);
+
+    await expect.poll(() => shown(harness)).toHaveLength(1);
+    const [nudge] = await shown(harness);
+    expect(nudge).toMatchObject({ title: 'Time to get in touch with Jana Beispiel', message: 'Last contact last month\nAsk about: Sailing on the Alster' });
+    expect(nudge!.buttons?.map((b) => b.title)).toEqual(['Done: in touch today', 'Remind me in a week']);
+    await expect.poll(() => harness.inWorker(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}), null)).toBe('1');
+
+    const listed = await PopupPage.open(harness);
+    await expect.poll(() => listed.page.locator('.tk-followups').first().textContent()).toContain('Jana Beispiel');
+    const profile = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const badge = await ProfileBadge.on(profile);
+    await expect.poll(() => badge.label()).toContain('Time to get in touch');
+
+    // The worker is stopped and started again: the nudge is not shown a second time.
+    const cdp = await harness.cdp(profile);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await send(popup.page, 'settings.get', {}); // wakes the new worker without changing anything
+    // A new worker: the capture installed in the old one is gone.
+    await expect.poll(() => harness.inWorker(() => typeof (globalThis as { __shown?: unknown }).__shown, null)).toBe('undefined');
+    await captureNotifications(harness);
+    await send(popup.page, 'settings.update', { patch: { dailyNotificationCap: 4 } }); // a change: it reconciles
+    expect(await shown(harness)).toEqual([]);
+    const ids = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
+    expect(ids).toEqual([nudge!.id]);
+
+    // The user presses Done on the notification.
+    await harness.inWorker((id) => {
+      const event = (globalThis as unknown as { chrome: { notifications: { onButtonClicked: { dispatch: (id: string, button: number) => void } } } })
+        .chrome.notifications.onButtonClicked;
+      event.dispatch(id, 0);
+    }, nudge!.id);
+    await expect.poll(() => harness.inWorker(() => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({}), null)).toBe('');
+    await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today');
+    await expect.poll(() => listed.page.locator('main').textContent()).not.toContain('Jana Beispiel');
+    expect(await shown(harness)).toEqual([]);
+  });
+
+  it('lists who is due, most urgent first, with quick actions that work from the keyboard', async () => {
+    const popup = await PopupPage.open(harness);
+    const day = 24 * 3600 * 1000;
+    const people: [string, number, number][] = [
+      // name, rhythm in days, days since the last contact
+      ['Yearly Three Weeks Late', 365, 386],
+      ['Monthly Three Weeks Late', 30, 51],
+      ['Due In Three Days', 30, 27],
+    ];
+    for (const [name, cadenceDays, ago] of people) {
+      const key = name.toLowerCase().replaceAll(' ', '-');
+      const { value } = await send(popup.page, 'profile.ensure', { site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name });
+      const id = (value as { contact: { id: string } }).contact.id;
+      await send(popup.page, 'contact.update', { id, patch: { cadenceDays } });
+      await send(popup.page, 'interaction.log', { contactId: id, kind: 'call', at: Date.now() - ago * day });
+    }
+    const fresh = await PopupPage.open(harness);
+    const names = () => fresh.page.locator('.tk-followup .tk-name').allTextContents();
+    await expect.poll(names).toEqual(['Monthly Three Weeks Late', 'Yearly Three Weeks Late', 'Due In Three Days']);
+    expect(await fresh.page.getByRole('heading', { name: 'Due now (2)' }).count()).toBe(1);
+
+    // Keyboard only: Tab to the first "In touch today" and press Enter.
+    const first = fresh.page.locator('.tk-followup').first().getByRole('button', { name: 'In touch today' });
+    await first.focus();
+    await fresh.page.keyboard.press('Enter');
+    await expect.poll(names).toEqual(['Yearly Three Weeks Late', 'Due In Three Days']);
+
+    await fresh.page.locator('.tk-followup').first().getByRole('combobox').selectOption('1w');
+    await expect.poll(names).toEqual(['Due In Three Days']);
+  });
+
+  it('explains how to start when nobody is there yet', async () => {
+    const popup = await PopupPage.open(harness);
+    await expect.poll(() => popup.page.locator('main').textContent()).toContain('Nobody to get back to yet');
+    expect(await popup.page.getByRole('button', { name: 'import Connections.csv' }).count()).toBe(1);
+  });
+});
