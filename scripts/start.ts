@@ -10,8 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BrowserContext } from 'playwright-core';
-import { DEMO_START_URL, renderDemoPage, strictCsp } from '../demo/pages';
+import { DEMO_START_URL } from '../demo/pages';
+import { serveDemo } from '../demo/serve';
 import { seedDemoData } from '../demo/seed';
 import { extensionIdOf, launchWithExtension } from './chromium';
 
@@ -63,18 +63,3 @@ if (values.screenshot) {
   await new Promise((resolve) => context.on('close', resolve));
 }
 
-/** Demo pages at their real URLs with the sites' kind of strict CSP; nothing else gets out. */
-async function serveDemo(browserContext: BrowserContext): Promise<void> {
-  const nonce = 'tiekeeper-demo';
-  await browserContext.route('**/*', async (route, request) => {
-    if (request.url().startsWith('chrome-extension://')) return route.continue();
-    const demoPage = request.resourceType() === 'document' ? renderDemoPage(request.url(), { nonce }) : null;
-    if (!demoPage) return route.abort('blockedbyclient');
-    return route.fulfill({
-      status: demoPage.status,
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'content-security-policy': strictCsp(nonce) },
-      body: demoPage.html,
-    });
-  });
-}

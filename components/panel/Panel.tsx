@@ -85,6 +85,9 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
         </p>
         {contact && (isDue || status.tone === 'snoozed') && (
           <div className="tk-row tk-wrap" role="group" aria-label={t('snoozeLabel')}>
+            <span className="tk-muted" aria-hidden="true">
+              {t('snoozeLabel')}:
+            </span>
             {status.tone === 'snoozed' ? (
               <button type="button" className="tk-button" onClick={() => void snooze(null)}>
                 {t('snoozeEnd')}
