@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { newContact, profileId } from './contacts';
 import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, stripBom } from './import-text';
-import { MAX_NAME_LENGTH, type Contact, type Profile } from './model';
+import type { Contact, Profile } from './model';
+import { MAX_NAME_LENGTH } from './constants';
 
 /**
  * LinkedIn's "Connections.csv" from "Get a copy of your data", as people really get it: an

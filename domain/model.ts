@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
 
 /**
  * The data Tiekeeper keeps. Times are epoch milliseconds; ids are random UUID strings, so a
@@ -15,8 +16,6 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 /** Short single-line text: names, headlines, tags. */
 const shortText = (max: number) => z.string().max(max);
 
-export const MAX_NOTE_LENGTH = 20_000;
-export const MAX_NAME_LENGTH = 200;
 
 export const INTERACTION_KINDS = [
   'message',
@@ -181,7 +180,3 @@ export const settingsPatchSchema = z.object({
   notifyFading: settingsShape.notifyFading.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-/** Rhythm presets in the UI: 1, 3, 6 and 12 months. */
-export const CADENCE_PRESETS_DAYS = [30, 91, 182, 365] as const;

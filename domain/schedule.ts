@@ -1,5 +1,6 @@
 import { addDays, addMonths, addWeeks, startOfDay } from 'date-fns';
-import { DAY_MS, type Contact, type Settings } from './model';
+import type { Contact, Settings } from './model';
+import { DAY_MS } from './constants';
 
 /**
  * Keep-in-touch timing: pure functions of the contact, the settings and `now` (epoch ms), so

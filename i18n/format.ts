@@ -1,4 +1,4 @@
-import { DAY_MS } from '@/domain/model';
+import { DAY_MS } from '@/domain/constants';
 import { uiLanguage } from './index';
 
 /** Locale for Intl formatting in the UI language. */

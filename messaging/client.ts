@@ -1,16 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ERROR_CODES, TiekeeperError, userMessage, type ErrorPayload } from '../domain/errors';
-import {
-  IMPORT_PORT,
-  type CommandInput,
-  type CommandName,
-  type CommandOutput,
-  type ImportInput,
-  type ImportSummary,
-  type PortMessage,
-  type Request,
-  type Response,
-} from './protocol';
+import { IMPORT_PORT } from './channels';
+import type { CommandInput, CommandName, CommandOutput, ImportInput, ImportSummary, PortMessage, Request, Response } from './protocol';
 
 export { TiekeeperError };
 

@@ -3,19 +3,8 @@ import type { BackupCounts } from '../domain/backup';
 import type { ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
-import {
-  favourTypeSchema,
-  interactionKindSchema,
-  MAX_NAME_LENGTH,
-  noteSchema,
-  profileSchema,
-  settingsPatchSchema,
-  siteSchema,
-  type Contact,
-  type Interaction,
-  type Note,
-  type Settings,
-} from '../domain/model';
+import { favourTypeSchema, interactionKindSchema, noteSchema, profileSchema, settingsPatchSchema, siteSchema, type Contact, type Interaction, type Note, type Settings } from '../domain/model';
+import { MAX_NAME_LENGTH } from '../domain/constants';
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
@@ -127,6 +116,4 @@ export interface Request<N extends CommandName = CommandName> {
 
 export type Response<O = unknown> = { ok: true; value: O } | { ok: false; error: ErrorPayload };
 
-/** A long import runs over a port, which also keeps the background alive while it works. */
-export const IMPORT_PORT = 'tiekeeper-import';
 export type PortMessage = { type: 'progress'; done: number; total: number } | { type: 'result'; response: Response };

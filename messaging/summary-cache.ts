@@ -1,4 +1,4 @@
-import { contactSchema } from '@/domain/model';
+import * as z from 'zod/mini';
 import type { ContactSummary } from '@/domain/summary';
 
 /**
@@ -13,15 +13,17 @@ export function summaryKey(site: string, key: string): string {
   return `${SUMMARY_PREFIX}${site}:${key}`;
 }
 
-const summarySchema = contactSchema.pick({
-  id: true,
-  displayName: true,
-  lastContactAt: true,
-  cadenceDays: true,
-  cadenceSetAt: true,
-  snoozedUntil: true,
-  nextDueAt: true,
-  archived: true,
+// zod's tree-shakable build: this runs in the content script, on every profile page.
+const time = z.nullable(z.number());
+const summarySchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  lastContactAt: time,
+  cadenceDays: z.nullable(z.number()),
+  cadenceSetAt: time,
+  snoozedUntil: time,
+  nextDueAt: time,
+  archived: z.boolean(),
 });
 
 /** A stored entry, or null when it is missing or was written in another shape by another version. */

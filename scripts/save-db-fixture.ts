@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DAY_MS } from '../domain/model';
+import { DAY_MS } from '../domain/constants';
 import { ensureContactForProfile, snoozeContact, updateContact } from '../storage/contacts';
 import { TiekeeperDb } from '../storage/db';
 import { logInteraction } from '../storage/interactions';

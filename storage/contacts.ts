@@ -10,7 +10,8 @@ import {
   type DueList,
 } from '../domain/contacts';
 import { notFound } from '../domain/errors';
-import { DAY_MS, type Contact, type Profile } from '../domain/model';
+import type { Contact, Profile } from '../domain/model';
+import { DAY_MS } from '../domain/constants';
 import type { ProfileRef } from '../sites/types';
 import { SETTINGS_ID, type TiekeeperDb } from './db';
 import { settingsFromRow } from './settings';

@@ -1,5 +1,6 @@
 import { invalid, notFound } from '../domain/errors';
-import { MAX_NOTE_LENGTH, noteSchema, type Note } from '../domain/model';
+import { noteSchema, type Note } from '../domain/model';
+import { MAX_NOTE_LENGTH } from '../domain/constants';
 import type { TiekeeperDb } from './db';
 
 /** Notes are kept as typed (plain text); only a note of nothing but spaces is refused. */

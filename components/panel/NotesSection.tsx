@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { MAX_NOTE_LENGTH, type Note } from '@/domain/model';
+import type { Note } from '@/domain/model';
+import { MAX_NOTE_LENGTH } from '@/domain/constants';
 import { t } from '@/i18n';
 import { formatDate } from '@/i18n/format';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CADENCE_PRESETS_DAYS } from '@/domain/model';
+import { CADENCE_PRESETS_DAYS } from '@/domain/constants';
 import { t } from '@/i18n';
 import { rhythmLength } from '@/i18n/format';
 

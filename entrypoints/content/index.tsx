@@ -8,7 +8,7 @@ import { mountShadowUi } from '@/content/mount';
 import { siteProfileApi } from '@/content/profile-api';
 import { watchProfilePages } from '@/content/profile-page';
 import { siteIsDark } from '@/content/theme';
-import { OPEN_PANEL_MESSAGE } from '@/messaging/tab-messages';
+import { OPEN_PANEL_MESSAGE } from '@/messaging/channels';
 
 export default defineContentScript({
   // The whole sites, not only profile paths: both are single-page apps, and a user who goes

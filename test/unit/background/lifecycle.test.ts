@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { NUDGE_ALARM } from '@/background/scheduler';
-import { DAY_MS } from '@/domain/model';
+import { DAY_MS } from '@/domain/constants';
 import type { Response } from '@/messaging/protocol';
 import { DB_NAME, TiekeeperDb } from '@/storage/db';
 import { toolbar } from '../setup';

@@ -5,7 +5,7 @@ import { createRouter } from '@/background/router';
 import type { ProfileApi } from '@/components/profile/api';
 import { ProfileApp } from '@/components/profile/ProfileApp';
 import { TiekeeperError } from '@/domain/errors';
-import { DAY_MS } from '@/domain/model';
+import { DAY_MS } from '@/domain/constants';
 import type { CommandName, Response } from '@/messaging/protocol';
 import type { ProfileRef } from '@/sites/types';
 import type { TiekeeperDb } from '@/storage/db';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, type Contact } from '@/domain/model';
+import type { Contact } from '@/domain/model';
+import { DAY_MS } from '@/domain/constants';
 import {
   afterQuietHours,
   byUrgency,

@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { serveImportPort } from '../../../background/import-port';
 import { createRouter, isQuotaError, type Handle } from '../../../background/router';
 import { importWithProgress, send, TiekeeperError } from '../../../messaging/client';
-import { commands, IMPORT_PORT, type PortMessage, type Response } from '../../../messaging/protocol';
+import { IMPORT_PORT } from '../../../messaging/channels';
+import { commands, type PortMessage, type Response } from '../../../messaging/protocol';
 import type { TiekeeperDb } from '../../../storage/db';
 import { freshDb, T0, browserDeps } from '../storage/helpers';
 

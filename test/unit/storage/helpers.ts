@@ -1,7 +1,8 @@
 import { afterEach } from 'vitest';
 import { TiekeeperDb } from '../../../storage/db';
 import type { ProfileRef } from '../../../sites/types';
-import { DAY_MS, type Introduction, type Nudge } from '../../../domain/model';
+import type { Introduction, Nudge } from '../../../domain/model';
+import { DAY_MS } from '../../../domain/constants';
 import { ensureContactForProfile, snoozeContact, updateContact } from '../../../storage/contacts';
 import { logInteraction } from '../../../storage/interactions';
 import { addNote } from '../../../storage/notes';

@@ -1,0 +1,11 @@
+/**
+ * Plain values shared by every part of the extension. Kept apart from the schemas in model.ts,
+ * so that code running on the sites (badge, panel) can use them without bundling the validator.
+ */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Rhythm presets in the UI: 1, 3, 6 and 12 months. */
+export const CADENCE_PRESETS_DAYS = [30, 91, 182, 365] as const;
+
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_NAME_LENGTH = 200;
