@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DAY_MS } from '@/domain/constants';
+import { setLanguageOverride, t, uiLanguage } from '@/i18n';
+import { duration, relativeTime, rhythmLength } from '@/i18n/format';
+
+const NOW = new Date('2026-06-15T10:00:00+02:00').getTime();
+
+describe('UI language', () => {
+  afterEach(() => setLanguageOverride(null));
+
+  it('follows the browser, unless the settings choose a language', () => {
+    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'de-AT' });
+    expect(uiLanguage()).toBe('de');
+    expect(t('notesAdd')).toBe('Notiz speichern');
+    setLanguageOverride('en');
+    expect(t('notesAdd')).toBe('Add note');
+  });
+
+  it('asks the browser first when no language is chosen', () => {
+    Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => (key === 'notesAdd' ? 'from the browser' : '') });
+    expect(t('notesAdd')).toBe('from the browser');
+  });
+
+  it('fills in $1, $2 … in either language', () => {
+    setLanguageOverride('de');
+    expect(t('nudgeTitle', 'Anna')).toBe('Zeit, dich bei Anna zu melden');
+    setLanguageOverride('en');
+    expect(t('nudgeDigestTitle', 7)).toBe('7 people are due to hear from you');
+  });
+
+  it('formats times and rhythms in the UI language', () => {
+    setLanguageOverride('de');
+    expect(relativeTime(NOW - 120 * DAY_MS, NOW)).toBe('vor 4 Monaten');
+    expect(relativeTime(NOW + 5 * DAY_MS, NOW)).toBe('in 5 Tagen');
+    expect(duration(14 * DAY_MS)).toBe('2 Wochen');
+    expect(rhythmLength(91)).toBe('3 Monate');
+    setLanguageOverride('en');
+    expect(relativeTime(NOW - DAY_MS, NOW)).toBe('yesterday');
+    expect(rhythmLength(365)).toBe('1 year');
+    expect(rhythmLength(14)).toBe('2 weeks');
+  });
+});
