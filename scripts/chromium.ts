@@ -17,7 +17,7 @@ export function findChromium(): string {
   const found = CANDIDATES.find((candidate) => existsSync(candidate));
   if (found) return found;
   throw new Error(
-    'No Chromium found. Install it with `sudo apt-get install chromium` (Debian/Ubuntu), ' +
+    'No Chromium found. Install it with `sudo apt-get install chromium chromium-l10n` (Debian/Ubuntu), ' +
       'or set CHROMIUM_BIN to the path of a Chromium or Chrome binary.',
   );
 }
@@ -60,6 +60,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
     headless: options.headless,
     args,
     locale: options.locale ?? 'en-US',
+    // On Linux the browser's own language (what browser.i18n reports) follows the environment;
+    // Debian's Chromium needs its chromium-l10n package for any language but English.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 860 },
     // Keep Playwright from adding its own flags that disable extensions.

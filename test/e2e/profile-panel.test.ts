@@ -168,6 +168,19 @@ describe('badge and panel on profile pages', () => {
     await expect.poll(() => page.locator(ProfileBadge.HOST).getAttribute('data-theme')).toBe('dark');
   });
 
+  it('speaks German when the browser does', async () => {
+    await harness.close();
+    harness = await Harness.start({ locale: 'de-DE' });
+    const uiLanguage = await harness.inWorker(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.i18n.getUILanguage(), null);
+    if (uiLanguage !== 'de') throw new Error(`Chromium runs in ${uiLanguage}, not German: install its translations (apt-get install chromium-l10n).`);
+    const page = await harness.open('https://www.xing.com/profile/Thomas_Beispiel2');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toBe('Tiekeeper, Thomas Beispiel: Notiz hinzufügen');
+    const panel = await badge.open();
+    expect(await panel.text()).toContain('Heute in Kontakt');
+    expect(await panel.text()).toContain('Kontakt-Rhythmus');
+  });
+
   it('opens the panel when the background asks (the keyboard shortcut)', async () => {
     const page = await harness.open('https://www.xing.com/profile/Sofia_Probst');
     const badge = await ProfileBadge.on(page);
