@@ -8,13 +8,13 @@ export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../.output/chrom
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 /** The Chromium binary to use: `$CHROMIUM_BIN`, else the usual Debian and Chrome paths. */
-export function findChromium(): string {
+export function findChromium(candidates: readonly string[] = CANDIDATES): string {
   const fromEnv = process.env.CHROMIUM_BIN;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
     throw new Error(`CHROMIUM_BIN is set to ${fromEnv}, but there is no file there.`);
   }
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  const found = candidates.find((candidate) => existsSync(candidate));
   if (found) return found;
   throw new Error(
     'No Chromium found. Install it with `sudo apt-get install chromium chromium-l10n` (Debian/Ubuntu), ' +
