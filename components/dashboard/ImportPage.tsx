@@ -34,6 +34,8 @@ export function ImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
+  // The backup mode as chosen; the preview follows it once the background has answered.
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
 
   // A file dropped next to the drop zone must not make the browser leave the page to open it.
   useEffect(() => {
@@ -60,6 +62,7 @@ export function ImportPage() {
   const readFile = async (file: File) => {
     setError(null);
     setReplaceConfirmed(false);
+    setMode('merge');
     const sizeProblem = fileSizeProblem(file.size);
     if (sizeProblem) {
       setError(new TiekeeperError('invalid', sizeProblem));
@@ -155,21 +158,22 @@ export function ImportPage() {
               {phase.input.kind === 'backup' && (
                 <fieldset className="dash-choice">
                   <legend>{t('importModeLabel')}</legend>
-                  {(['merge', 'replace'] as const).map((mode) => (
-                    <label key={mode} className="dash-check">
+                  {(['merge', 'replace'] as const).map((choice) => (
+                    <label key={choice} className="dash-check">
                       <input
                         type="radio"
                         name={`${id}-mode`}
-                        value={mode}
-                        checked={phase.input.kind === 'backup' && phase.input.mode === mode}
+                        value={choice}
+                        checked={choice === mode}
                         onChange={() => {
+                          setMode(choice);
                           setReplaceConfirmed(false);
-                          void preview(phase.fileName, { ...phase.input, mode } as ImportInput);
+                          void preview(phase.fileName, { ...phase.input, mode: choice } as ImportInput);
                         }}
                       />
                       <span>
-                        <strong>{t(mode === 'merge' ? 'importModeMerge' : 'importModeReplace')}</strong>
-                        <span className="dash-hint"> {t(mode === 'merge' ? 'importModeMergeHint' : 'importModeReplaceHint')}</span>
+                        <strong>{t(choice === 'merge' ? 'importModeMerge' : 'importModeReplace')}</strong>
+                        <span className="dash-hint"> {t(choice === 'merge' ? 'importModeMergeHint' : 'importModeReplaceHint')}</span>
                       </span>
                     </label>
                   ))}
@@ -191,7 +195,7 @@ export function ImportPage() {
             <button
               type="button"
               className="tk-button tk-primary"
-              disabled={phase.input.kind === 'backup' && phase.input.mode === 'replace' && !replaceConfirmed}
+              disabled={phase.input.kind === 'backup' && (phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed))}
               onClick={() => void apply(phase.fileName, phase.input)}
             >
               {t('importApply')}

@@ -63,7 +63,8 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
 
   const loading = contacts === undefined || profiles === undefined;
   const searching = state.query.trim() !== '';
-  const filtered = searching || due || state.filters.never || state.filters.tag !== null || state.filters.site !== 'any' || state.filters.archived !== 'active';
+  // With nobody there at all, "0 of 0" and clearing filters would say nothing.
+  const filtered = rows.length > 0 && (searching || due || state.filters.never || state.filters.tag !== null || state.filters.site !== 'any' || state.filters.archived !== 'active');
 
   return (
     <section className="dash-page dash-list-page" aria-labelledby={`${id}-title`}>
