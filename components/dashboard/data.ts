@@ -19,7 +19,10 @@ export interface DashboardData {
 export function useDashboardData(): DashboardData {
   const contacts = useLiveQuery(() => listContacts(readDb()), []);
   const profiles = useLiveQuery(() => listProfiles(readDb()), []);
-  const notes = useLiveQuery(() => listNotes(readDb()), []);
+  // Only the search needs the notes, so they are read after what the table shows: with tens
+  // of thousands of notes the table appears first.
+  const tableRead = contacts !== undefined && profiles !== undefined;
+  const notes = useLiveQuery(() => (tableRead ? listNotes(readDb()) : undefined), [tableRead]);
   return { contacts, profiles, notes };
 }
 

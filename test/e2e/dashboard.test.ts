@@ -114,8 +114,15 @@ describe('the dashboard', () => {
     expect(await dashboard.page.locator('.tk-note-body', { hasText: 'FC Bayern' }).count()).toBe(1);
   });
 
-  it('sorts from the keyboard, lists who is due, and archives with a confirmation', async () => {
+  it('explains a broken file line by line, sorts from the keyboard, lists who is due, and archives with a confirmation', async () => {
     const dashboard = await DashboardPage.open(harness, '#/import');
+    const broken = connectionsCsv(10).replace('https://www.linkedin.com/in/anna', 'https://example.com/in/anna').replace('https://www.linkedin.com/in/max', 'ftp://linkedin.com/x');
+    await dashboard.page.locator('input[type="file"]').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    const error = dashboard.page.getByRole('alert');
+    await error.waitFor();
+    expect(await error.locator('p').textContent()).toMatch(/^Line 6: “https:\/\/example\.com\/in\/anna-.*” is not the address of a LinkedIn profile\.$/);
+    expect(await error.locator('li').allTextContents()).toEqual([expect.stringMatching(/^Line 13: “ftp:\/\/linkedin\.com\/x.*” is not the address of a LinkedIn profile\.$/)]);
+
     await dashboard.importFile({ name: 'Connections.csv', text: connectionsCsv(30) });
     await dashboard.nav(/^Everyone/).click();
     await expect.poll(() => dashboard.rowCount()).toBe(30);
