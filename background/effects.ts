@@ -11,14 +11,20 @@ export interface Effects {
   reconcile: () => Promise<void>;
 }
 
-type ContactOf = { [N in CommandName]?: (input: ParsedInput<N>, output: CommandOutput<N>) => string };
+type ContactsOf = { [N in CommandName]?: (input: ParsedInput<N>, output: CommandOutput<N>) => string[] };
 
-/** Commands that change one person's badge or schedule, and which person. */
-const CHANGES_CONTACT: ContactOf = {
-  'profile.ensure': (_input, output) => output.contact.id,
-  'contact.update': (input) => input.id,
-  'contact.snooze': (input) => input.id,
-  'interaction.log': (input) => input.contactId,
+/**
+ * Commands that change some people's badges or schedules, and whose. A merge moves the other
+ * contact's profiles to the kept one, so writing the kept contact's entries covers them all; a
+ * split changes both contacts.
+ */
+const CHANGES_CONTACTS: ContactsOf = {
+  'profile.ensure': (_input, output) => [output.contact.id],
+  'contact.update': (input) => [input.id],
+  'contact.snooze': (input) => [input.id],
+  'interaction.log': (input) => [input.contactId],
+  'contacts.merge': (_input, output) => [output.contact.id],
+  'contacts.split': (_input, output) => [output.kept.id, output.created.id],
 };
 
 /** Commands after which the whole cache is rebuilt. */
@@ -44,11 +50,11 @@ export function withEffects(handlers: Handlers, effects: Effects): Handlers {
 
   for (const name of Object.keys(handlers) as CommandName[]) {
     const handler = handlers[name] as (input: unknown, context: object) => Promise<unknown>;
-    const contactOf = CHANGES_CONTACT[name] as ((input: unknown, output: unknown) => string) | undefined;
-    if (contactOf) {
+    const contactsOf = CHANGES_CONTACTS[name] as ((input: unknown, output: unknown) => string[]) | undefined;
+    if (contactsOf) {
       wrapped[name] = async (input, context) => {
         const output = await handler(input, context);
-        await after(() => effects.summaries.write([contactOf(input, output)]));
+        await after(() => effects.summaries.write(contactsOf(input, output)));
         return output;
       };
     } else if (CHANGES_EVERYONE.includes(name)) {

@@ -19,6 +19,7 @@ import {
 } from '../storage/contacts';
 import type { TiekeeperDb } from '../storage/db';
 import { logInteraction } from '../storage/interactions';
+import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
 
@@ -85,6 +86,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contacts.list': () => listContacts(db),
     'contacts.due': () => dueList(db, now()),
     'contacts.tags': () => allTags(db),
+    'contacts.merge': (input) => mergeContacts(db, input.keepId, input.otherId, now()),
+    'contacts.split': (input) => splitContact(db, input.contactId, input.profileId, now()),
     'data.deleteAll': async () => {
       await deleteAll(db);
       return null;

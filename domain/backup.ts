@@ -69,7 +69,8 @@ export function buildBackup(data: BackupData, exportedAt: number): Backup {
 }
 
 export function serializeBackup(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 1)}\n`;
+  // Without indentation: a large backup stays well inside the import limit.
+  return `${JSON.stringify(backup)}\n`;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

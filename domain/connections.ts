@@ -1,4 +1,5 @@
 import { linkedinAdapter } from '../sites/linkedin';
+import { parseAddress } from '../sites/shared';
 import { isValid, parse as parseDate } from 'date-fns';
 import Papa from 'papaparse';
 import { newContact, profileId } from './contacts';
@@ -63,18 +64,9 @@ export interface ConnectionsFile {
  * Accepts URLs without a scheme, as they appear in some exports.
  */
 export function linkedinKeyFromUrl(raw: string): { key: string; url: string } | null {
-  let text = raw.trim();
-  if (text === '') return null;
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text.replace(/^\/+/, '')}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const profile = linkedinAdapter.profileFromUrl(url);
-  return profile && { key: profile.key, url: profile.url };
+  const url = parseAddress(raw);
+  const profile = url && linkedinAdapter.profileFromUrl(url);
+  return profile ? { key: profile.key, url: profile.url } : null;
 }
 
 /** "15 Jun 2026" (the format of every LinkedIn export) to local midnight; null when empty. */

@@ -6,8 +6,11 @@ import { userMessage, type UserMessage } from './errors';
  * characters (UTF-16) or U+FFFD replacement characters (Latin-1, Windows-1252).
  */
 
-/** 20 MB of text: about 100,000 LinkedIn connections, far more than anyone has. */
-export const MAX_IMPORT_CHARS = 20 * 1024 * 1024;
+/**
+ * 40 MB of text: about 200,000 LinkedIn connections, or a backup of 10,000 people with 100,000
+ * notes. Far more than anyone has, and well under what one extension message may carry.
+ */
+export const MAX_IMPORT_CHARS = 40 * 1024 * 1024;
 /** The page can refuse a file before reading it; a UTF-8 file is at least as long in bytes. */
 export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS * 4;
 /** More problems than this are summarised in one last line. */

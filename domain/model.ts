@@ -42,7 +42,7 @@ export const FAVOUR_TYPES = [
 export const favourTypeSchema = z.enum(FAVOUR_TYPES);
 export type FavourType = z.infer<typeof favourTypeSchema>;
 
-export const contactSchema = z.object({
+const contactFields = {
   id,
   displayName: shortText(MAX_NAME_LENGTH),
   headline: shortText(500),
@@ -69,6 +69,28 @@ export const contactSchema = z.object({
   archived: z.boolean(),
   createdAt: epochMs,
   updatedAt: epochMs,
+};
+
+/**
+ * A contact merged into another, kept so that the merge can be undone ("split"): the merged
+ * contact as it was, and the ids of the profiles, notes and interactions it brought along.
+ * Rows added after the merge are not listed: they stay with the contact they were added to.
+ */
+export const mergeRecordSchema = z.object({
+  mergedAt: epochMs,
+  contact: z.object(contactFields),
+  profileIds: z.array(id).max(1_000),
+  noteIds: z.array(id).max(100_000),
+  interactionIds: z.array(id).max(100_000),
+});
+export type MergeRecord = z.infer<typeof mergeRecordSchema>;
+/** Older merges beyond this many are forgotten (they can no longer be split off). */
+export const MAX_MERGE_RECORDS = 50;
+
+export const contactSchema = z.object({
+  ...contactFields,
+  /** The contacts merged into this one, oldest first; absent when there were none. */
+  mergedFrom: z.array(mergeRecordSchema).max(MAX_MERGE_RECORDS).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -58,3 +58,13 @@ export function toDateInput(time: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** "1,234" / "1.234". */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
+}
+
+/** Sorting names the way the UI language expects ("Ärger" next to "Anton"). */
+export function collator(): Intl.Collator {
+  return new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
+}

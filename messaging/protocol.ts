@@ -3,7 +3,19 @@ import type { BackupCounts } from '../domain/backup';
 import type { ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
-import { favourTypeSchema, interactionKindSchema, noteSchema, profileSchema, settingsPatchSchema, siteSchema, type Contact, type Interaction, type Note, type Settings } from '../domain/model';
+import type { MergeResult, SplitResult } from '../domain/merge';
+import {
+  favourTypeSchema,
+  interactionKindSchema,
+  noteSchema,
+  profileSchema,
+  settingsPatchSchema,
+  siteSchema,
+  type Contact,
+  type Interaction,
+  type Note,
+  type Settings,
+} from '../domain/model';
 import { MAX_NAME_LENGTH } from '../domain/constants';
 
 /**
@@ -88,6 +100,9 @@ export const commands = {
   'contacts.list': command<Contact[]>()(none, 'pages'),
   'contacts.due': command<DueList>()(none, 'pages'),
   'contacts.tags': command<string[]>()(none, 'pages'),
+  // Whole-contact rewrites across tables: only the dashboard offers them.
+  'contacts.merge': command<MergeResult>()(z.object({ keepId: id, otherId: id }), 'pages'),
+  'contacts.split': command<SplitResult>()(z.object({ contactId: id, profileId: id }), 'pages'),
   'data.deleteAll': command<null>()(z.object({ confirm: z.literal(true) }), 'pages'),
   'export.backup': command<ExportFile>()(none, 'pages'),
   'export.csv': command<ExportFile>()(none, 'pages'),

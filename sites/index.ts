@@ -1,3 +1,4 @@
+import { parseAddress } from './shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*
@@ -46,6 +47,15 @@ export function adapterForUrl(url: URL): SiteAdapter | undefined {
 /** The profile identity from the URL alone, or null when the URL is no profile page. */
 export function profileFromUrl(url: URL): Pick<ProfileRef, 'site' | 'key' | 'url'> | null {
   return adapterForUrl(url)?.profileFromUrl(url) ?? null;
+}
+
+/**
+ * The profile an address typed or pasted by a person (or found in an export) points to: a
+ * missing `https://` is fine, anything else must be a profile URL of a known site.
+ */
+export function profileFromAddress(text: string): Pick<ProfileRef, 'site' | 'key' | 'url'> | null {
+  const url = parseAddress(text);
+  return url && profileFromUrl(url);
 }
 
 /** The person a page shows, or null when it shows none (not a profile, not found, other site). */

@@ -296,3 +296,15 @@ export function decodeSegment(segment: string): string | null {
     return null;
   }
 }
+
+/** A web address as people type or paste it (a missing `https://` is fine), or null. */
+export function parseAddress(text: string): URL | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed.replace(/^\/+/, '')}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}

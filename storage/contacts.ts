@@ -149,6 +149,11 @@ export async function listContacts(db: TiekeeperDb): Promise<Contact[]> {
   return db.contacts.toArray();
 }
 
+/** Every profile, for the dashboard's site links and filters. */
+export async function listProfiles(db: TiekeeperDb): Promise<Profile[]> {
+  return db.profiles.toArray();
+}
+
 export async function contactsWithTag(db: TiekeeperDb, tag: string): Promise<Contact[]> {
   return db.contacts.where('tags').equals(tag).toArray();
 }

@@ -51,3 +51,8 @@ export async function restoreNote(db: TiekeeperDb, note: Note): Promise<Note> {
     return valid;
   });
 }
+
+/** Every note, for the dashboard's search index. */
+export async function listNotes(db: TiekeeperDb): Promise<Note[]> {
+  return db.notes.toArray();
+}

@@ -19,7 +19,6 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete, onRestore }: Note
   const headingId = useId();
   const fieldId = useId();
   const [draft, setDraft] = useState('');
-  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [deleted, setDeleted] = useState<Note | null>(null);
 
   const add = async () => {
@@ -69,61 +68,80 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete, onRestore }: Note
 
       <ul className="tk-notes">
         {notes.map((note) => (
-          <li key={note.id} className="tk-note">
-            <div className="tk-note-meta">
-              <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt)}</time>
-              {note.updatedAt > note.createdAt && <span> · {t('notesEdited')}</span>}
-            </div>
-            {editing?.id === note.id ? (
-              <>
-                <textarea
-                  className="tk-note-input"
-                  aria-label={t('notesEditLabel')}
-                  rows={4}
-                  maxLength={MAX_NOTE_LENGTH}
-                  value={editing.body}
-                  onChange={(event) => setEditing({ id: note.id, body: event.target.value })}
-                />
-                <div className="tk-row">
-                  <button
-                    type="button"
-                    className="tk-button tk-primary"
-                    disabled={!editing.body.trim()}
-                    onClick={async () => {
-                      if (await onEdit(note.id, editing.body.trim())) setEditing(null);
-                    }}
-                  >
-                    {t('save')}
-                  </button>
-                  <button type="button" className="tk-button" onClick={() => setEditing(null)}>
-                    {t('cancel')}
-                  </button>
-                </div>
-              </>
-            ) : (
-              <>
-                <p className="tk-note-body">{note.body}</p>
-                <div className="tk-row">
-                  <button type="button" className="tk-link" onClick={() => setEditing({ id: note.id, body: note.body })} aria-label={t('notesEditLabel')}>
-                    {t('edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="tk-link tk-danger"
-                    aria-label={t('notesDeleteLabel')}
-                    onClick={async () => {
-                      const removed = await onDelete(note.id);
-                      if (removed) setDeleted(removed);
-                    }}
-                  >
-                    {t('delete')}
-                  </button>
-                </div>
-              </>
-            )}
-          </li>
+          <NoteItem key={note.id} note={note} onEdit={onEdit} onDelete={onDelete} onDeleted={setDeleted} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** One note: its date, its text with line breaks, and editing and deleting it. */
+export function NoteItem({
+  note,
+  onEdit,
+  onDelete,
+  onDeleted,
+}: {
+  note: Note;
+  onEdit: (id: string, body: string) => Promise<boolean>;
+  onDelete: (id: string) => Promise<Note | null>;
+  /** Called with the deleted note, for the undo offer. */
+  onDeleted: (note: Note) => void;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <li className="tk-note">
+      <div className="tk-note-meta">
+        <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt)}</time>
+        {note.updatedAt > note.createdAt && <span> · {t('notesEdited')}</span>}
+      </div>
+      {editing !== null ? (
+        <>
+          <textarea
+            className="tk-note-input"
+            aria-label={t('notesEditLabel')}
+            rows={4}
+            maxLength={MAX_NOTE_LENGTH}
+            value={editing}
+            onChange={(event) => setEditing(event.target.value)}
+          />
+          <div className="tk-row">
+            <button
+              type="button"
+              className="tk-button tk-primary"
+              disabled={!editing.trim()}
+              onClick={async () => {
+                if (await onEdit(note.id, editing.trim())) setEditing(null);
+              }}
+            >
+              {t('save')}
+            </button>
+            <button type="button" className="tk-button" onClick={() => setEditing(null)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="tk-note-body">{note.body}</p>
+          <div className="tk-row">
+            <button type="button" className="tk-link" onClick={() => setEditing(note.body)} aria-label={t('notesEditLabel')}>
+              {t('edit')}
+            </button>
+            <button
+              type="button"
+              className="tk-link tk-danger"
+              aria-label={t('notesDeleteLabel')}
+              onClick={async () => {
+                const removed = await onDelete(note.id);
+                if (removed) onDeleted(removed);
+              }}
+            >
+              {t('delete')}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
   );
 }

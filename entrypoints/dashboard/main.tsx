@@ -1,8 +1,12 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { t } from '@/i18n';
+import '@/components/shared/theme.css';
+import '@/components/panel/panel.css';
+import '@/components/dashboard/dashboard.css';
+import { DashboardApp } from '@/components/dashboard/App';
 
 createRoot(document.getElementById('root')!).render(
-  <main>
-    <h1>{t('dashboardTitle')}</h1>
-  </main>,
+  <StrictMode>
+    <DashboardApp />
+  </StrictMode>,
 );

@@ -17,17 +17,116 @@ export class PopupPage {
   }
 }
 
-/** The dashboard, the options page opened in a tab. */
+/** The dashboard, the options page opened in a tab. Texts are the English ones. */
 export class DashboardPage {
-  private constructor(readonly page: Page) {}
+  private constructor(
+    readonly page: Page,
+    private readonly origin: string,
+  ) {}
 
-  static async open(harness: Harness): Promise<DashboardPage> {
-    const page = await harness.openExtensionPage('dashboard.html');
-    return new DashboardPage(page);
+  /** `route`: a hash route such as `#/import`. */
+  static async open(harness: Harness, route = ''): Promise<DashboardPage> {
+    const page = await harness.openExtensionPage(`dashboard.html${route}`);
+    return new DashboardPage(page, harness.origin);
   }
 
   get heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** The current page's own heading. */
+  get pageHeading(): Locator {
+    return this.page.locator('.dash-page-title');
+  }
+
+  async goto(route: string): Promise<void> {
+    await this.page.goto(`${this.origin}/dashboard.html${route}`);
+  }
+
+  nav(name: string | RegExp): Locator {
+    return this.page.getByRole('navigation').getByRole('link', { name });
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table');
+  }
+
+  /** Rows in the whole (virtualised) table, from its aria-rowcount (minus the header row). */
+  async rowCount(): Promise<number> {
+    return Number(await this.table.getAttribute('aria-rowcount')) - 1;
+  }
+
+  /** Names in the rows currently rendered, top to bottom. */
+  async shownNames(): Promise<string[]> {
+    return this.table.locator('[role="row"] .dash-name').allTextContents();
+  }
+
+  get count(): Locator {
+    return this.page.locator('.dash-count');
+  }
+
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search' });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.searchBox.fill(text);
+  }
+
+  columnHeader(name: string): Locator {
+    return this.table.getByRole('columnheader', { name });
+  }
+
+  /** Opens a contact from the table. */
+  async openContact(name: string): Promise<void> {
+    await this.table.getByRole('link', { name, exact: true }).click();
+    await expect.poll(() => this.pageHeading.textContent()).toBe(name);
+  }
+
+  /** Imports a file through the file picker; `mode` for backups. Resolves once it is done. */
+  async importFile(file: { name: string; text: string }, options: { mode?: 'Merge' | 'Replace' } = {}): Promise<Locator> {
+    await this.goto('#/import');
+    await this.page.locator('input[type="file"]').setInputFiles({
+      name: file.name,
+      mimeType: file.name.endsWith('.json') ? 'application/json' : 'text/csv',
+      buffer: Buffer.from(file.text, 'utf8'),
+    });
+    const preview = this.page.locator('.dash-card').filter({ hasText: `What importing ${file.name} does` });
+    await preview.waitFor();
+    if (options.mode === 'Replace') {
+      await this.page.getByRole('radio', { name: /^Replace/ }).check();
+      await expect.poll(() => this.page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+      await this.page.getByRole('checkbox', { name: /everything here is replaced/ }).check();
+    }
+    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+    const done = this.page.locator('.dash-card').filter({ hasText: `${file.name} imported` });
+    await done.waitFor();
+    return done;
+  }
+
+  /** Downloads the backup from the export page and returns its text. */
+  async downloadBackup(): Promise<{ name: string; text: string }> {
+    await this.goto('#/export');
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Download backup' }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Wipes everything through the settings page, typing the confirmation word. */
+  async deleteAll(): Promise<void> {
+    await this.goto('#/settings');
+    await this.page.getByRole('button', { name: 'Delete all data…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Delete all data' });
+    const confirm = dialog.getByRole('button', { name: 'Delete everything' });
+    await expect.poll(() => confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('To confirm, type DELETE').fill('DELETE');
+    await confirm.click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 }
 

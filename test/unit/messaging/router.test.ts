@@ -119,6 +119,33 @@ describe('router: who may send what', () => {
     expect(await db.contacts.count()).toBe(0);
   });
 
+  it('merges and splits only for the extension pages, with valid input', async () => {
+    expect(pagesOnly).toEqual(expect.arrayContaining(['contacts.merge', 'contacts.split']));
+    const db = freshDb();
+    const handle = router(db);
+    const anna = await ensure(handle);
+    const xing = await handle(
+      { cmd: 'profile.ensure', input: { site: 'xing', key: 'anna_schmidt', url: 'https://www.xing.com/profile/Anna_Schmidt', name: 'Anna Schmidt' } },
+      senders.xing,
+    );
+    const idOf = (r: Response) => (r.ok ? (r.value as { contact: { id: string } }).contact.id : '');
+    const merge = { cmd: 'contacts.merge', input: { keepId: idOf(anna), otherId: idOf(xing) } };
+    const split = { cmd: 'contacts.split', input: { contactId: idOf(anna), profileId: 'xing:anna_schmidt' } };
+
+    for (const sender of [senders.linkedin, senders.xing, senders.otherSite, senders.otherExtension]) {
+      expectError(await handle(merge, sender), 'forbidden');
+      expectError(await handle(split, sender), 'forbidden');
+    }
+    expect(await db.contacts.count()).toBe(2);
+    expectError(await handle({ cmd: 'contacts.merge', input: { keepId: idOf(anna) } }, senders.dashboard), 'invalid', 'errorInvalidInput');
+    expectError(await handle({ cmd: 'contacts.merge', input: { keepId: idOf(anna), otherId: idOf(anna) } }, senders.dashboard), 'invalid', 'errorMergeSame');
+
+    expect(await handle(merge, senders.dashboard)).toMatchObject({ ok: true, value: { moved: { profiles: 1 } } });
+    expect(await db.contacts.count()).toBe(1);
+    expect(await handle(split, senders.dashboard)).toMatchObject({ ok: true, value: { created: { id: idOf(xing) } } });
+    expect(await db.contacts.count()).toBe(2);
+  });
+
   it('refuses senders that are not this extension on its sites', async () => {
     const db = freshDb();
     const handle = router(db);

@@ -121,7 +121,7 @@ describe('bad input corpus', () => {
     const text = `${CONNECTIONS_HEADER}\n${row.repeat(Math.ceil((50 * 1024 * 1024) / row.length))}`.slice(0, 50 * 1024 * 1024);
     expectFailure(await handle({ cmd: 'import.apply', input: importInput(kind, text) }, dashboard), {
       key: 'importTooLarge',
-      params: ['50.0', 20],
+      params: ['50.0', 40],
     });
     expect(await snapshot(db)).toBe(before);
   });

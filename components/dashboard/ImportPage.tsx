@@ -1,0 +1,297 @@
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import type { BackupCounts, TableCounts } from '@/domain/backup';
+import { TiekeeperError } from '@/domain/errors';
+import { MAX_IMPORT_CHARS } from '@/domain/import-text';
+import { userMessage } from '@/domain/errors';
+import { t, type MessageKey } from '@/i18n';
+import { formatDateTime, formatNumber } from '@/i18n/format';
+import { importWithProgress, send } from '@/messaging/client';
+import type { ImportInput, ImportSummary } from '@/messaging/protocol';
+import { fileSizeProblem, importInput } from './import-model';
+import { PageHeading } from './PageHeading';
+import { routeHref } from './route';
+import { ErrorMessage, useAnnounce } from './ui';
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'reading' }
+  | { step: 'preview'; fileName: string; input: ImportInput; summary: ImportSummary }
+  | { step: 'applying'; fileName: string; done: number; total: number }
+  | { step: 'done'; fileName: string; summary: ImportSummary };
+
+const MB = 1024 * 1024;
+
+/**
+ * Importing LinkedIn's Connections.csv or a Tiekeeper backup: pick or drop a file, see what the
+ * import would do, then import it with a progress bar. Nothing is written before the user
+ * confirms, and a failed import changes nothing (the background imports in one transaction).
+ */
+export function ImportPage() {
+  const id = useId();
+  const announce = useAnnounce();
+  const picker = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [error, setError] = useState<unknown>(null);
+  const [dragging, setDragging] = useState(false);
+  const [replaceConfirmed, setReplaceConfirmed] = useState(false);
+  // The backup mode as chosen; the preview follows it once the background has answered.
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+
+  // A file dropped next to the drop zone must not make the browser leave the page to open it.
+  useEffect(() => {
+    const stop = (event: globalThis.DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
+  const preview = async (fileName: string, input: ImportInput) => {
+    setError(null);
+    try {
+      const summary = await send('import.preview', input);
+      setPhase({ step: 'preview', fileName, input, summary });
+    } catch (failure) {
+      setError(failure);
+      setPhase({ step: 'idle' });
+    }
+  };
+
+  const readFile = async (file: File) => {
+    setError(null);
+    setReplaceConfirmed(false);
+    setMode('merge');
+    const sizeProblem = fileSizeProblem(file.size);
+    if (sizeProblem) {
+      setError(new TiekeeperError('invalid', sizeProblem));
+      return;
+    }
+    setPhase({ step: 'reading' });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setError(new TiekeeperError('invalid', userMessage('importUnreadable', file.name)));
+      setPhase({ step: 'idle' });
+      return;
+    }
+    // Refused here already, so that a huge file is not sent to the background for nothing.
+    if (text.length > MAX_IMPORT_CHARS) {
+      setError(new TiekeeperError('invalid', userMessage('importTooLarge', (text.length / MB).toFixed(1), MAX_IMPORT_CHARS / MB)));
+      setPhase({ step: 'idle' });
+      return;
+    }
+    await preview(file.name, importInput(text));
+  };
+
+  const apply = async (fileName: string, input: ImportInput) => {
+    setError(null);
+    setPhase({ step: 'applying', fileName, done: 0, total: 0 });
+    try {
+      const summary = await importWithProgress(input, ({ done, total }) => setPhase({ step: 'applying', fileName, done, total }));
+      setPhase({ step: 'done', fileName, summary });
+      announce(t('importDone'));
+    } catch (failure) {
+      setError(failure);
+      setPhase({ step: 'idle' });
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file && phase.step !== 'applying') void readFile(file);
+  };
+
+  const busy = phase.step === 'reading' || phase.step === 'applying';
+
+  return (
+    <section className="dash-page dash-narrow" aria-labelledby={`${id}-title`}>
+      <PageHeading id={`${id}-title`}>{t('navImport')}</PageHeading>
+      <p className="dash-hint">{t('importIntro')}</p>
+
+      <div
+        className={`dash-drop${dragging ? ' dash-drop-active' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <p>{t('importDrop')}</p>
+        <input
+          ref={picker}
+          id={`${id}-file`}
+          className="tk-sr"
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          tabIndex={-1}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void readFile(file);
+          }}
+        />
+        <button type="button" className="tk-button tk-primary" disabled={busy} onClick={() => picker.current?.click()}>
+          {t('importChoose')}
+        </button>
+        <p className="dash-hint">{t('importFormats')}</p>
+      </div>
+
+      {error !== null && <ErrorMessage error={error} />}
+      {phase.step === 'reading' && <p role="status">{t('importReading')}</p>}
+
+      {phase.step === 'preview' && (
+        <div className="dash-card">
+          <h3 className="dash-card-title">{t('importPreviewTitle', phase.fileName)}</h3>
+          {phase.summary.kind === 'connections' ? (
+            <ConnectionsCounts summary={phase.summary.summary} />
+          ) : (
+            <>
+              <p>{t('importBackupFrom', formatDateTime(phase.summary.exportedAt))}</p>
+              {phase.input.kind === 'backup' && (
+                <fieldset className="dash-choice">
+                  <legend>{t('importModeLabel')}</legend>
+                  {(['merge', 'replace'] as const).map((choice) => (
+                    <label key={choice} className="dash-check">
+                      <input
+                        type="radio"
+                        name={`${id}-mode`}
+                        value={choice}
+                        checked={choice === mode}
+                        onChange={() => {
+                          setMode(choice);
+                          setReplaceConfirmed(false);
+                          void preview(phase.fileName, { ...phase.input, mode: choice } as ImportInput);
+                        }}
+                      />
+                      <span>
+                        <strong>{t(choice === 'merge' ? 'importModeMerge' : 'importModeReplace')}</strong>
+                        <span className="dash-hint"> {t(choice === 'merge' ? 'importModeMergeHint' : 'importModeReplaceHint')}</span>
+                      </span>
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              <BackupCountsTable counts={phase.summary.counts} replace={phase.input.kind === 'backup' && phase.input.mode === 'replace'} />
+              {phase.input.kind === 'backup' && phase.input.mode === 'replace' && (
+                <label className="dash-check dash-confirm">
+                  <input type="checkbox" checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />
+                  {t('importReplaceConfirm', formatNumber(phase.summary.counts.contacts.deleted), formatNumber(phase.summary.counts.notes.deleted))}
+                </label>
+              )}
+            </>
+          )}
+          <div className="dash-actions">
+            <button type="button" className="tk-button" onClick={() => setPhase({ step: 'idle' })}>
+              {t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="tk-button tk-primary"
+              disabled={phase.input.kind === 'backup' && (phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed))}
+              onClick={() => void apply(phase.fileName, phase.input)}
+            >
+              {t('importApply')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {phase.step === 'applying' && (
+        <div className="dash-card" aria-busy="true">
+          <h3 className="dash-card-title">{t('importApplying', phase.fileName)}</h3>
+          <progress className="dash-progress" value={phase.done} max={Math.max(1, phase.total)} aria-label={t('importProgress')} />
+          <p className="dash-muted">{phase.total > 0 ? t('importProgressCount', formatNumber(phase.done), formatNumber(phase.total)) : t('importReading')}</p>
+        </div>
+      )}
+
+      {phase.step === 'done' && (
+        <div className="dash-card dash-success" role="status">
+          <h3 className="dash-card-title">{t('importDoneTitle', phase.fileName)}</h3>
+          {phase.summary.kind === 'connections' ? (
+            <ConnectionsCounts summary={phase.summary.summary} done />
+          ) : (
+            <BackupCountsTable counts={phase.summary.counts} replace={false} />
+          )}
+          <p>
+            <a href={routeHref({ page: 'list', due: false })}>{t('importShowEveryone')}</a>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ConnectionsCounts({ summary, done = false }: { summary: Extract<ImportSummary, { kind: 'connections' }>['summary']; done?: boolean }) {
+  const lines: [MessageKey, number][] = [
+    [done ? 'importCountNewDone' : 'importCountNew', summary.new],
+    [done ? 'importCountChangedDone' : 'importCountChanged', summary.changed],
+    ['importCountUnchanged', summary.unchanged],
+    ['importCountSkippedNoUrl', summary.skippedNoUrl],
+    ['importCountSkippedEmpty', summary.skippedEmpty],
+    ['importCountDuplicates', summary.duplicates],
+  ];
+  return (
+    <ul className="dash-counts">
+      {lines
+        .filter(([key, count]) => count > 0 || key.startsWith('importCountNew'))
+        .map(([key, count]) => (
+          <li key={key}>{t(key, formatNumber(count))}</li>
+        ))}
+    </ul>
+  );
+}
+
+const TABLE_LABELS: Record<keyof BackupCounts, MessageKey> = {
+  contacts: 'tableContacts',
+  profiles: 'tableProfiles',
+  notes: 'tableNotes',
+  interactions: 'tableInteractions',
+  introductions: 'tableIntroductions',
+  settings: 'tableSettings',
+};
+
+function BackupCountsTable({ counts, replace }: { counts: BackupCounts; replace: boolean }) {
+  const columns: (keyof TableCounts)[] = replace ? ['new', 'changed', 'unchanged', 'deleted'] : ['new', 'changed', 'unchanged'];
+  const labels: Record<keyof TableCounts, MessageKey> = {
+    new: 'countNew',
+    changed: 'countChanged',
+    unchanged: 'countUnchanged',
+    deleted: 'countDeleted',
+  };
+  return (
+    <table className="dash-counts-table">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="tk-sr">{t('countWhat')}</span>
+          </th>
+          {columns.map((column) => (
+            <th key={column} scope="col">
+              {t(labels[column])}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {(Object.keys(TABLE_LABELS) as (keyof BackupCounts)[]).map((table) => (
+          <tr key={table}>
+            <th scope="row">{t(TABLE_LABELS[table])}</th>
+            {columns.map((column) => (
+              <td key={column} className={column === 'deleted' && counts[table][column] > 0 ? 'dash-warn' : undefined}>
+                {formatNumber(counts[table][column])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Contact } from '@/domain/model';
+import { followUpStatus } from '@/domain/schedule';
+import { t } from '@/i18n';
+import { duration, formatDate, relativeTime, rhythmLength } from '@/i18n/format';
+
+export type FollowUpTone = 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
+
+/** The next follow-up in words, with a tone for its colour (the words carry the meaning). */
+export function followUpText(contact: Contact, now: number): { text: string; tone: FollowUpTone; title: string | null } {
+  const status = followUpStatus(contact, now);
+  switch (status.kind) {
+    case 'none':
+      return { text: '', tone: 'none', title: null };
+    case 'overdue':
+      return { text: t('badgeOverdue', duration(now - status.dueAt)), tone: 'overdue', title: formatDate(status.dueAt) };
+    case 'due':
+      return { text: t('badgeDueNow'), tone: 'due', title: formatDate(status.dueAt) };
+    case 'snoozed':
+      return { text: t('badgeSnoozed', formatDate(status.snoozedUntil)), tone: 'snoozed', title: null };
+    case 'soon':
+      return { text: relativeTime(status.dueAt, now), tone: 'soon', title: formatDate(status.dueAt) };
+    case 'scheduled':
+      return { text: formatDate(status.dueAt), tone: 'calm', title: relativeTime(status.dueAt, now) };
+  }
+}
+
+export function lastContactText(contact: Pick<Contact, 'lastContactAt'>, now: number): string {
+  return contact.lastContactAt === null ? t('badgeNeverContacted') : relativeTime(contact.lastContactAt, now);
+}
+
+export function rhythmText(cadenceDays: number | null): string {
+  return cadenceDays === null ? '' : t('rhythmEvery', rhythmLength(cadenceDays));
+}
+
+export function contactName(contact: Pick<Contact, 'displayName'>): string {
+  return contact.displayName.trim() || t('unnamedContact');
+}
+
+export const SITE_NAMES = { linkedin: 'LinkedIn', xing: 'XING' } as const;
+
+/** Minutes after midnight as the value of an <input type="time">, and back. */
+export function minutesToTime(minutes: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+export function timeToMinutes(value: string): number | null {
+  const match = /^(\d{2}):(\d{2})/.exec(value);
+  if (!match) return null;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes >= 0 && minutes < 24 * 60 ? minutes : null;
+}

@@ -1,0 +1,138 @@
+import type { Contact, Profile } from '@/domain/model';
+
+type SiteId = Profile['site'];
+
+/**
+ * What the contact table shows, filters and sorts: pure functions, so that the rules are tested
+ * without a browser and the table only renders.
+ */
+
+export interface Row {
+  contact: Contact;
+  /** LinkedIn first. */
+  profiles: Profile[];
+}
+
+export const SORT_KEYS = ['name', 'sites', 'lastContact', 'nextDue', 'rhythm', 'tags'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+export interface Sort {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export type SiteFilter = 'any' | SiteId | 'none';
+export type ArchivedFilter = 'active' | 'archived' | 'all';
+
+export interface Filters {
+  /** Only people whose follow-up is due now. */
+  due: boolean;
+  /** Only people never contacted (no interaction logged). */
+  never: boolean;
+  tag: string | null;
+  site: SiteFilter;
+  /** Archived contacts are hidden unless asked for. */
+  archived: ArchivedFilter;
+}
+
+export const DEFAULT_FILTERS: Filters = { due: false, never: false, tag: null, site: 'any', archived: 'active' };
+
+const SITE_ORDER: Record<SiteId, number> = { linkedin: 0, xing: 1 };
+
+/** One row per contact, with its profiles (LinkedIn first). */
+export function buildRows(contacts: readonly Contact[], profiles: readonly Profile[]): Row[] {
+  const byContact = new Map<string, Profile[]>();
+  for (const profile of profiles) {
+    const list = byContact.get(profile.contactId);
+    if (list) list.push(profile);
+    else byContact.set(profile.contactId, [profile]);
+  }
+  for (const list of byContact.values()) list.sort((a, b) => SITE_ORDER[a.site] - SITE_ORDER[b.site] || a.id.localeCompare(b.id));
+  return contacts.map((contact) => ({ contact, profiles: byContact.get(contact.id) ?? [] }));
+}
+
+export function isDue(contact: Pick<Contact, 'nextDueAt'>, now: number): boolean {
+  return contact.nextDueAt !== null && contact.nextDueAt <= now;
+}
+
+/** `matches`: the ids a search found, or null when there is no search. */
+export function filterRows(rows: readonly Row[], filters: Filters, now: number, matches: ReadonlySet<string> | null = null): Row[] {
+  return rows.filter(({ contact, profiles }) => {
+    if (matches && !matches.has(contact.id)) return false;
+    if (filters.archived === 'active' && contact.archived) return false;
+    if (filters.archived === 'archived' && !contact.archived) return false;
+    if (filters.due && !isDue(contact, now)) return false;
+    if (filters.never && contact.lastContactAt !== null) return false;
+    if (filters.tag !== null && !contact.tags.includes(filters.tag)) return false;
+    if (filters.site === 'none' && profiles.length > 0) return false;
+    if ((filters.site === 'linkedin' || filters.site === 'xing') && !profiles.some((p) => p.site === filters.site)) return false;
+    return true;
+  });
+}
+
+type Key = string | number | null;
+
+/** The value a column sorts by; null (nothing to show) always goes last. */
+function sortValue(row: Row, key: SortKey): Key {
+  const { contact, profiles } = row;
+  switch (key) {
+    case 'name':
+      return contact.displayName.trim() || null;
+    case 'sites':
+      return profiles.length === 0 ? null : [...new Set(profiles.map((p) => SITE_ORDER[p.site]))].join(',');
+    case 'lastContact':
+      return contact.lastContactAt;
+    case 'nextDue':
+      return contact.nextDueAt;
+    case 'rhythm':
+      return contact.cadenceDays;
+    case 'tags':
+      return contact.tags.length === 0 ? null : [...contact.tags].sort((a, b) => a.localeCompare(b)).join(', ');
+  }
+}
+
+/**
+ * Sorted by the column, empty values last in both directions, then by name. With a search and
+ * no column chosen (`sort` null), the best matches come first (`relevance`: id -> score).
+ */
+export function sortRows(
+  rows: readonly Row[],
+  sort: Sort | null,
+  collator: Intl.Collator,
+  relevance: ReadonlyMap<string, number> | null = null,
+): Row[] {
+  const compareText = (a: Key, b: Key) => (typeof a === 'string' && typeof b === 'string' ? collator.compare(a, b) : Number(a) - Number(b));
+  // The keys are computed once per row, not once per comparison.
+  const keyed = rows.map((row) => ({
+    row,
+    value: sort ? sortValue(row, sort.key) : null,
+    name: sortValue(row, 'name'),
+    score: relevance?.get(row.contact.id) ?? 0,
+  }));
+  const byName = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => {
+    if (a.name === null || b.name === null) return (a.name === null ? 1 : 0) - (b.name === null ? 1 : 0);
+    return compareText(a.name, b.name) || (a.row.contact.id < b.row.contact.id ? -1 : 1);
+  };
+  keyed.sort((a, b) => {
+    if (sort === null) return relevance ? b.score - a.score || byName(a, b) : byName(a, b);
+    if (a.value === null || b.value === null) {
+      return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || byName(a, b);
+    }
+    const order = compareText(a.value, b.value);
+    return (sort.direction === 'asc' ? order : -order) || byName(a, b);
+  });
+  return keyed.map((k) => k.row);
+}
+
+/** Clicking a column header: ascending first (descending for dates, newest first), then reversed. */
+export function nextSort(current: Sort | null, key: SortKey): Sort {
+  if (current?.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key, direction: key === 'lastContact' ? 'desc' : 'asc' };
+}
+
+/** Every tag in use, sorted, with how many contacts have it. */
+export function tagCounts(contacts: readonly Contact[], collator: Intl.Collator): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const contact of contacts) for (const tag of contact.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => collator.compare(a.tag, b.tag));
+}

@@ -1,0 +1,92 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContactTable } from '../../../components/dashboard/ContactTable';
+import { DeleteAllDialog } from '../../../components/dashboard/DeleteAllDialog';
+import { buildRows } from '../../../components/dashboard/list-model';
+import { newContact } from '../../../domain/contacts';
+import type { Profile } from '../../../domain/model';
+import { setLanguageOverride } from '../../../i18n';
+
+afterEach(() => {
+  cleanup();
+  setLanguageOverride(null);
+});
+
+const NOW = Date.UTC(2026, 5, 1, 9);
+
+function rows(count: number) {
+  const contacts = Array.from({ length: count }, (_, i) => ({
+    ...newContact(`c${i}`, { displayName: `Person ${i}`, company: i === 0 ? 'Beispiel AG' : '' }, NOW),
+    tags: i === 0 ? ['Kassel', 'Wasser', 'Segeln', 'Bremen'] : [],
+  }));
+  const profiles: Profile[] = [
+    {
+      id: 'xing:person_0',
+      contactId: 'c0',
+      site: 'xing',
+      key: 'person_0',
+      url: 'https://www.xing.com/profile/Person_0',
+      memberId: null,
+      seenName: null,
+      seenHeadline: null,
+      createdAt: NOW,
+      seenAt: null,
+    },
+  ];
+  return buildRows(contacts, profiles);
+}
+
+describe('ContactTable', () => {
+  // happy-dom lays nothing out: give the scrolling body the size of ten rows.
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(520);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  });
+
+  it('describes the whole table to assistive technology and sorts from the headers', () => {
+    const onSort = vi.fn();
+    setLanguageOverride('en');
+    render(<ContactTable rows={rows(10_000)} sort={{ key: 'name', direction: 'desc' }} onSort={onSort} now={NOW} />);
+
+    const table = screen.getByRole('table', { name: 'Contacts' });
+    expect(table.getAttribute('aria-rowcount')).toBe('10001');
+    const name = screen.getByRole('columnheader', { name: /Name/ });
+    expect(name.getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByRole('columnheader', { name: /Last contact/ }).getAttribute('aria-sort')).toBe('none');
+    fireEvent.click(within(screen.getByRole('columnheader', { name: /Next follow-up/ })).getByRole('button'));
+    expect(onSort).toHaveBeenCalledWith('nextDue');
+
+    // Only a window of rows is in the document, each knowing its place in the whole.
+    const bodyRows = screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+    expect(bodyRows.length).toBeGreaterThan(0);
+    expect(bodyRows.length).toBeLessThan(100);
+    expect(bodyRows[0]?.getAttribute('aria-rowindex')).toBe('2');
+  });
+
+  it('renders names as text and profile links that open safely in a new tab', () => {
+    setLanguageOverride('en');
+    const [first] = rows(1);
+    const evil = { ...first!, contact: { ...first!.contact, displayName: '<img src=x onerror=alert(1)>' } };
+    render(<ContactTable rows={[evil]} sort={null} onSort={() => {}} now={NOW} />);
+    expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).getAttribute('href')).toBe('#/contact/c0');
+    expect(document.querySelector('img')).toBeNull();
+    const xing = screen.getByRole('link', { name: '<img src=x onerror=alert(1)> on XING (opens in a new tab)' });
+    expect(xing.getAttribute('target')).toBe('_blank');
+    expect(xing.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText('+1')).toBeTruthy();
+  });
+});
+
+describe('DeleteAllDialog', () => {
+  it('only enables the wipe once the word shown is typed, in German too', () => {
+    setLanguageOverride('de');
+    render(<DeleteAllDialog onClose={() => {}} />);
+    const confirm = screen.getByRole('button', { name: 'Alles löschen' }) as HTMLButtonElement;
+    const field = screen.getByLabelText('Tippe zur Bestätigung LÖSCHEN ein');
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: 'DELETE' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: 'LÖSCHEN' } });
+    expect(confirm.disabled).toBe(false);
+  });
+});
