@@ -11,14 +11,17 @@ export interface Effects {
   reconcile: () => Promise<void>;
 }
 
-type ContactOf = { [N in CommandName]?: (input: ParsedInput<N>, output: CommandOutput<N>) => string };
+type ContactOf = { [N in CommandName]?: (input: ParsedInput<N>, output: CommandOutput<N>) => string | string[] };
 
-/** Commands that change one person's badge or schedule, and which person. */
+/** Commands that change some people's badge or schedule, and whose. */
 const CHANGES_CONTACT: ContactOf = {
   'profile.ensure': (_input, output) => output.contact.id,
   'contact.update': (input) => input.id,
   'contact.snooze': (input) => input.id,
   'interaction.log': (input) => input.contactId,
+  // Made (or set back): both people's last contact and ledger change.
+  'introduction.create': (_input, output) => [output.aId, output.bId],
+  'introduction.update': (_input, output) => [output.aId, output.bId],
 };
 
 /** Commands after which the whole cache is rebuilt. */
@@ -44,11 +47,11 @@ export function withEffects(handlers: Handlers, effects: Effects): Handlers {
 
   for (const name of Object.keys(handlers) as CommandName[]) {
     const handler = handlers[name] as (input: unknown, context: object) => Promise<unknown>;
-    const contactOf = CHANGES_CONTACT[name] as ((input: unknown, output: unknown) => string) | undefined;
+    const contactOf = CHANGES_CONTACT[name] as ((input: unknown, output: unknown) => string | string[]) | undefined;
     if (contactOf) {
       wrapped[name] = async (input, context) => {
         const output = await handler(input, context);
-        await after(() => effects.summaries.write([contactOf(input, output)]));
+        await after(() => effects.summaries.write([contactOf(input, output)].flat()));
         return output;
       };
     } else if (CHANGES_EVERYONE.includes(name)) {

@@ -3,7 +3,21 @@ import type { BackupCounts } from '../domain/backup';
 import type { ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
-import { favourTypeSchema, interactionKindSchema, noteSchema, profileSchema, settingsPatchSchema, siteSchema, type Contact, type Interaction, type Note, type Settings } from '../domain/model';
+import {
+  favourTypeSchema,
+  interactionKindSchema,
+  introductionStatusSchema,
+  noteSchema,
+  profileSchema,
+  settingsPatchSchema,
+  siteSchema,
+  type Contact,
+  type Interaction,
+  type Introduction,
+  type Note,
+  type Settings,
+} from '../domain/model';
+import type { ContactHit } from '../domain/search';
 import { MAX_NAME_LENGTH } from '../domain/constants';
 
 /**
@@ -79,6 +93,16 @@ export const commands = {
       note: z.string().max(2_000).optional(),
       favour: favourTypeSchema.nullable().optional(),
     }),
+    'content',
+  ),
+  // "Introduce to…" on a profile page: a few names and headlines for what was typed, never notes.
+  'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'content'),
+  'introduction.create': command<Introduction>()(
+    z.object({ aId: id, bId: id, note: z.string().max(2_000).optional(), status: introductionStatusSchema.optional() }),
+    'content',
+  ),
+  'introduction.update': command<Introduction>()(
+    z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(2_000).optional() }),
     'content',
   ),
   'settings.get': command<Settings>()(none, 'content'),
