@@ -65,6 +65,7 @@ export async function backfillTies(db: TiekeeperDb): Promise<number> {
  * `weeklyFadingPicks`), read through the index, one contact at a time.
  */
 export async function tiesBefore(db: TiekeeperDb, contacts: readonly Contact[], time: number): Promise<Map<string, Contact>> {
+  if (contacts.length === 0) return new Map();
   return db.transaction('r', db.interactions, async () => {
     const out = new Map<string, Contact>();
     for (const contact of contacts) {

@@ -13,7 +13,7 @@ import { badgeStatus } from '../badge/badge-status';
 import { errorText } from '../shared/errors';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '../shared/tie-text';
 import { useLanguageReady } from '../shared/use-language';
-import { readPopupData, type FadingItem, type PopupItem } from './popup-data';
+import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from './popup-data';
 
 type Act = (work: () => Promise<unknown>) => Promise<void>;
 
@@ -26,9 +26,17 @@ export function PopupApp({ now = Date.now }: { now?: () => number }) {
   // One clock reading per opening: the popup lives for seconds.
   const [openedAt] = useState(now);
   const data = useLiveQuery(() => readPopupData(readDb(), openedAt), [openedAt]);
+  // Started once the due list is shown: the suggestions read every contact, and the due list,
+  // what the popup is mostly opened for, should not wait for that.
+  const dueShown = ready && data !== undefined;
+  const suggestions = useLiveQuery(() => (dueShown ? readSuggestions(readDb(), openedAt) : undefined), [openedAt, dueShown]);
   const [error, setError] = useState<string | null>(null);
 
-  if (!ready || !data) return <main className="tk-popup" aria-busy="true" />;
+  const nothingDue = data !== undefined && data.dueTotal === 0 && data.upcomingTotal === 0;
+  // With nothing due, wait for the suggestions before saying there is nothing to do.
+  if (!ready || !data || (nothingDue && !suggestions)) return <main className="tk-popup" aria-busy="true" />;
+  const fading = suggestions?.fading ?? [];
+  const meet = suggestions?.meet ?? [];
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -54,7 +62,7 @@ export function PopupApp({ now = Date.now }: { now?: () => number }) {
         </p>
       )}
 
-      {data.dueTotal === 0 && data.upcomingTotal === 0 && data.fading.length === 0 && data.meet.length === 0 ? (
+      {nothingDue && fading.length === 0 && meet.length === 0 ? (
         <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
       ) : (
         <>
@@ -77,16 +85,16 @@ export function PopupApp({ now = Date.now }: { now?: () => number }) {
               <FollowUpList items={data.upcoming} now={openedAt} act={act} />
             </section>
           )}
-          {data.fading.length > 0 && (
+          {fading.length > 0 && (
             <section aria-labelledby="tk-fading-title">
               <h2 id="tk-fading-title">{t('popupFadingTitle')}</h2>
-              <FadingList items={data.fading} now={openedAt} act={act} />
+              <FadingList items={fading} now={openedAt} act={act} />
             </section>
           )}
-          {data.meet.length > 0 && (
+          {meet.length > 0 && (
             <section aria-labelledby="tk-meet-title">
               <h2 id="tk-meet-title">{t('popupMeetTitle')}</h2>
-              <MeetList items={data.meet} act={act} />
+              <MeetList items={meet} act={act} />
             </section>
           )}
         </>

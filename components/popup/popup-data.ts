@@ -4,7 +4,7 @@ import type { Contact, Profile } from '@/domain/model';
 import { byUrgency } from '@/domain/schedule';
 import { dueList, listContacts } from '@/storage/contacts';
 import type { TiekeeperDb } from '@/storage/db';
-import { profilesByContact } from '@/storage/profiles';
+import { contactCount, profilesByContact } from '@/storage/profiles';
 import { tiesBefore } from '@/storage/ties';
 
 /** The popup is a glance, not a list to scroll: the most urgent few, the rest in the dashboard. */
@@ -27,33 +27,48 @@ export interface PopupData {
   upcoming: PopupItem[];
   upcomingTotal: number;
   contactTotal: number;
-  /** This week's fading ties (at most three a week, see `weeklyFadingPicks`). */
-  fading: FadingItem[];
-  /** People worth meeting whom the user has only been in touch with remotely of late. */
-  meet: PopupItem[];
 }
 
 export async function readPopupData(db: TiekeeperDb, now: number): Promise<PopupData> {
-  const [list, contacts] = await Promise.all([dueList(db, now), listContacts(db)]);
+  const list = await dueList(db, now);
   const due = byUrgency(list.due, now).slice(0, POPUP_LIMIT);
   const upcoming = byUrgency(list.upcoming, now).slice(0, POPUP_LIMIT);
-
-  // The contacts' own figures rank everyone; interactions are read only for the few people
-  // without a rhythm who were in touch since the week began (how they stood when it began).
-  const weekStart = weekStartOf(now);
-  const touched = contacts.filter((c) => c.cadenceDays === null && !c.archived && c.lastContactAt !== null && c.lastContactAt >= weekStart);
-  const fading = weeklyFadingPicks(contacts, now, await tiesBefore(db, touched, weekStart), SUGGESTION_LIMIT);
-  const meet = meetingSuggestions(contacts, SUGGESTION_LIMIT);
-
-  const shown = [...due, ...upcoming, ...fading.map((f) => f.contact), ...meet];
-  const profiles = await profilesByContact(db, [...new Set(shown.map((c) => c.id))]);
+  const [profiles, contactTotal] = await Promise.all([
+    profilesByContact(db, [...due, ...upcoming].map((c) => c.id)),
+    contactCount(db),
+  ]);
   const item = (contact: Contact): PopupItem => ({ contact, profile: profiles.get(contact.id)?.[0] ?? null });
   return {
     due: due.map(item),
     dueTotal: list.due.length,
     upcoming: upcoming.map(item),
     upcomingTotal: list.upcoming.length,
-    contactTotal: contacts.length,
+    contactTotal,
+  };
+}
+
+export interface PopupSuggestions {
+  /** This week's fading ties (at most three a week, see `weeklyFadingPicks`). */
+  fading: FadingItem[];
+  /** People worth meeting whom the user has only been in touch with remotely of late. */
+  meet: PopupItem[];
+}
+
+/**
+ * The suggestions, read apart from the due list: they rank every contact (their stored
+ * figures, not their interactions), which takes longer than the due list's index query with
+ * many thousands of people, and the due list should not wait for them. Interactions are read
+ * only for the few people without a rhythm who were in touch since the week began.
+ */
+export async function readSuggestions(db: TiekeeperDb, now: number): Promise<PopupSuggestions> {
+  const contacts = await listContacts(db);
+  const weekStart = weekStartOf(now);
+  const touched = contacts.filter((c) => c.cadenceDays === null && !c.archived && c.lastContactAt !== null && c.lastContactAt >= weekStart);
+  const fading = weeklyFadingPicks(contacts, now, await tiesBefore(db, touched, weekStart), SUGGESTION_LIMIT);
+  const meet = meetingSuggestions(contacts, SUGGESTION_LIMIT);
+  const profiles = await profilesByContact(db, [...new Set([...fading.map((f) => f.contact.id), ...meet.map((c) => c.id)])]);
+  const item = (contact: Contact): PopupItem => ({ contact, profile: profiles.get(contact.id)?.[0] ?? null });
+  return {
     fading: fading.map(({ contact, estimate }) => ({ ...item(contact), estimate })),
     meet: meet.map(item),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPopupData } from '@/components/popup/popup-data';
+import { readSuggestions } from '@/components/popup/popup-data';
 import { DAY_MS } from '@/domain/constants';
 import type { InteractionKind } from '@/domain/model';
 import { ensureContactForProfile, updateContact } from '@/storage/contacts';
@@ -27,22 +27,22 @@ describe('popup suggestions', () => {
     await updateContact(db, rhythm, { cadenceDays: 365 }, NOW);
     await ensureContactForProfile(db, linkedinRef('never', { name: 'never' }), NOW);
 
-    const data = await readPopupData(db, NOW);
+    const data = await readSuggestions(db, NOW);
     expect(data.fading).toHaveLength(3);
     for (const item of data.fading) {
       expect(item.contact.displayName).toMatch(/^fading-/);
       expect(item.estimate).toMatchObject({ level: 'faded', basis: 'history', typicalGapDays: 30 });
       expect(item.profile?.url).toBe(`https://www.linkedin.com/in/${item.contact.displayName}`);
     }
-    expect((await readPopupData(db, NOW + DAY_MS)).fading.map((f) => f.contact.id)).toEqual(data.fading.map((f) => f.contact.id));
+    expect((await readSuggestions(db, NOW + DAY_MS)).fading.map((f) => f.contact.id)).toEqual(data.fading.map((f) => f.contact.id));
   });
 
   it('drops a fading tie the user got in touch with this week, without a replacement', async () => {
     const db = freshDb();
     for (let i = 0; i < 5; i++) await person(db, `fading-${i}`, [300, 270, 240, 210, 180 + i]);
-    const [first, ...rest] = (await readPopupData(db, NOW)).fading.map((f) => f.contact.id);
+    const [first, ...rest] = (await readSuggestions(db, NOW)).fading.map((f) => f.contact.id);
     await logInteraction(db, { contactId: first!, kind: 'call', at: NOW - 3_600_000 }, NOW);
-    expect((await readPopupData(db, NOW)).fading.map((f) => f.contact.id)).toEqual(rest);
+    expect((await readSuggestions(db, NOW)).fading.map((f) => f.contact.id)).toEqual(rest);
   });
 
   it('suggests meeting people marked worth it after three remote contacts', async () => {
@@ -51,6 +51,6 @@ describe('popup suggestions', () => {
     const met = await person(db, 'met', [30, 20, 10], 'meeting');
     await person(db, 'not-marked', [30, 20, 10], 'call');
     for (const id of [remote, met]) await updateContact(db, id, { meetInPerson: true }, NOW);
-    expect((await readPopupData(db, NOW)).meet.map((m) => m.contact.id)).toEqual([remote]);
+    expect((await readSuggestions(db, NOW)).meet.map((m) => m.contact.id)).toEqual([remote]);
   });
 });
