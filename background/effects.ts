@@ -16,7 +16,8 @@ type ContactsOf = { [N in CommandName]?: (input: ParsedInput<N>, output: Command
 /**
  * Commands that change some people's badges or schedules, and whose. A merge moves the other
  * contact's profiles to the kept one, so writing the kept contact's entries covers them all; a
- * split changes both contacts.
+ * split changes both contacts; an introduction made (or set back) changes both people's last
+ * contact and ledger.
  */
 const CHANGES_CONTACTS: ContactsOf = {
   'profile.ensure': (_input, output) => [output.contact.id],
@@ -25,6 +26,8 @@ const CHANGES_CONTACTS: ContactsOf = {
   'interaction.log': (input) => [input.contactId],
   'contacts.merge': (_input, output) => [output.contact.id],
   'contacts.split': (_input, output) => [output.kept.id, output.created.id],
+  'introduction.create': (_input, output) => [output.aId, output.bId],
+  'introduction.update': (_input, output) => [output.aId, output.bId],
 };
 
 /** Commands after which the whole cache is rebuilt. */

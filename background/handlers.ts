@@ -11,6 +11,7 @@ import {
   deleteContact,
   dueList,
   ensureContactForProfile,
+  findContacts,
   getContactState,
   getProfileState,
   listContacts,
@@ -19,6 +20,7 @@ import {
 } from '../storage/contacts';
 import type { TiekeeperDb } from '../storage/db';
 import { logInteraction } from '../storage/interactions';
+import { createIntroduction, updateIntroduction } from '../storage/introductions';
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
@@ -77,6 +79,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'note.delete': (input) => deleteNote(db, input.id),
     'note.restore': (input) => restoreNote(db, input.note),
     'interaction.log': (input) => logInteraction(db, input, now()),
+    'contacts.search': (input) => findContacts(db, input.query, input.excludeId),
+    'introduction.create': (input) => createIntroduction(db, input, now()),
+    'introduction.update': (input) => updateIntroduction(db, input.id, { status: input.status, note: input.note }, now()),
     'settings.get': () => getSettings(db),
     'dashboard.open': async (input) => {
       await deps.openTab(deps.dashboardUrl(input.contactId));

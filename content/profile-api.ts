@@ -27,6 +27,9 @@ export const siteProfileApi: ProfileApi = {
   restoreNote: (note) => send('note.restore', { note }),
   logInteraction: (input) => send('interaction.log', input),
   snooze: (id, until) => send('contact.snooze', { id, until }),
+  searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
+  createIntroduction: (input) => send('introduction.create', input),
+  updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),
   openDashboard: async (contactId) => {
     await send('dashboard.open', { contactId });
   },

@@ -9,3 +9,9 @@ export const CADENCE_PRESETS_DAYS = [30, 91, 182, 365] as const;
 
 export const MAX_NOTE_LENGTH = 20_000;
 export const MAX_NAME_LENGTH = 200;
+
+/** What a favour was, for the give-and-take ledger. */
+export const FAVOUR_TYPES = ['recommendation', 'introduction', 'advice', 'referral', 'congratulations', 'other'] as const;
+
+/** Where an introduction stands: an idea, asked each side, made, and what came of it. */
+export const INTRODUCTION_STATUSES = ['idea', 'asked-a', 'asked-b', 'made', 'outcome'] as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { contactSchema, type Contact, type Interaction, type Note, type Profile } from './model';
 import { nextDueAt } from './schedule';
+import { EMPTY_TIE } from './ties';
+import type { IntroductionView } from './introductions';
 
 /** Everything the profile panel shows about one person. */
 export interface ContactState {
@@ -10,6 +12,8 @@ export interface ContactState {
   notes: Note[];
   /** Newest first. */
   interactions: Interaction[];
+  /** The introductions they are part of, open ones first; names the interactions' other person. */
+  introductions: IntroductionView[];
 }
 
 export interface DueList {
@@ -90,6 +94,7 @@ export function newContact(id: string, fields: NewContactFields, now: number): C
     meetInPerson: false,
     connectedAt: fields.connectedAt ?? null,
     archived: false,
+    tie: EMPTY_TIE,
     createdAt: now,
     updatedAt: now,
   });
@@ -116,6 +121,14 @@ export function applyInteraction(contact: Contact, at: number, now: number): Con
   const isLatest = contact.lastContactAt === null || at >= contact.lastContactAt;
   if (!isLatest) return { ...contact, updatedAt: now };
   return withSchedule({ ...contact, lastContactAt: at, snoozedUntil: null, updatedAt: now });
+}
+
+/**
+ * Interactions were removed (an introduction set back before "made"): the last contact is the
+ * latest one left. A snooze stays as it is.
+ */
+export function withLastContactAt(contact: Contact, lastContactAt: number | null, now: number): Contact {
+  return withSchedule({ ...contact, lastContactAt, updatedAt: now });
 }
 
 /** `until` null ends a snooze. */

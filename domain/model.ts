@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
+import { FAVOUR_TYPES, INTRODUCTION_STATUSES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
+
+export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
 
 /**
  * The data Tiekeeper keeps. Times are epoch milliseconds; ids are random UUID strings, so a
@@ -30,17 +32,28 @@ export const INTERACTION_KINDS = [
 export const interactionKindSchema = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof interactionKindSchema>;
 
-/** What a favour was, for the give-and-take ledger. */
-export const FAVOUR_TYPES = [
-  'recommendation',
-  'introduction',
-  'advice',
-  'referral',
-  'congratulations',
-  'other',
-] as const;
 export const favourTypeSchema = z.enum(FAVOUR_TYPES);
 export type FavourType = z.infer<typeof favourTypeSchema>;
+
+const count = z.number().int().min(0).max(1_000_000);
+
+/**
+ * Derived from a contact's interactions and rewritten in the same transaction as they change
+ * (see domain/ties.ts), so that the popup and the dashboard can rank thousands of people without
+ * reading their interactions. Rows written before it existed lack it until the background fills
+ * it in after the update; readers treat a missing one as "not known yet".
+ */
+export const tieStatsSchema = z.object({
+  /** Favours given, introductions made (to each of the two people) included. */
+  given: count,
+  /** Favours received: what the user asked of them. */
+  received: count,
+  /** Median days between separate contacts; null with fewer than two. */
+  typicalGapDays: z.number().min(0).max(100_000).nullable(),
+  /** How many of the latest interactions in a row were not in person. */
+  remoteStreak: count,
+});
+export type TieStats = z.infer<typeof tieStatsSchema>;
 
 const contactFields = {
   id,
@@ -67,6 +80,7 @@ const contactFields = {
   /** LinkedIn's "Connected On" date, from an import. */
   connectedAt: epochMs.nullable(),
   archived: z.boolean(),
+  tie: tieStatsSchema.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 };
@@ -139,7 +153,6 @@ export const interactionSchema = z.object({
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 
-export const INTRODUCTION_STATUSES = ['idea', 'asked-a', 'asked-b', 'made', 'outcome'] as const;
 export const introductionStatusSchema = z.enum(INTRODUCTION_STATUSES);
 export type IntroductionStatus = z.infer<typeof introductionStatusSchema>;
 

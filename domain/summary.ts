@@ -8,9 +8,24 @@ import type { Contact } from './model';
 export type ContactSummary = Pick<
   Contact,
   'id' | 'displayName' | 'lastContactAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
->;
+> & {
+  /** The give-and-take ledger's counts (domain/ledger.ts), for "you asked twice". */
+  favoursGiven: number;
+  favoursReceived: number;
+};
 
 export function contactSummary(contact: Contact): ContactSummary {
   const { id, displayName, lastContactAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived } = contact;
-  return { id, displayName, lastContactAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived };
+  return {
+    id,
+    displayName,
+    lastContactAt,
+    cadenceDays,
+    cadenceSetAt,
+    snoozedUntil,
+    nextDueAt,
+    archived,
+    favoursGiven: contact.tie?.given ?? 0,
+    favoursReceived: contact.tie?.received ?? 0,
+  };
 }

@@ -12,6 +12,7 @@ import { commands } from '../messaging/protocol';
 import { TiekeeperDb } from '../storage/db';
 import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
+import { backfillTies } from '../storage/ties';
 
 export default defineBackground(() => {
   // Everything that touches browser APIs stays in here: WXT imports this file in Node at build
@@ -54,6 +55,8 @@ export default defineBackground(() => {
     // Asks the browser not to evict the database under storage pressure. Chrome grants this
     // already through unlimitedStorage; Firefox honours the request. Failure is harmless.
     void navigator.storage?.persist?.().catch(() => false);
+    // After an update: contacts stored before the tie figures existed get them (badge ledger).
+    await backfillTies(db);
     await summaries.rebuild();
     await scheduler.reconcile();
   });

@@ -4,15 +4,18 @@ import type { ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
 import type { MergeResult, SplitResult } from '../domain/merge';
+import type { ContactHit } from '../domain/name-search';
 import {
   favourTypeSchema,
   interactionKindSchema,
+  introductionStatusSchema,
   noteSchema,
   profileSchema,
   settingsPatchSchema,
   siteSchema,
   type Contact,
   type Interaction,
+  type Introduction,
   type Note,
   type Settings,
 } from '../domain/model';
@@ -91,6 +94,16 @@ export const commands = {
       note: z.string().max(2_000).optional(),
       favour: favourTypeSchema.nullable().optional(),
     }),
+    'content',
+  ),
+  // "Introduce to…" on a profile page: a few names and headlines for what was typed, never notes.
+  'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'content'),
+  'introduction.create': command<Introduction>()(
+    z.object({ aId: id, bId: id, note: z.string().max(2_000).optional(), status: introductionStatusSchema.optional() }),
+    'content',
+  ),
+  'introduction.update': command<Introduction>()(
+    z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(2_000).optional() }),
     'content',
   ),
   'settings.get': command<Settings>()(none, 'content'),

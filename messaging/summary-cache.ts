@@ -24,6 +24,10 @@ const summarySchema = z.object({
   snoozedUntil: time,
   nextDueAt: time,
   archived: z.boolean(),
+  // Entries written before the ledger existed lack the counts; the rebuild after an update
+  // replaces them, and until then they read as an empty ledger.
+  favoursGiven: z._default(z.number(), 0),
+  favoursReceived: z._default(z.number(), 0),
 });
 
 /** A stored entry, or null when it is missing or was written in another shape by another version. */

@@ -11,6 +11,7 @@ import {
 import { contactsToCsv } from '../domain/contacts-csv';
 import { SETTINGS_ID, type TiekeeperDb } from './db';
 import { settingsFromRow } from './settings';
+import { refreshTies } from './ties';
 
 /** Called between chunks of a long write, synchronously (never awaited inside a transaction). */
 export type ProgressListener = (progress: { done: number; total: number }) => void;
@@ -129,6 +130,9 @@ export async function applyBackup(
     await writeInChunks(rows.notes, (chunk) => db.notes.bulkPut(chunk), progress, onProgress);
     await writeInChunks(rows.interactions, (chunk) => db.interactions.bulkPut(chunk), progress, onProgress);
     await writeInChunks(rows.introductions, (chunk) => db.introductions.bulkPut(chunk), progress, onProgress);
+    // The tie figures follow from the interactions each contact ends up with, whatever the
+    // backup's rows said (an older backup has none; a merge adds interactions).
+    await refreshTies(db, mode === 'replace' ? undefined : [...rows.contacts.map((c) => c.id), ...rows.interactions.map((x) => x.contactId)]);
     if (plan.settings) await db.settings.put({ ...plan.settings, id: SETTINGS_ID });
     return plan.counts;
   });

@@ -12,8 +12,10 @@ import {
 import { notFound } from '../domain/errors';
 import type { Contact, Profile } from '../domain/model';
 import { DAY_MS } from '../domain/constants';
+import { searchNames, type ContactHit } from '../domain/name-search';
 import type { ProfileRef } from '../sites/types';
 import { SETTINGS_ID, type TiekeeperDb } from './db';
+import { introductionsOf } from './introductions';
 import { settingsFromRow } from './settings';
 
 export const UPCOMING_DAYS = 7;
@@ -23,7 +25,7 @@ function contactNotFound(id: string) {
 }
 
 async function readState(db: TiekeeperDb, contact: Contact): Promise<ContactState> {
-  const [profiles, notes, interactions] = await Promise.all([
+  const [profiles, notes, interactions, introductions] = await Promise.all([
     db.profiles.where('contactId').equals(contact.id).toArray(),
     db.notes.where('contactId').equals(contact.id).toArray(),
     db.interactions
@@ -31,12 +33,13 @@ async function readState(db: TiekeeperDb, contact: Contact): Promise<ContactStat
       .between([contact.id, Dexie.minKey], [contact.id, Dexie.maxKey])
       .reverse()
       .toArray(),
+    introductionsOf(db, contact.id),
   ]);
   notes.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
-  return { contact, profiles, notes, interactions };
+  return { contact, profiles, notes, interactions, introductions };
 }
 
-const stateTables = (db: TiekeeperDb) => [db.contacts, db.profiles, db.notes, db.interactions];
+const stateTables = (db: TiekeeperDb) => [db.contacts, db.profiles, db.notes, db.interactions, db.introductions];
 
 export async function getContactState(db: TiekeeperDb, contactId: string): Promise<ContactState | null> {
   return db.transaction('r', stateTables(db), async () => {
@@ -143,6 +146,16 @@ export async function dueList(db: TiekeeperDb, now: number): Promise<DueList> {
   const upcoming: Contact[] = [];
   for (const contact of rows) ((contact.nextDueAt ?? 0) <= now ? due : upcoming).push(contact);
   return { due, upcoming };
+}
+
+/**
+ * Contacts whose name (or company) matches what the user typed, for "introduce to…" on a
+ * profile page: at most a few, and only their id, name and headline. A scan: names are not
+ * indexed, and a few thousand short rows are read faster than the user types.
+ */
+export async function findContacts(db: TiekeeperDb, query: string, excludeId?: string): Promise<ContactHit[]> {
+  if (query.trim() === '') return [];
+  return searchNames(await db.contacts.toArray(), query, { excludeId });
 }
 
 export async function listContacts(db: TiekeeperDb): Promise<Contact[]> {

@@ -2,6 +2,7 @@ import { applyInteraction } from '../domain/contacts';
 import { invalid, notFound } from '../domain/errors';
 import type { Contact, FavourType, Interaction, InteractionKind } from '../domain/model';
 import type { TiekeeperDb } from './db';
+import { withTie } from './ties';
 
 export interface LogInteraction {
   contactId: string;
@@ -17,8 +18,8 @@ const FAVOUR_KINDS: readonly InteractionKind[] = ['favour-given', 'favour-receiv
 const FUTURE_TOLERANCE_MS = 60_000;
 
 /**
- * Records an interaction and, in the same transaction, the contact's last contact and next due
- * time, so the two can never disagree.
+ * Records an interaction and, in the same transaction, the contact's last contact, next due time
+ * and tie figures (ledger, typical gap, remote streak), so they can never disagree.
  */
 export async function logInteraction(
   db: TiekeeperDb,
@@ -43,8 +44,8 @@ export async function logInteraction(
       introductionId: null,
       createdAt: now,
     };
-    const next = applyInteraction(contact, at, now);
     await db.interactions.add(interaction);
+    const next = await withTie(db, applyInteraction(contact, at, now));
     await db.contacts.put(next);
     return { interaction, contact: next };
   });

@@ -1,7 +1,9 @@
+import { ledgerOf } from '@/domain/ledger';
 import { followUpStatus } from '@/domain/schedule';
 import type { ContactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
 import { duration, formatDate, relativeTime } from '@/i18n/format';
+import { ledgerBadgeNote } from '../shared/tie-text';
 
 export type BadgeTone = 'new' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 
@@ -13,9 +15,21 @@ export interface BadgeStatus {
   detail: string | null;
 }
 
-/** What the badge says about a person (null: not yet known to Tiekeeper). */
+/**
+ * What the badge says about a person (null: not yet known to Tiekeeper). When the user has asked
+ * more than they gave, a short note says so ("you asked twice"): in the label when the badge is
+ * calm, else in the detail, so the badge stays short.
+ */
 export function badgeStatus(summary: ContactSummary | null, now: number): BadgeStatus {
   if (!summary) return { tone: 'new', label: t('badgeAddNote'), detail: null };
+  const owed = ledgerBadgeNote(ledgerOf({ given: summary.favoursGiven, received: summary.favoursReceived }));
+  const status = followUpStatusOf(summary, now);
+  if (!owed) return status;
+  if (status.tone === 'calm') return { ...status, label: `${status.label} · ${owed}` };
+  return { ...status, detail: status.detail ? `${status.detail} · ${owed}` : owed };
+}
+
+function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
   const last = summary.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(summary.lastContactAt, now));
   const status = followUpStatus(summary, now);
   switch (status.kind) {

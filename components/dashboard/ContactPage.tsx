@@ -160,6 +160,8 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
           <Card title={t('timelineTitle')} className="dash-timeline-card">
             <TouchSection
               interactions={[]}
+              contactId={contact.id}
+              introductions={[]}
               now={Date.now}
               onLog={(input) => save(() => send('interaction.log', { contactId: contact.id, ...input }), t('touchSaved'))}
             />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactPatch, ContactState } from '@/domain/contacts';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
 import { contactSummary } from '@/domain/summary';
@@ -9,6 +9,9 @@ import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
 import { DetailsSection } from './DetailsSection';
+import { GiveTakeSection } from './GiveTakeSection';
+import { IntroductionsSection } from './IntroductionsSection';
+import { MeetInPerson } from './MeetInPerson';
 import { NotesSection } from './NotesSection';
 import { TouchSection } from './TouchSection';
 
@@ -51,6 +54,8 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
   };
   const update = (patch: ContactPatch) => save((id) => api.updateContact(id, patch));
   const snooze = (choice: SnoozeChoice | null) => save((id) => api.snooze(id, choice === null ? null : snoozeUntil(choice, now())));
+  // Stable, so that a re-render does not restart the search's debounce.
+  const search = useCallback((query: string, excludeId?: string) => api.searchContacts(query, excludeId), [api]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -108,7 +113,25 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
           </p>
         )}
 
-        <TouchSection interactions={state?.interactions ?? []} now={now} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
+        <TouchSection
+          interactions={state?.interactions ?? []}
+          contactId={contact?.id ?? null}
+          introductions={state?.introductions ?? []}
+          now={now}
+          onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))}
+        />
+        <MeetInPerson contact={contact} onChange={(meetInPerson) => void update({ meetInPerson })} />
+
+        <GiveTakeSection contact={contact} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
+
+        <IntroductionsSection
+          contactId={contact?.id ?? null}
+          name={name}
+          introductions={state?.introductions ?? []}
+          search={search}
+          onCreate={(otherId, note) => save((contactId) => api.createIntroduction({ aId: contactId, bId: otherId, note }))}
+          onUpdate={(id, patch) => save(() => api.updateIntroduction(id, patch))}
+        />
 
         <NotesSection
           notes={state?.notes ?? []}

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
+import { otherPerson, type IntroductionView } from '@/domain/introductions';
 import type { Interaction, InteractionKind } from '@/domain/model';
 import { t, type MessageKey } from '@/i18n';
 import { relativeTime, toDateInput } from '@/i18n/format';
+import { FAVOUR_LABELS } from '../shared/tie-text';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];
@@ -24,8 +26,23 @@ export function timeForDate(date: string, now: number): number {
   return Math.min(now, new Date(year!, month! - 1, day!, 12).getTime());
 }
 
+/**
+ * What a timeline entry says: the kind, the favour's type, or for an introduction whom they were
+ * introduced to (its note is the introduction's). A deleted other person leaves "Introduction".
+ */
+function describe(interaction: Interaction, contactId: string | null, introductions: readonly IntroductionView[]): { what: string; note: string } {
+  const intro = interaction.introductionId === null ? undefined : introductions.find((i) => i.id === interaction.introductionId);
+  if (interaction.kind === 'introduction' && intro && contactId) {
+    return { what: t('timelineIntroducedTo', otherPerson(intro, contactId).displayName || t('unnamedContact')), note: intro.note };
+  }
+  const kind = t(KIND_LABELS[interaction.kind]);
+  return { what: interaction.favour ? `${kind} · ${t(FAVOUR_LABELS[interaction.favour])}` : kind, note: interaction.note };
+}
+
 export function TouchSection(props: {
   interactions: readonly Interaction[];
+  contactId: string | null;
+  introductions: readonly IntroductionView[];
   now: () => number;
   onLog: (input: { kind: InteractionKind; at: number; note: string }) => Promise<boolean>;
 }) {
@@ -79,12 +96,15 @@ export function TouchSection(props: {
       </div>
       {props.interactions.length > 0 && (
         <ul className="tk-timeline" aria-label={t('touchHistory')}>
-          {props.interactions.slice(0, 5).map((interaction) => (
-            <li key={interaction.id}>
-              <strong>{t(KIND_LABELS[interaction.kind])}</strong> · {relativeTime(interaction.at, props.now())}
-              {interaction.note && <span className="tk-muted"> · {interaction.note}</span>}
-            </li>
-          ))}
+          {props.interactions.slice(0, 5).map((interaction) => {
+            const { what, note } = describe(interaction, props.contactId, props.introductions);
+            return (
+              <li key={interaction.id}>
+                <strong>{what}</strong> · {relativeTime(interaction.at, props.now())}
+                {note && <span className="tk-muted"> · {note}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,26 +1,42 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
+import { FAVOUR_TYPES } from '@/domain/constants';
+import type { Contact, FavourType } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
 import { contactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
-import { rhythmLength } from '@/i18n/format';
+import { relativeTime, rhythmLength } from '@/i18n/format';
 import { send } from '@/messaging/client';
 import { readDb } from '@/storage/instance';
 import { badgeStatus } from '../badge/badge-status';
 import { errorText } from '../shared/errors';
+import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '../shared/tie-text';
 import { useLanguageReady } from '../shared/use-language';
-import { readPopupData, type PopupItem } from './popup-data';
+import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from './popup-data';
 
-/** The toolbar popup: who is due now, most urgent first, and who is due in the next days. */
+type Act = (work: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * The toolbar popup: who is due now, most urgent first, and who is due in the next days; then a
+ * few suggestions: ties that are fading (at most three a week) and people to meet in person.
+ */
 export function PopupApp({ now = Date.now }: { now?: () => number }) {
   const ready = useLanguageReady();
   // One clock reading per opening: the popup lives for seconds.
   const [openedAt] = useState(now);
   const data = useLiveQuery(() => readPopupData(readDb(), openedAt), [openedAt]);
+  // Started once the due list is shown: the suggestions read every contact, and the due list,
+  // what the popup is mostly opened for, should not wait for that.
+  const dueShown = ready && data !== undefined;
+  const suggestions = useLiveQuery(() => (dueShown ? readSuggestions(readDb(), openedAt) : undefined), [openedAt, dueShown]);
   const [error, setError] = useState<string | null>(null);
 
-  if (!ready || !data) return <main className="tk-popup" aria-busy="true" />;
+  const nothingDue = data !== undefined && data.dueTotal === 0 && data.upcomingTotal === 0;
+  // With nothing due, wait for the suggestions before saying there is nothing to do.
+  if (!ready || !data || (nothingDue && !suggestions)) return <main className="tk-popup" aria-busy="true" />;
+  const fading = suggestions?.fading ?? [];
+  const meet = suggestions?.meet ?? [];
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -46,7 +62,7 @@ export function PopupApp({ now = Date.now }: { now?: () => number }) {
         </p>
       )}
 
-      {data.dueTotal === 0 && data.upcomingTotal === 0 ? (
+      {nothingDue && fading.length === 0 && meet.length === 0 ? (
         <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
       ) : (
         <>
@@ -69,13 +85,25 @@ export function PopupApp({ now = Date.now }: { now?: () => number }) {
               <FollowUpList items={data.upcoming} now={openedAt} act={act} />
             </section>
           )}
+          {fading.length > 0 && (
+            <section aria-labelledby="tk-fading-title">
+              <h2 id="tk-fading-title">{t('popupFadingTitle')}</h2>
+              <FadingList items={fading} now={openedAt} act={act} />
+            </section>
+          )}
+          {meet.length > 0 && (
+            <section aria-labelledby="tk-meet-title">
+              <h2 id="tk-meet-title">{t('popupMeetTitle')}</h2>
+              <MeetList items={meet} act={act} />
+            </section>
+          )}
         </>
       )}
     </main>
   );
 }
 
-function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; act: (work: () => Promise<unknown>) => Promise<void> }) {
+function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; act: Act }) {
   return (
     <ul className="tk-followups">
       {items.map(({ contact, profile }) => {
@@ -103,11 +131,96 @@ function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; ac
                 {t('touchToday')}
               </button>
               <SnoozeMenu name={name} onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))} />
+              <GaveMenu contact={contact} act={act} />
             </div>
           </li>
         );
       })}
     </ul>
+  );
+}
+
+function PersonName({ item: { contact, profile } }: { item: PopupItem }) {
+  const name = contact.displayName || t('unnamedContact');
+  return profile ? (
+    <a href={profile.url} target="_blank" rel="noopener noreferrer" className="tk-name">
+      {name}
+    </a>
+  ) : (
+    <span className="tk-name">{name}</span>
+  );
+}
+
+const lastContactText = (contact: Contact, now: number) =>
+  contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
+
+/** This week's fading ties: how faded, since when, and why it counts as fading. */
+function FadingList({ items, now, act }: { items: FadingItem[]; now: number; act: Act }) {
+  return (
+    <ul className="tk-suggestions tk-fading">
+      {items.map((item) => (
+        <li key={item.contact.id} className={`tk-suggestion tk-level-${item.estimate.level}`}>
+          <div className="tk-followup-head">
+            <PersonName item={item} />
+            <span className="tk-status">{t(FADING_LABELS[item.estimate.level])}</span>
+          </div>
+          <p className="tk-muted">
+            {lastContactText(item.contact, now)} · {fadingWhy(item.estimate)}
+          </p>
+          <div className="tk-actions">
+            <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: item.contact.id, kind: 'other' }))}>
+              {t('touchToday')}
+            </button>
+            <GaveMenu contact={item.contact} act={act} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** People worth meeting whose last contacts were all remote; a meeting logged here ends it. */
+function MeetList({ items, act }: { items: PopupItem[]; act: Act }) {
+  return (
+    <ul className="tk-suggestions tk-meet">
+      {items.map((item) => (
+        <li key={item.contact.id} className="tk-suggestion">
+          <div className="tk-followup-head">
+            <PersonName item={item} />
+          </div>
+          <p className="tk-muted">{t('popupMeetWhy', item.contact.tie?.remoteStreak ?? 0)}</p>
+          <div className="tk-actions">
+            <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: item.contact.id, kind: 'meeting' }))}>
+              {t('popupMetToday')}
+            </button>
+            <GaveMenu contact={item.contact} act={act} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One step: choosing what was given logs it, today. */
+function GaveMenu({ contact, act }: { contact: Contact; act: Act }) {
+  return (
+    <label className="tk-gave">
+      <span className="tk-sr">{t('popupGaveFor', contact.displayName || t('unnamedContact'))}</span>
+      <select
+        value=""
+        onChange={(event) => {
+          const favour = event.target.value as FavourType | '';
+          if (favour) void act(() => send('interaction.log', { contactId: contact.id, kind: 'favour-given', favour }));
+        }}
+      >
+        <option value="">{t('popupGave')}</option>
+        {FAVOUR_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(FAVOUR_LABELS[type])}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,15 +1,24 @@
+import { weekStartOf, weeklyFadingPicks, type FadingEstimate } from '@/domain/fading';
+import { meetingSuggestions } from '@/domain/meet-in-person';
 import type { Contact, Profile } from '@/domain/model';
 import { byUrgency } from '@/domain/schedule';
-import { dueList } from '@/storage/contacts';
+import { dueList, listContacts } from '@/storage/contacts';
 import type { TiekeeperDb } from '@/storage/db';
 import { contactCount, profilesByContact } from '@/storage/profiles';
+import { tiesBefore } from '@/storage/ties';
 
 /** The popup is a glance, not a list to scroll: the most urgent few, the rest in the dashboard. */
 export const POPUP_LIMIT = 25;
+/** Suggestions are a few, never a list to work through. */
+export const SUGGESTION_LIMIT = 3;
 
 export interface PopupItem {
   contact: Contact;
   profile: Profile | null;
+}
+
+export interface FadingItem extends PopupItem {
+  estimate: FadingEstimate;
 }
 
 export interface PopupData {
@@ -35,5 +44,32 @@ export async function readPopupData(db: TiekeeperDb, now: number): Promise<Popup
     upcoming: upcoming.map(item),
     upcomingTotal: list.upcoming.length,
     contactTotal,
+  };
+}
+
+export interface PopupSuggestions {
+  /** This week's fading ties (at most three a week, see `weeklyFadingPicks`). */
+  fading: FadingItem[];
+  /** People worth meeting whom the user has only been in touch with remotely of late. */
+  meet: PopupItem[];
+}
+
+/**
+ * The suggestions, read apart from the due list: they rank every contact (their stored
+ * figures, not their interactions), which takes longer than the due list's index query with
+ * many thousands of people, and the due list should not wait for them. Interactions are read
+ * only for the few people without a rhythm who were in touch since the week began.
+ */
+export async function readSuggestions(db: TiekeeperDb, now: number): Promise<PopupSuggestions> {
+  const contacts = await listContacts(db);
+  const weekStart = weekStartOf(now);
+  const touched = contacts.filter((c) => c.cadenceDays === null && !c.archived && c.lastContactAt !== null && c.lastContactAt >= weekStart);
+  const fading = weeklyFadingPicks(contacts, now, await tiesBefore(db, touched, weekStart), SUGGESTION_LIMIT);
+  const meet = meetingSuggestions(contacts, SUGGESTION_LIMIT);
+  const profiles = await profilesByContact(db, [...new Set([...fading.map((f) => f.contact.id), ...meet.map((c) => c.id)])]);
+  const item = (contact: Contact): PopupItem => ({ contact, profile: profiles.get(contact.id)?.[0] ?? null });
+  return {
+    fading: fading.map(({ contact, estimate }) => ({ ...item(contact), estimate })),
+    meet: meet.map(item),
   };
 }

@@ -1,5 +1,6 @@
 import type { ContactPatch, ContactState } from '@/domain/contacts';
-import type { FavourType, InteractionKind, Note } from '@/domain/model';
+import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '@/domain/model';
+import type { ContactHit } from '@/domain/name-search';
 import type { ContactSummary } from '@/domain/summary';
 import type { ProfileRef } from '@/sites/types';
 
@@ -23,5 +24,9 @@ export interface ProfileApi {
   restoreNote(note: Note): Promise<Note>;
   logInteraction(input: { contactId: string; kind: InteractionKind; at?: number; note?: string; favour?: FavourType | null }): Promise<unknown>;
   snooze(id: string, until: number | null): Promise<unknown>;
+  /** A few of the user's contacts matching what was typed (id, name, headline), for "introduce to…". */
+  searchContacts(query: string, excludeId?: string): Promise<ContactHit[]>;
+  createIntroduction(input: { aId: string; bId: string; note?: string }): Promise<Introduction>;
+  updateIntroduction(id: string, patch: { status?: IntroductionStatus; note?: string }): Promise<Introduction>;
   openDashboard(contactId: string | null): Promise<void>;
 }

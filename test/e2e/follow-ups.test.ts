@@ -119,7 +119,7 @@ describe('follow-up nudges in Chromium', () => {
     await fresh.page.keyboard.press('Enter');
     await expect.poll(names).toEqual(['Yearly Three Weeks Late', 'Due In Three Days']);
 
-    await fresh.page.locator('.tk-followup').first().getByRole('combobox').selectOption('1w');
+    await fresh.page.locator('.tk-followup').first().getByRole('combobox', { name: /^Remind me later about/ }).selectOption('1w');
     await expect.poll(names).toEqual(['Due In Three Days']);
   });
 

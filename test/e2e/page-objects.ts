@@ -202,6 +202,40 @@ export class ProfilePanel {
     await this.shadow.select('.tk-rhythm select', days === null ? 'none' : String(days));
   }
 
+  /** The give-and-take balance in words. */
+  ledger(): Promise<string> {
+    return this.shadow.text('.tk-ledger');
+  }
+
+  timeline(): Promise<string> {
+    return this.shadow.text('.tk-timeline');
+  }
+
+  /** One click on "You gave" / "You received", with the kind of favour chosen first. */
+  async logFavour(direction: 'You gave' | 'You received', favour: string): Promise<void> {
+    await this.shadow.select('select.tk-favour-type', favour);
+    await this.shadow.clickByText('.tk-give button', direction);
+  }
+
+  /** Types into "Introduce to…", picks `name` from the hits, and saves the idea. */
+  async introduceTo(query: string, name: string, note: string): Promise<void> {
+    await this.shadow.fill('input.tk-intro-search', query);
+    await expect.poll(() => this.shadow.queryByText('button.tk-hit', name)).not.toBeNull();
+    await this.shadow.clickByText('button.tk-hit', name);
+    await this.shadow.fill('.tk-intro-new input', note);
+    await this.shadow.clickByText('button', 'Save as idea');
+    await expect.poll(() => this.shadow.text('.tk-intro-list')).toContain(`With ${name}`);
+  }
+
+  async setIntroductionStatus(status: 'idea' | 'asked-a' | 'asked-b' | 'made' | 'outcome'): Promise<void> {
+    await this.shadow.select('select.tk-intro-status', status);
+  }
+
+  async markWorthMeeting(): Promise<void> {
+    await this.shadow.click('.tk-check input[type="checkbox"]');
+    await expect.poll(() => this.shadow.call<boolean>('.tk-check input[type="checkbox"]', 'function () { return this.checked; }')).toBe(true);
+  }
+
   async close(): Promise<void> {
     await this.shadow.click('button[aria-label="Close"]');
   }

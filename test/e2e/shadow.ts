@@ -49,7 +49,8 @@ export class ClosedShadow {
     return nodeId;
   }
 
-  private async call<T>(selector: string, fn: string): Promise<T> {
+  /** Runs `fn` (a function source) on the element, `this` bound to it; returns its value. */
+  async call<T>(selector: string, fn: string): Promise<T> {
     return this.callOn<T>(await this.need(selector), fn);
   }
 

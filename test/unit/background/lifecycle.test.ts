@@ -95,6 +95,44 @@ describe('background worker lifecycle', () => {
     expect(await fakeBrowser.storage.local.get(key)).toEqual({});
   });
 
+  it('keeps the ledger in both people’s badge summaries when an introduction is made', async () => {
+    startWorker();
+    const ensure = async (key: string, name: string) =>
+      ((await send('profile.ensure', { site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name })) as { contact: { id: string } }).contact.id;
+    const anna = await ensure('anna-schmidt', 'Anna Schmidt');
+    const ben = await ensure('ben-otto', 'Ben Otto');
+    await send('interaction.log', { contactId: anna, kind: 'favour-received', favour: 'advice' });
+    const summary = async (key: string) => (await fakeBrowser.storage.local.get(`summary:linkedin:${key}`))[`summary:linkedin:${key}`];
+    expect(await summary('anna-schmidt')).toMatchObject({ favoursGiven: 0, favoursReceived: 1 });
+    const { id } = (await send('introduction.create', { aId: anna, bId: ben })) as { id: string };
+    expect(await summary('ben-otto')).toMatchObject({ favoursGiven: 0, lastContactAt: null });
+    await send('introduction.update', { id, status: 'made' });
+    expect(await summary('anna-schmidt')).toMatchObject({ favoursGiven: 1, favoursReceived: 1, lastContactAt: T0 });
+    expect(await summary('ben-otto')).toMatchObject({ favoursGiven: 1, lastContactAt: T0 });
+  });
+
+  it('fills in the tie figures of contacts stored by an older version when it is updated', async () => {
+    const db = new TiekeeperDb(DB_NAME);
+    const contact = {
+      id: 'old', displayName: 'Anna Schmidt', headline: '', company: '', email: '', howWeMet: '', hooks: '', tags: [],
+      cadenceDays: null, cadenceSetAt: null, lastContactAt: T0, snoozedUntil: null, nextDueAt: null, meetInPerson: false,
+      connectedAt: null, archived: false, createdAt: T0, updatedAt: T0,
+    };
+    await db.contacts.add(contact);
+    await db.profiles.add({
+      id: 'linkedin:anna-schmidt', contactId: 'old', site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/',
+      memberId: null, seenName: null, seenHeadline: null, createdAt: T0, seenAt: null,
+    });
+    await db.interactions.add({ id: 'i1', contactId: 'old', at: T0, kind: 'favour-received', favour: 'advice', note: '', introductionId: null, createdAt: T0 });
+    db.close();
+    startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.0.9' });
+    const state = (await send('profile.get', { site: 'linkedin', key: 'anna-schmidt' })) as { contact: { tie: unknown; updatedAt: number } };
+    expect(state.contact).toMatchObject({ tie: { given: 0, received: 1, remoteStreak: 1 }, updatedAt: T0 });
+    const key = 'summary:linkedin:anna-schmidt';
+    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ favoursReceived: 1 });
+  });
+
   it('rebuilds the summaries on install, dropping ones the database no longer has', async () => {
     startWorker();
     await fakeBrowser.storage.local.set({ 'summary:linkedin:gone': { id: 'x' } });

@@ -9,6 +9,7 @@ import { DAY_MS } from '@/domain/constants';
 import type { CommandName, Response } from '@/messaging/protocol';
 import type { ProfileRef } from '@/sites/types';
 import type { TiekeeperDb } from '@/storage/db';
+import { ensureContactForProfile } from '@/storage/contacts';
 import { browserDeps, freshDb } from '../storage/helpers';
 
 /** A saved note's text, as opposed to the text still in a field. */
@@ -18,8 +19,8 @@ const anna: ProfileRef = { site: 'linkedin', key: 'anna-schmidt', url: 'https://
 const sender = { id: 'ext', url: anna.url, tab: { id: 1 } } as unknown as Browser.runtime.MessageSender;
 
 /** The panel's API wired to the real background handlers and a database of its own. */
-function apiFor(db: TiekeeperDb): ProfileApi {
-  const handle = createRouter({ ...browserDeps(), db, now: () => NOW, extensionOrigin: 'chrome-extension://ext/', extensionId: 'ext' });
+function apiFor(db: TiekeeperDb, now: () => number = () => NOW): ProfileApi {
+  const handle = createRouter({ ...browserDeps(), db, now, extensionOrigin: 'chrome-extension://ext/', extensionId: 'ext' });
   const send = async (cmd: CommandName, input: unknown) => {
     const response = (await handle({ cmd, input }, sender)) as Response;
     if (!response.ok) throw TiekeeperError.fromPayload(response.error);
@@ -37,20 +38,23 @@ function apiFor(db: TiekeeperDb): ProfileApi {
     restoreNote: (note) => send('note.restore', { note }),
     logInteraction: (input) => send('interaction.log', input),
     snooze: (id, until) => send('contact.snooze', { id, until }),
+    searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
+    createIntroduction: (input) => send('introduction.create', input),
+    updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),
     openDashboard: async () => {},
   };
 }
 
-function renderApp(db: TiekeeperDb) {
+function renderApp(db: TiekeeperDb, now: () => number = () => NOW) {
   const panelContainer = document.createElement('div');
   document.body.append(panelContainer);
   const opens = new Set<() => void>();
   render(
     <ProfileApp
-      api={apiFor(db)}
+      api={apiFor(db, now)}
       profile={anna}
       panelContainer={panelContainer}
-      now={() => NOW}
+      now={now}
       onOpenRequest={(open) => {
         opens.add(open);
         return () => opens.delete(open);
@@ -156,5 +160,108 @@ describe('badge and panel on a profile page', () => {
     fireEvent.click(within(panel()).getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(within(panel()).getByRole('alert').textContent).toMatch(/20[,.]?000|long/i));
     expect((field as HTMLTextAreaElement).value).toHaveLength(20_001);
+  });
+});
+
+describe('give and take, introductions and meeting in person in the panel', () => {
+  let db: TiekeeperDb;
+  beforeEach(() => {
+    db = freshDb();
+  });
+  afterEach(() => {
+    cleanup();
+    document.body.replaceChildren();
+  });
+
+  const open = async (now?: () => number) => {
+    const app = renderApp(db, now);
+    await waitFor(() => app.badge());
+    fireEvent.click(app.badge());
+    return app;
+  };
+
+  it('logs asks in one click, says the balance in words, and suggests giving first when asking again', async () => {
+    await ensureContactForProfile(db, anna, NOW);
+    const [stored] = await db.contacts.toArray();
+    await db.contacts.update(stored!.id, { hooks: 'FC Bayern, mentoring' });
+    const { badge, panel } = await open();
+    const ledger = () => panel().querySelector('.tk-ledger')?.textContent;
+    await waitFor(() => expect(ledger()).toBe('Nothing given or asked yet'));
+
+    fireEvent.change(within(panel()).getByLabelText('Kind of favour'), { target: { value: 'referral' } });
+    fireEvent.click(within(panel()).getByRole('button', { name: 'You received' }));
+    await waitFor(() => expect(ledger()).toBe('You asked once, gave nothing yet'));
+    // The first ask of a tie is fine.
+    expect(panel().querySelector('.tk-give-first')).toBeNull();
+
+    fireEvent.click(within(panel()).getByRole('button', { name: 'You received' }));
+    await waitFor(() => expect(ledger()).toBe('You asked twice, gave nothing yet'));
+    const suggestion = await waitFor(() => within(panel()).getByText('Give first?').parentElement!);
+    expect([...suggestion.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Send them something about “FC Bayern”: an article, an event, news',
+      'Send them something about “mentoring”: an article, an event, news',
+      'Recommend them, or endorse their skills',
+      'Congratulate them on news: a new job, an anniversary',
+      'Introduce them to someone who can help them',
+    ]);
+    await waitFor(() => expect(badge().textContent).toBe('✓Last contact today · you asked twice'));
+    expect((await db.interactions.toArray()).map((x) => [x.kind, x.favour])).toEqual([
+      ['favour-received', 'referral'],
+      ['favour-received', 'referral'],
+    ]);
+    expect(within(panel()).getByRole('list', { name: 'Recent contacts' }).textContent).toContain('Favour received · Referral');
+
+    fireEvent.change(within(panel()).getByLabelText('Kind of favour'), { target: { value: 'recommendation' } });
+    fireEvent.click(within(panel()).getByRole('button', { name: 'You gave' }));
+    await waitFor(() => expect(ledger()).toBe('You asked twice, gave once'));
+    expect(panel().querySelector('.tk-give-first')).toBeNull();
+    await waitFor(() => expect(badge().textContent).toBe('✓Last contact today · you asked twice, gave once'));
+  });
+
+  it('finds a contact to introduce to, saves the idea, and a made introduction shows on the timeline', async () => {
+    const ben = (await ensureContactForProfile(db, { site: 'xing', key: 'ben_otto', url: 'https://www.xing.com/profile/Ben_Otto', name: 'Ben Otto', headline: 'Ingenieur' }, NOW)).contact;
+    const { panel } = await open();
+    fireEvent.change(within(panel()).getByLabelText('Introduce to…'), { target: { value: 'ot' } });
+    const hit = await waitFor(() => within(panel()).getByRole('button', { name: /Ben Otto/ }));
+    expect(hit.textContent).toBe('Ben Otto · Ingenieur');
+    fireEvent.click(hit);
+    expect(within(panel()).getByText('Introduce Anna Schmidt to Ben Otto')).toBeTruthy();
+    fireEvent.change(within(panel()).getByLabelText('Why they should meet (optional)'), { target: { value: 'Both sail' } });
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Save as idea' }));
+
+    const status = await waitFor(() => within(panel()).getByLabelText('Status of the introduction to Ben Otto') as HTMLSelectElement);
+    expect(status.value).toBe('idea');
+    expect([...status.options].map((o) => o.text)).toEqual(['Idea', 'Asked Anna Schmidt', 'Asked Ben Otto', 'Made', 'Outcome noted']);
+    const [intro] = await db.introductions.toArray();
+    expect(intro).toMatchObject({ bId: ben.id, note: 'Both sail', status: 'idea' });
+
+    fireEvent.change(status, { target: { value: 'made' } });
+    await waitFor(() => expect(within(panel()).getByRole('list', { name: 'Recent contacts' }).textContent).toContain('Introduced to Ben Otto · today · Both sail'));
+    expect(panel().querySelector('.tk-ledger')?.textContent).toBe('You gave once, asked nothing yet');
+  });
+
+  it('says so when nobody matches, and never searches for the person on the page', async () => {
+    await ensureContactForProfile(db, anna, NOW);
+    const { panel } = await open();
+    fireEvent.change(within(panel()).getByLabelText('Introduce to…'), { target: { value: 'anna' } });
+    await waitFor(() => expect(within(panel()).getByText('Nobody in your contacts matches “anna”.')).toBeTruthy());
+  });
+
+  it('suggests meeting in person once the last three contacts of someone worth it were all remote', async () => {
+    // A clock that moves, so that each contact is later than the one before.
+    let tick = 0;
+    const { panel } = await open(() => NOW + tick++ * 1000);
+    fireEvent.click(within(panel()).getByLabelText('Worth meeting in person'));
+    await waitFor(async () => expect((await db.contacts.toArray())[0]?.meetInPerson).toBe(true));
+    for (const kind of ['Message', 'Call', 'Message']) {
+      const before = await db.interactions.count();
+      fireEvent.click(within(panel()).getByLabelText(kind));
+      fireEvent.click(within(panel()).getByRole('button', { name: 'In touch today' }));
+      await waitFor(async () => expect(await db.interactions.count()).toBe(before + 1));
+    }
+    await waitFor(() => expect(panel().querySelector('.tk-meet-suggestion')?.textContent).toMatch(/^None of your last 3 contacts was in person\./));
+    fireEvent.click(within(panel()).getByLabelText('Meeting'));
+    fireEvent.click(within(panel()).getByRole('button', { name: 'In touch today' }));
+    await waitFor(() => expect(panel().querySelector('.tk-meet-suggestion')).toBeNull());
   });
 });

@@ -146,6 +146,35 @@ describe('router: who may send what', () => {
     expect(await db.contacts.count()).toBe(2);
   });
 
+  it('lets a profile page search contacts for "introduce to…" with names and headlines only, and record introductions', async () => {
+    expect(commands['contacts.search'].scope).toBe('content');
+    expect(commands['introduction.create'].scope).toBe('content');
+    expect(commands['introduction.update'].scope).toBe('content');
+    const db = freshDb();
+    const handle = router(db);
+    const anna = await ensure(handle);
+    const annaId = anna.ok ? (anna.value as { contact: { id: string } }).contact.id : '';
+    const ben = await handle(
+      { cmd: 'profile.ensure', input: { site: 'xing', key: 'ben_otto', url: 'https://www.xing.com/profile/Ben_Otto', name: 'Ben Otto', headline: 'Ingenieur' } },
+      senders.xing,
+    );
+    const benId = ben.ok ? (ben.value as { contact: { id: string } }).contact.id : '';
+    await handle({ cmd: 'note.add', input: { contactId: benId, body: 'Private' } }, senders.xing);
+    await handle({ cmd: 'contact.update', input: { id: benId, patch: { hooks: 'Private hook' } } }, senders.xing);
+
+    const found = await handle({ cmd: 'contacts.search', input: { query: 'ben', excludeId: annaId } }, senders.linkedin);
+    expect(found).toEqual({ ok: true, value: [{ id: benId, displayName: 'Ben Otto', headline: 'Ingenieur' }] });
+    expectError(await handle({ cmd: 'contacts.search', input: { query: 'x'.repeat(201) } }, senders.linkedin), 'invalid', 'errorInvalidInput');
+
+    const created = await handle({ cmd: 'introduction.create', input: { aId: annaId, bId: benId, note: 'Water' } }, senders.linkedin);
+    expect(created).toMatchObject({ ok: true, value: { aId: annaId, bId: benId, status: 'idea', note: 'Water' } });
+    const introId = created.ok ? (created.value as { id: string }).id : '';
+    expectError(await handle({ cmd: 'introduction.update', input: { id: introId, status: 'done' } }, senders.linkedin), 'invalid', 'errorInvalidInput');
+    const made = await handle({ cmd: 'introduction.update', input: { id: introId, status: 'made' } }, senders.linkedin);
+    expect(made).toMatchObject({ ok: true, value: { status: 'made', madeAt: T0 } });
+    expect(await db.interactions.count()).toBe(2);
+  });
+
   it('refuses senders that are not this extension on its sites', async () => {
     const db = freshDb();
     const handle = router(db);

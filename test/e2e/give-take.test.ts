@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Harness } from './harness';
+import { PopupPage, ProfileBadge } from './page-objects';
+
+type Chrome = typeof import('webextension-polyfill');
+const DAY = 24 * 3600 * 1000;
+
+/** Sends a command to the background from an extension page, as the dashboard does. */
+async function send<T>(page: Page, cmd: string, input: unknown): Promise<T> {
+  const response = (await page.evaluate(
+    ([c, i]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ cmd: c, input: i }),
+    [cmd, input] as const,
+  )) as { ok: boolean; value: T };
+  if (!response.ok) throw new Error(`${cmd} failed: ${JSON.stringify(response)}`);
+  return response.value;
+}
+
+/** A LinkedIn contact known to Tiekeeper, without a rhythm. */
+async function linkedinContact(page: Page, key: string, name: string): Promise<string> {
+  const { contact } = await send<{ contact: { id: string } }>(page, 'profile.ensure', {
+    site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name,
+  });
+  return contact.id;
+}
+
+describe('give and take, introductions, fading ties and meeting in person in Chromium', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await Harness.start();
+  });
+  afterEach(async () => {
+    harness.assertNoExtensionRequests();
+    harness.assertNoExtensionErrors();
+    await harness.close();
+  });
+
+  it('ledger: two asks logged from the panel show on the badge and panel, and the second suggests giving first', async () => {
+    const popup = await PopupPage.open(harness);
+    const jana = await linkedinContact(popup.page, 'jana-beispiel', 'Jana Beispiel');
+    await send(popup.page, 'contact.update', { id: jana, patch: { hooks: 'Sailing on the Alster' } });
+
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: No contact yet');
+    const panel = await badge.open();
+    await expect.poll(() => panel.ledger()).toBe('Nothing given or asked yet');
+
+    await panel.logFavour('You received', 'advice');
+    await expect.poll(() => panel.ledger()).toBe('You asked once, gave nothing yet');
+    expect(await panel.text()).not.toContain('Give first?');
+
+    await panel.logFavour('You received', 'referral');
+    await expect.poll(() => panel.ledger()).toBe('You asked twice, gave nothing yet');
+    await expect.poll(() => panel.text()).toContain('Give first?');
+    expect(await panel.text()).toContain('Send them something about “Sailing on the Alster”');
+    await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today · you asked twice');
+    expect(await panel.timeline()).toContain('Favour received · Referral');
+
+    // The badge's kept summary carries the balance: a new page shows it before the background answers.
+    await page.reload();
+    const again = await ProfileBadge.on(page);
+    await expect.poll(() => again.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today · you asked twice');
+  });
+
+  it('introductions: from Jana’s profile, introduce her to Lukas; once made it is on both timelines', async () => {
+    const popup = await PopupPage.open(harness);
+    await linkedinContact(popup.page, 'lukas-mustermann-4a1b2c', 'Lukas Mustermann');
+
+    const janaPage = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const panel = await (await ProfileBadge.on(janaPage)).open();
+    await panel.introduceTo('luk', 'Lukas Mustermann', 'Both build field-service tools');
+    expect(await panel.timeline()).not.toContain('Introduced');
+    await panel.setIntroductionStatus('made');
+    await expect.poll(() => panel.timeline()).toContain('Introduced to Lukas Mustermann');
+    expect(await panel.timeline()).toContain('Both build field-service tools');
+    await expect.poll(() => panel.ledger()).toBe('You gave once, asked nothing yet');
+
+    const lukasPage = await harness.open('https://www.linkedin.com/in/lukas-mustermann-4a1b2c/');
+    const lukasBadge = await ProfileBadge.on(lukasPage);
+    await expect.poll(() => lukasBadge.label()).toBe('Tiekeeper, Lukas Mustermann: Last contact today');
+    const lukasPanel = await lukasBadge.open();
+    await expect.poll(() => lukasPanel.timeline()).toContain('Introduced to Jana Beispiel');
+    expect(await lukasPanel.text()).toContain('With Jana Beispiel');
+    expect(await lukasPanel.shadow.value('select.tk-intro-status')).toBe('made');
+  });
+
+  it('fading: people without a rhythm who fell silent show in the popup, at most three, and never as notifications', async () => {
+    const popup = await PopupPage.open(harness);
+    const now = Date.now();
+    const fading: string[] = [];
+    // Monthly for half a year, then silent for another half: five faded ties.
+    for (let i = 0; i < 5; i++) {
+      const name = `Faded Tie ${i}`;
+      fading.push(name);
+      const id = await linkedinContact(popup.page, `faded-tie-${i}`, name);
+      for (const ago of [330, 300, 270, 240, 210, 180 + i]) await send(popup.page, 'interaction.log', { contactId: id, kind: 'message', at: now - ago * DAY });
+    }
+    // In touch as often as ever: not fading.
+    const fresh = await linkedinContact(popup.page, 'fresh-tie', 'Fresh Tie');
+    for (const ago of [90, 60, 30, 5]) await send(popup.page, 'interaction.log', { contactId: fresh, kind: 'call', at: now - ago * DAY });
+
+    const opened = await PopupPage.open(harness);
+    const names = () => opened.page.locator('.tk-fading .tk-name').allTextContents();
+    await expect.poll(async () => (await names()).length).toBe(3);
+    for (const name of await names()) expect(fading).toContain(name);
+    expect(await opened.page.getByRole('heading', { name: 'Fading ties' }).count()).toBe(1);
+    expect(await opened.page.locator('.tk-fading').textContent()).toContain('You used to be in touch every 1 month');
+    expect(await opened.page.locator('main').textContent()).not.toContain('Fresh Tie');
+
+    // The same three on the next opening.
+    const reopened = await PopupPage.open(harness);
+    await expect.poll(() => reopened.page.locator('.tk-fading .tk-name').allTextContents()).toEqual(await names());
+
+    const notifications = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
+    expect(notifications).toEqual([]);
+  });
+
+  it('meet in person: after three online contacts with someone marked worth it, the panel and popup suggest meeting', async () => {
+    const page = await harness.open('https://www.xing.com/profile/Sofia_Probst');
+    const badge = await ProfileBadge.on(page);
+    await expect.poll(() => badge.label()).toContain('Sofia Probst');
+    const panel = await badge.open();
+    await panel.markWorthMeeting();
+    await panel.logInTouch('Message');
+    await panel.logInTouch('Call');
+    expect(await panel.text()).not.toContain('None of your last');
+    await panel.logInTouch('Message');
+    await expect.poll(() => panel.text()).toContain('None of your last 3 contacts was in person. Suggest a real meeting');
+
+    const popup = await PopupPage.open(harness);
+    await expect.poll(() => popup.page.locator('.tk-meet').textContent()).toContain('Sofia Probst');
+    expect(await popup.page.locator('.tk-meet').textContent()).toContain('Your last 3 contacts were not in person');
+
+    // A meeting logged from the popup ends the suggestion everywhere.
+    await popup.page.locator('.tk-meet').getByRole('button', { name: 'Met today' }).click();
+    await expect.poll(() => popup.page.locator('.tk-meet').count()).toBe(0);
+    await expect.poll(() => panel.timeline()).toContain('Meeting');
+    await expect.poll(() => panel.text()).not.toContain('None of your last');
+  });
+});
