@@ -1,9 +1,12 @@
+// First: marks the start of the content script in benchmark builds (a no-op otherwise).
+import '@/content/bench-start';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import badgeCss from '@/components/badge/badge.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
 import { ProfileApp } from '@/components/profile/ProfileApp';
 import themeCss from '@/components/shared/theme.css?inline';
+import { benchMark } from '@/content/bench-marks';
 import { mountShadowUi } from '@/content/mount';
 import { siteProfileApi } from '@/content/profile-api';
 import { watchProfilePages } from '@/content/profile-page';
@@ -16,6 +19,7 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
   cssInjectionMode: 'manual',
   main(ctx) {
+    benchMark('content-main');
     // The keyboard shortcut (commands API) reaches the background, which asks this tab.
     const openListeners = new Set<() => void>();
     const onMessage = (message: unknown) => {
@@ -24,6 +28,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+    const onFirstRender = import.meta.env.MODE === 'bench' ? () => benchMark('badge-visible') : undefined;
     watchProfilePages(ctx, (view, signal) => {
       try {
         const theme = siteIsDark() ? 'dark' : 'light';
@@ -40,6 +45,7 @@ export default defineContentScript({
             api={siteProfileApi}
             profile={view.ref}
             panelContainer={panel.container}
+            onFirstRender={onFirstRender}
             onOpenRequest={(open) => {
               openListeners.add(open);
               return () => openListeners.delete(open);
