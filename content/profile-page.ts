@@ -23,11 +23,10 @@ export function watchProfilePages(
   let controller: AbortController | null = null;
   let previous: { key: string; name?: string; anchor: Element | null } | null = null;
 
-  const evaluate = async () => {
+  const evaluate = async (url: URL) => {
     controller?.abort();
     const current = new AbortController();
     controller = current;
-    const url = new URL(location.href);
     const adapter = adapterForUrl(url);
     const fromUrl = adapter?.profileFromUrl(url);
     if (!adapter || !fromUrl) {
@@ -51,9 +50,11 @@ export function watchProfilePages(
     show(settled, current.signal);
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void evaluate());
+  // The URL comes from the event: with the Navigation API (Chromium) it fires while the page is
+  // still at the old address, so `location.href` would name the person we are leaving.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => void evaluate(event.newUrl));
   ctx.onInvalidated(() => controller?.abort());
-  void evaluate();
+  void evaluate(new URL(location.href));
 }
 
 /** Markup we do not know: a profile URL still names the person; the badge floats in a corner. */
