@@ -8,7 +8,7 @@ import { ProfileApp } from '@/components/profile/ProfileApp';
 import themeCss from '@/components/shared/theme.css?inline';
 import { benchMark } from '@/content/bench-marks';
 import { mountShadowUi } from '@/content/mount';
-import { siteProfileApi } from '@/content/profile-api';
+import { siteProfileApi, withSummaryReadAhead } from '@/content/profile-api';
 import { watchProfilePages } from '@/content/profile-page';
 import { siteIsDark } from '@/content/theme';
 import { OPEN_PANEL_MESSAGE } from '@/messaging/tab-messages';
@@ -31,6 +31,7 @@ export default defineContentScript({
     const onFirstRender = import.meta.env.MODE === 'bench' ? () => benchMark('badge-visible') : undefined;
     watchProfilePages(ctx, (view, signal) => {
       try {
+        const api = withSummaryReadAhead(siteProfileApi, view.ref);
         const theme = siteIsDark() ? 'dark' : 'light';
         const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor });
         const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null });
@@ -42,7 +43,7 @@ export default defineContentScript({
         });
         root.render(
           <ProfileApp
-            api={siteProfileApi}
+            api={api}
             profile={view.ref}
             panelContainer={panel.container}
             onFirstRender={onFirstRender}
