@@ -41,7 +41,7 @@ export function plan(quick: boolean) {
         connections: { rows: 200, runs: 1 },
         search: { contacts: 200, notes: 1_000, repeats: 2 },
         wakeContacts: 200,
-        memory: { navigations: 3, warmUp: 1 },
+        memory: { navigations: 2, more: 2 },
         recognitionRepeats: 3,
       }
     : {
@@ -54,7 +54,7 @@ export function plan(quick: boolean) {
         connections: { rows: 10_000, runs: 3 },
         search: { contacts: 10_000, notes: 50_000, repeats: 5 },
         wakeContacts: 10_000,
-        memory: { navigations: 100, warmUp: 10 },
+        memory: { navigations: 100, more: 100 },
         recognitionRepeats: 30,
       };
 }
@@ -84,7 +84,9 @@ export interface BenchResults {
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    // The results and the README that quotes them do not change what is measured.
+    const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.*', ':!README.md'], { cwd: ROOT, encoding: 'utf8' });
+    const dirty = status.trim() !== '';
     return dirty ? `${commit} (with uncommitted changes)` : commit;
   } catch {
     return 'unknown';
@@ -185,7 +187,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         const production = await launch(PRODUCTION_DIR);
         await (await production.extensionPage()).importBackup(popupData(), 'replace');
         await step('host', () => measureHostCost(production, plain, { id: 'demo', label: 'demo LinkedIn profile (a known, due person)', url: DEMO_URL(linkedinPeople[0]!.slug) }, real, sizes.host));
-        await step('memory', () => measureContentMemory(production, plain, sizes.memory.navigations, sizes.memory.warmUp));
+        await step('memory', () => measureContentMemory(production, plain, sizes.memory.navigations, sizes.memory.more));
         await production.close();
       }
       await step('recognition', () => measureRecognition(plain, real, sizes.recognitionRepeats));
@@ -236,5 +238,16 @@ export function resultsMarkdown(results: BenchResults): string {
     markdownNotes(results.figures),
     ...(results.errors.length > 0 ? ['', '## Errors', '', ...results.errors.map((e) => `- ${e.area}: ${e.error.split('\n')[0]}`)] : []),
     '',
+  ].join('\n');
+}
+
+/** The table for the README: when and where it was measured, and the figures. */
+export function readmeTable(results: BenchResults): string {
+  const env = results.environment;
+  return [
+    `Latest run: ${env.date.slice(0, 10)}, commit ${env.commit}, Chromium ${env.chromium} headless, Node ${env.node}, ${env.cpus} × ${env.cpuModel}. ` +
+      'How each figure is measured: [bench/results.md](bench/results.md).',
+    '',
+    markdownTable(results.figures),
   ].join('\n');
 }

@@ -48,11 +48,12 @@ async function navigate(browser: BenchBrowser, tab: Tab, i: number): Promise<voi
 
 /**
  * The content script's memory: the same demo tab with and without the extension, side by side,
- * through `navigations` single-page navigations. The content script's isolated world shares
- * the page's JS heap, so its share is the difference. Growth per navigation after the first
- * `warmUp` ones (which fill caches once) would be a leak: badges and roots not released.
+ * through single-page navigations. The content script's isolated world shares the page's JS
+ * heap, so its share is the difference after `navigations`. Then `more` navigations show
+ * whether that share keeps growing (a leak: badges or roots not released) once the first
+ * navigations have filled V8's and React's caches.
  */
-export async function measureContentMemory(withExtension: BenchBrowser, without: BenchBrowser, navigations: number, warmUp: number): Promise<Figure[]> {
+export async function measureContentMemory(withExtension: BenchBrowser, without: BenchBrowser, navigations: number, more: number): Promise<Figure[]> {
   const tabs = { with: await openTab(withExtension), without: await openTab(without) };
   try {
     const readings = async (tab: Tab) => {
@@ -60,19 +61,18 @@ export async function measureContentMemory(withExtension: BenchBrowser, without:
       return [await tab.heap(), await tab.heap(), await tab.heap()];
     };
     const loaded = { with: await readings(tabs.with), without: await readings(tabs.without) };
-    let before = loaded;
-    for (let i = 0; i < navigations; i++) {
-      if (i === warmUp) before = { with: await readings(tabs.with), without: await readings(tabs.without) };
+    let after = loaded;
+    for (let i = 0; i < navigations + more; i++) {
       await navigate(withExtension, tabs.with, i);
       await navigate(without, tabs.without, i);
+      if (i === navigations - 1) after = { with: await readings(tabs.with), without: await readings(tabs.without) };
     }
-    const after = { with: await readings(tabs.with), without: await readings(tabs.without) };
+    const later = { with: await readings(tabs.with), without: await readings(tabs.without) };
     const badges = await tabs.with.page.locator('tiekeeper-badge').count();
-    if (badges !== 1) throw new Error(`${badges} badges on the page after ${navigations} navigations`);
+    if (badges !== 1) throw new Error(`${badges} badges on the page after ${navigations + more} navigations`);
     const m = (samples: number[]) => median(samples) / kB;
     const added = after.with.map((w, i) => (w - after.without[i]!) / kB);
-    const counted = navigations - warmUp;
-    const growth = (m(after.with) - m(before.with) - (m(after.without) - m(before.without))) / counted;
+    const growth = (m(later.with) - m(after.with) - (m(later.without) - m(after.without))) / more;
     return [
       fromSamples(
         {
@@ -90,9 +90,9 @@ export async function measureContentMemory(withExtension: BenchBrowser, without:
         {
           id: 'memory.content.growthPerNavigation',
           area: AREA,
-          label: `content script: heap growth per navigation beyond the page’s own (navigations ${warmUp + 1}–${navigations})`,
+          label: `content script: heap growth per navigation beyond the page’s own (navigations ${navigations + 1}–${navigations + more})`,
           unit: 'kB',
-          note: `((with after − with before) − (without after − without before)) / ${counted}, after ${warmUp} warm-up navigations that fill caches once; near zero means nothing is kept per navigation.`,
+          note: `((with, after ${navigations + more} − after ${navigations}) − (the same without)) / ${more}: near zero means nothing is kept per navigation.`,
         },
         growth,
       ),

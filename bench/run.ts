@@ -1,14 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './build';
 import { markdownTable } from './figures';
-import { AREAS, resultsMarkdown, runBenchmark, type AreaName } from './index';
+import { AREAS, readmeTable, resultsMarkdown, runBenchmark, type AreaName } from './index';
 
 /*
  * npm run bench [-- --quick] [-- --only badge,popup] [-- --out <dir>]
  * Builds the extension (production and bench builds), measures, and writes
- * bench/results.json and bench/results.md (or into --out).
+ * bench/results.json and bench/results.md (or into --out). A complete run into bench/ also
+ * puts its table into the README, between the bench-results markers.
  */
 
 const { values } = parseArgs({
@@ -38,6 +39,13 @@ const out = values.out ? path.resolve(values.out) : path.join(ROOT, 'bench');
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(path.join(out, 'results.md'), resultsMarkdown(results));
+const complete = !values.quick && only.length === 0 && !values.out && results.errors.length === 0;
+if (complete) {
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const block = /(<!-- bench-results:start -->\n)[\s\S]*?(<!-- bench-results:end -->)/;
+  if (block.test(text)) writeFileSync(readme, text.replace(block, (_, start: string, end: string) => `${start}${readmeTable(results)}\n${end}`));
+}
 console.log(`\n${markdownTable(results.figures)}\n`);
 console.log(`Written to ${path.relative(process.cwd(), out) || '.'}/results.json and results.md in ${Math.round(results.seconds)} s.`);
 if (results.errors.length > 0) {
