@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { linkedinPeople } from '../demo/people';
 import { measureBadgeLoads, measureNavigation, DEMO_URL } from './badge';
-import { BenchBrowser, run, type ExtensionPage } from './browser';
+import { BenchBrowser, type ExtensionPage } from './browser';
 import { BENCH_DIR, buildExtensions, PRODUCTION_DIR, ROOT } from './build';
-import { backupText, generateDataset } from './data';
+import { backupText, createRandom, generateDataset } from './data';
 import { AREA as DATABASE_AREA, measureConnectionsImport, measureDueListScaling, measureDueListWithPopupData } from './database';
-import { markdownNotes, markdownTable, single, type Figure } from './figures';
+import { markdownNotes, markdownTable, median, single, type Figure } from './figures';
 import { largestRealProfile } from './fixtures';
 import { measureHostCost } from './host';
 import { measureContentMemory, workerHeap, workerHeapFigure } from './memory';
@@ -46,17 +46,33 @@ export function plan(quick: boolean) {
       }
     : {
         host: { demo: 12, real: 6, warmUp: true },
-        badgeRuns: 15,
+        badgeRuns: 25,
         navigations: 20,
-        popupRuns: 15,
+        popupRuns: 20,
         popupData: { contacts: 10_000, due: 1_000, upcoming: 300 },
         dueList: { sizes: [1_000, 10_000, 50_000, 100_000], repeats: 15, due: 100, upcoming: 50 },
-        connections: { rows: 10_000, runs: 3 },
+        connections: { rows: 10_000, runs: 4 },
         search: { contacts: 10_000, notes: 50_000, repeats: 5 },
         wakeContacts: 10_000,
         memory: { navigations: 100, more: 100 },
         recognitionRepeats: 30,
       };
+}
+
+/**
+ * A fixed piece of work (sorting a seeded array), timed: how fast this machine was during the
+ * run. Figures from runs with a much slower calibration are not comparable.
+ */
+export function calibrate(): number {
+  const random = createRandom(5);
+  const samples: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const values = new Float64Array(300_000).map(() => random.next());
+    const start = performance.now();
+    values.sort();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
 }
 
 export interface Environment {
@@ -69,6 +85,10 @@ export interface Environment {
   memoryGb: number;
   commit: string;
   quick: boolean;
+  /** `calibrate()` in ms at the start and the end of the run. */
+  calibrationMs: { start: number; end: number };
+  /** The machine's 1-minute load average at the start and the end (other work on it). */
+  loadAverage: { start: number; end: number };
 }
 
 export interface BenchResults {
@@ -98,6 +118,8 @@ const demoPeople = linkedinPeople.map((p) => ({ name: p.name, url: DEMO_URL(p.sl
 /** Runs the benchmark and returns its figures; writing them out is the caller's business. */
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const started = performance.now();
+  const calibrationStart = calibrate();
+  const loadStart = os.loadavg()[0]!;
   const log = options.log ?? (() => {});
   const wanted = (area: AreaName) => options.only.length === 0 || options.only.includes(area);
   const sizes = plan(options.quick);
@@ -124,7 +146,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     browsers.push(browser);
     if (chromium === 'not started') {
       const page = await browser.newPage();
-      chromium = await run(page, () => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? navigator.userAgent, null);
+      const { product } = await (await browser.cdp(page)).send('Browser.getVersion');
+      chromium = product.replace(/^\D+\//, '');
       await page.close();
     }
     return browser;
@@ -213,6 +236,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       memoryGb: Math.round(os.totalmem() / 1024 ** 3),
       commit: gitCommit(),
       quick: options.quick,
+      calibrationMs: { start: calibrationStart, end: calibrate() },
+      loadAverage: { start: loadStart, end: os.loadavg()[0]! },
     },
     figures,
     sizes: wanted('sizes') ? entrySizes(PRODUCTION_DIR) : [],
@@ -229,7 +254,7 @@ export function resultsMarkdown(results: BenchResults): string {
     '',
     `${env.date.slice(0, 10)}, commit ${env.commit}${env.quick ? ', **quick run (tiny sizes, not representative)**' : ''}. ` +
       `Chromium ${env.chromium} (headless), Node ${env.node}, ${env.cpus} × ${env.cpuModel}, ${env.memoryGb} GB, ${env.platform}. ` +
-      `Took ${Math.round(results.seconds)} s. Medians; the spread is min–max and the 90th percentile over the runs (n).`,
+      `Took ${Math.round(results.seconds)} s. ${machineLoad(env)} Medians; the spread is min–max and the 90th percentile over the runs (n).`,
     '',
     markdownTable(results.figures),
     '',
@@ -241,12 +266,17 @@ export function resultsMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
+function machineLoad(env: Environment): string {
+  const f = (n: number) => n.toFixed(1);
+  return `Machine load: 1-minute load average ${f(env.loadAverage.start)} at the start, ${f(env.loadAverage.end)} at the end; calibration (a fixed sort in Node) ${f(env.calibrationMs.start)} and ${f(env.calibrationMs.end)} ms.`;
+}
+
 /** The table for the README: when and where it was measured, and the figures. */
 export function readmeTable(results: BenchResults): string {
   const env = results.environment;
   return [
     `Latest run: ${env.date.slice(0, 10)}, commit ${env.commit}, Chromium ${env.chromium} headless, Node ${env.node}, ${env.cpus} × ${env.cpuModel}. ` +
-      'How each figure is measured: [bench/results.md](bench/results.md).',
+      `${machineLoad(env)} How each figure is measured: [bench/results.md](bench/results.md).`,
     '',
     markdownTable(results.figures),
   ].join('\n');
