@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const SITE_SIDE = ['entrypoints/content/**', 'content/**', 'sites/**', 'components/badge/**', 'components/panel/**'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'bench/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

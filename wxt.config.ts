@@ -1,4 +1,21 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * `wxt build --mode bench` (used by `npm run bench`) is the production build plus a few
+ * performance marks (content/bench-marks.ts), written to .output/chrome-mv3-bench. WXT derives
+ * NODE_ENV from the mode name, which would select React's development build; the benchmark must
+ * time the same React that users get.
+ */
+const productionReactInBench: Plugin = {
+  name: 'tiekeeper:production-react-in-bench',
+  config() {
+    // Read by Vite after the config hooks (`isProduction`: the JSX runtime, minification).
+    process.env.NODE_ENV = 'production';
+    // WXT defines NODE_ENV as the mode for the content script and background builds.
+    return { define: { 'process.env.NODE_ENV': JSON.stringify('production') } };
+  },
+};
 
 // The manifest asks for what the features use and nothing else: storage (the database and a
 // small badge cache), alarms (follow-up schedule), notifications (nudges) and unlimitedStorage
@@ -7,6 +24,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   // Manifest V3 for Firefox too: one background model (an event-driven worker) everywhere.
   manifestVersion: 3,
+  vite: ({ mode }) => (mode === 'bench' ? { plugins: [productionReactInBench] } : {}),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'assets/icon.svg', sizes: [128, 96, 48, 32, 16], developmentIndicator: false },
   manifest: ({ browser }) => ({

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProfileApi } from '@/components/profile/api';
+import type { ProfileRef } from '@/sites/types';
 import { send } from '@/messaging/client';
 import { parseSummary, summaryKey } from '@/messaging/summary-cache';
 
@@ -34,3 +35,22 @@ export const siteProfileApi: ProfileApi = {
     await send('dashboard.open', { contactId });
   },
 };
+
+/**
+ * The API for one profile view, with the person's kept summary already being read: the badge
+ * waits for it, and starting the storage round trip here lets it overlap React's first render
+ * instead of following it. Later reads (after a change) go to storage again.
+ */
+export function withSummaryReadAhead(api: ProfileApi, ref: ProfileRef): ProfileApi {
+  let ahead: Promise<Awaited<ReturnType<ProfileApi['cachedSummary']>>> | null = api.cachedSummary(ref);
+  // Whoever takes the result handles a failure; until then it must not count as unhandled.
+  ahead.catch(() => undefined);
+  return {
+    ...api,
+    cachedSummary(asked) {
+      const read = asked === ref ? ahead : null;
+      ahead = null;
+      return read ?? api.cachedSummary(asked);
+    },
+  };
+}

@@ -6,7 +6,29 @@ function locale(): string {
   return uiLanguage() === 'de' ? 'de-DE' : 'en-GB';
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+type Formatter = Intl.RelativeTimeFormat | Intl.NumberFormat | Intl.DateTimeFormat;
+const formatters = new Map<string, Formatter>();
+
+/**
+ * One formatter per kind and locale, made on first use: creating an Intl formatter costs far
+ * more than formatting with it, and the popup formats a few dozen dates and rhythms at once.
+ */
+function formatter<F extends Formatter>(kind: string, create: (locale: string) => F): F {
+  const current = locale();
+  const key = `${kind}|${current}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) {
+    found = create(current);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+type Unit = 'year' | 'month' | 'week' | 'day';
+
+const unitFormat = (unit: Unit) => formatter(`unit-${unit}`, (l) => new Intl.NumberFormat(l, { style: 'unit', unit, unitDisplay: 'long' }));
+
+const UNITS: [Unit, number][] = [
   ['year', 365 * DAY_MS],
   ['month', 30 * DAY_MS],
   ['week', 7 * DAY_MS],
@@ -15,7 +37,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "4 months ago", "in 5 days", "today" in the UI language. Whole days and larger only. */
 export function relativeTime(time: number, now: number): string {
-  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const format = formatter('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
   const diff = time - now;
   const abs = Math.abs(diff);
   for (const [unit, size] of UNITS) {
@@ -29,22 +51,21 @@ export function duration(ms: number): string {
   const abs = Math.abs(ms);
   const [unit, size] = UNITS.find(([, s]) => abs >= s) ?? ['day', DAY_MS];
   const count = Math.max(1, Math.round(abs / size));
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+  return unitFormat(unit).format(count);
 }
 
 /** "15 Jun 2026" / "15. Juni 2026". */
 export function formatDate(time: number): string {
-  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric' }).format(time);
+  return formatter('date', (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' })).format(time);
 }
 
 export function formatDateTime(time: number): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  return formatter('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
 }
 
 /** A rhythm in days as the UI names it: "every 3 months", "alle 2 Wochen". */
 export function rhythmLength(cadenceDays: number): string {
-  const unit = (name: 'year' | 'month' | 'week' | 'day', count: number) =>
-    new Intl.NumberFormat(locale(), { style: 'unit', unit: name, unitDisplay: 'long' }).format(count);
+  const unit = (name: Unit, count: number) => unitFormat(name).format(count);
   if (cadenceDays % 365 === 0) return unit('year', cadenceDays / 365);
   const months = Math.round(cadenceDays / 30.4);
   if (cadenceDays >= 28 && Math.abs(months * 30.4 - cadenceDays) <= 3) return unit('month', months);

@@ -39,6 +39,15 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`The extension is not built at ${extensionDir}. Run \`npm run build\` first.`);
   }
+  return launch(options, extensionDir);
+}
+
+/** The same Chromium without any extension: the baseline the benchmark compares with. */
+export async function launchWithoutExtension(options: Omit<LaunchOptions, 'extensionDir'>): Promise<BrowserContext> {
+  return launch(options, null);
+}
+
+async function launch(options: LaunchOptions, extensionDir: string | null): Promise<BrowserContext> {
   const args = [
     '--disable-gpu',
     '--disable-quic',
@@ -48,8 +57,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
   ];
   // Chromium refuses to run as root with its sandbox; CI containers run as root.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

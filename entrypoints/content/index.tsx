@@ -1,11 +1,14 @@
+// First: marks the start of the content script in benchmark builds (a no-op otherwise).
+import '@/content/bench-start';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import badgeCss from '@/components/badge/badge.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
 import { ProfileApp } from '@/components/profile/ProfileApp';
 import themeCss from '@/components/shared/theme.css?inline';
+import { benchMark } from '@/content/bench-marks';
 import { mountShadowUi } from '@/content/mount';
-import { siteProfileApi } from '@/content/profile-api';
+import { siteProfileApi, withSummaryReadAhead } from '@/content/profile-api';
 import { watchProfilePages } from '@/content/profile-page';
 import { siteIsDark } from '@/content/theme';
 import { OPEN_PANEL_MESSAGE } from '@/messaging/channels';
@@ -16,6 +19,7 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
   cssInjectionMode: 'manual',
   main(ctx) {
+    benchMark('content-main');
     // The keyboard shortcut (commands API) reaches the background, which asks this tab.
     const openListeners = new Set<() => void>();
     const onMessage = (message: unknown) => {
@@ -24,8 +28,10 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
+    const onFirstRender = import.meta.env.MODE === 'bench' ? () => benchMark('badge-visible') : undefined;
     watchProfilePages(ctx, (view, signal) => {
       try {
+        const api = withSummaryReadAhead(siteProfileApi, view.ref);
         const theme = siteIsDark() ? 'dark' : 'light';
         const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor, reattach: view.findAnchor });
         const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null, reattach: () => null });
@@ -37,9 +43,10 @@ export default defineContentScript({
         });
         root.render(
           <ProfileApp
-            api={siteProfileApi}
+            api={api}
             profile={view.ref}
             panelContainer={panel.container}
+            onFirstRender={onFirstRender}
             onOpenRequest={(open) => {
               openListeners.add(open);
               return () => openListeners.delete(open);

@@ -8,6 +8,9 @@ async function follow(page: Page, firstName: string): Promise<void> {
   await page.locator('header a', { hasText: firstName }).click();
 }
 
+/** The name the badge sits next to: its host is placed right after the top card's name. */
+const badgeAnchorText = () => document.querySelector('tiekeeper-badge')?.previousElementSibling?.textContent ?? null;
+
 /** Listeners on window and document, of the page and of every extension world. */
 async function listenerCount(harness: Harness, page: Page): Promise<number> {
   const cdp = await harness.cdp(page);
@@ -42,10 +45,12 @@ describe('single-page navigation on LinkedIn', () => {
     await follow(page, 'Lukas');
     await expect.poll(() => badge.label()).toContain('Lukas Mustermann');
     expect(await badge.count()).toBe(1);
+    expect(await page.evaluate(badgeAnchorText)).toBe('Lukas Mustermann');
 
     await page.goBack();
     await expect.poll(() => badge.label()).toContain('Jana Beispiel');
     expect(await badge.count()).toBe(1);
+    expect(await page.evaluate(badgeAnchorText)).toBe('Jana Beispiel');
 
     await page.goBack();
     await expect.poll(() => page.title()).toBe('Feed | LinkedIn');
@@ -69,6 +74,7 @@ describe('single-page navigation on LinkedIn', () => {
     // The 50th click went to Jürgen.
     await expect.poll(() => badge.label()).toContain('Jürgen Müller');
     expect(await badge.count()).toBe(1);
+    expect(await page.evaluate(badgeAnchorText)).toBe('Jürgen Müller');
     expect(await (await ProfilePanel.on(page)).shadow.hostCount()).toBe(1);
     expect(await listenerCount(harness, page)).toBe(listenersBefore);
     expect(pageErrors).toEqual([]);
