@@ -15,6 +15,8 @@ export interface SchedulerDeps {
   /** Sets the one wake-up alarm, or clears it when null. */
   setAlarm: (when: number | null) => Promise<void>;
   setDueCount: (count: number) => Promise<void>;
+  /** Keeps what the popup shows first in step (see messaging/popup-snapshot.ts). */
+  publishPopupList: (now: number) => Promise<void>;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createScheduler(deps: SchedulerDeps) {
     }
     await deps.setAlarm(plan.wakeAt);
     await deps.setDueCount(await dueCount(db, now));
+    await deps.publishPopupList(now);
   };
 
   // One reconcile at a time: two changes racing must not both show the same nudge.

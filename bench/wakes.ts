@@ -44,6 +44,7 @@ export async function simulateDay(data: BackupData, start: number): Promise<{ wa
         alarm = when;
       },
       setDueCount: async () => {},
+      publishPopupList: async () => {},
     });
     await scheduler.reconcile();
     const wakeTimes: number[] = [];

@@ -1,5 +1,5 @@
 import type { Contact } from './model';
-import { foldTerm, tokenize } from './search';
+import { foldTerm, tokenize } from './fold';
 
 /**
  * Likely duplicates: the same person as two contacts, typically their LinkedIn and their XING

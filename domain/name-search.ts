@@ -1,5 +1,5 @@
 import type { Contact } from './model';
-import { foldTerm } from './search';
+import { foldTerm } from './fold';
 
 /**
  * Finding a contact by name as the user types, for "introduce to…": case and accents do not

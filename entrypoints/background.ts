@@ -4,6 +4,7 @@ import { withEffects } from '../background/effects';
 import { serveImportPort } from '../background/import-port';
 import { createNotifier, DONE_BUTTON, SNOOZE_BUTTON, targetOf } from '../background/notifications';
 import { createRouter } from '../background/router';
+import { writePopupSnapshot } from '../background/popup-snapshot';
 import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
 import { createSummaryCache } from '../background/summary-cache';
 import { snoozeUntil } from '../domain/schedule';
@@ -37,6 +38,7 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
       await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
     },
+    publishPopupList: (at) => writePopupSnapshot(db, at),
   });
   const summaries = createSummaryCache(db);
   const handlers = withEffects(createHandlers({ db, now, openTab, dashboardUrl }), { db, summaries, reconcile: scheduler.reconcile });

@@ -8,12 +8,13 @@ import { contactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
 import { relativeTime, rhythmLength } from '@/i18n/format';
 import { send } from '@/messaging/client';
+import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
 import { badgeStatus } from '../badge/badge-status';
 import { errorText } from '../shared/errors';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '../shared/tie-text';
 import { useLanguageReady } from '../shared/use-language';
-import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from './popup-data';
+import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '@/storage/popup';
 
 type Act = (work: () => Promise<unknown>) => Promise<void>;
 
@@ -21,11 +22,12 @@ type Act = (work: () => Promise<unknown>) => Promise<void>;
  * The toolbar popup: who is due now, most urgent first, and who is due in the next days; then a
  * few suggestions: ties that are fading (at most three a week) and people to meet in person.
  */
-export function PopupApp({ now = Date.now }: { now?: () => number }) {
-  const ready = useLanguageReady();
+export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => number; snapshot?: PopupSnapshot | null }) {
+  // What the background last computed (`snapshot`) shows at once; the database's answer replaces it.
+  const ready = useLanguageReady(snapshot?.language);
   // One clock reading per opening: the popup lives for seconds.
   const [openedAt] = useState(now);
-  const data = useLiveQuery(() => readPopupData(readDb(), openedAt), [openedAt]);
+  const data = useLiveQuery(() => readPopupData(readDb(), openedAt), [openedAt]) ?? snapshot?.data;
   // Started once the due list is shown: the suggestions read every contact, and the due list,
   // what the popup is mostly opened for, should not wait for that.
   const dueShown = ready && data !== undefined;

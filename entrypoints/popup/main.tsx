@@ -1,5 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
 import { PopupApp } from '@/components/popup/PopupApp';
 import '@/components/popup/popup.css';
 
-createRoot(document.getElementById('root')!).render(<PopupApp />);
+// The list as the background last saw it, read before the first render: the popup shows it
+// without waiting for the database.
+void browser.storage.local
+  .get(POPUP_SNAPSHOT_KEY)
+  .then((stored) => parsePopupSnapshot(stored[POPUP_SNAPSHOT_KEY]), () => null)
+  .then((snapshot) => createRoot(document.getElementById('root')!).render(<PopupApp snapshot={snapshot} />));

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { NUDGE_ALARM } from '@/background/scheduler';
 import { DAY_MS } from '@/domain/constants';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
 import type { Response } from '@/messaging/protocol';
 import { DB_NAME, TiekeeperDb } from '@/storage/db';
 import { toolbar } from '../setup';
@@ -141,7 +142,7 @@ describe('background worker lifecycle', () => {
     await fakeBrowser.storage.local.set({ 'summary:linkedin:gone': { id: 'x' } });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.0.9' });
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored)).toEqual(['summary:xing:ben_otto']);
+    expect(Object.keys(stored).filter((key) => key.startsWith('summary:'))).toEqual(['summary:xing:ben_otto']);
   });
 
   it('opens the person’s profile when the nudge is clicked', async () => {
@@ -161,5 +162,20 @@ describe('background worker lifecycle', () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     await onCommand('open-panel');
     expect(sent).toHaveBeenCalledWith(42, { type: 'tiekeeper:open-panel' });
+  });
+
+  it('keeps the popup’s first look in step with the database', async () => {
+    startWorker();
+    const { contact } = (await send('profile.ensure', {
+      site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt',
+    })) as { contact: { id: string } };
+    await send('contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
+    await send('interaction.log', { contactId: contact.id, kind: 'call', at: T0 - 31 * DAY_MS });
+    const snapshot = parsePopupSnapshot((await fakeBrowser.storage.local.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
+    expect(snapshot?.data.dueTotal).toBe(1);
+    expect(snapshot?.data.due.map((item) => item.contact.displayName)).toEqual(['Anna Schmidt']);
+    await send('interaction.log', { contactId: contact.id, kind: 'call' });
+    const after = parsePopupSnapshot((await fakeBrowser.storage.local.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
+    expect(after?.data.dueTotal).toBe(0);
   });
 });

@@ -29,6 +29,7 @@ function rig(db: TiekeeperDb, start = T0) {
       setDueCount: async (count) => {
         state.dueCount = count;
       },
+      publishPopupList: async () => {},
     });
   return { clock, shown, state, scheduler: make(), restart: make };
 }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newContact } from '../../../domain/contacts';
 import type { Contact, Note, Profile } from '../../../domain/model';
+import { foldTerm, termVariants, tokenize } from '../../../domain/fold';
 import {
   createSearchIndex,
-  foldTerm,
   searchContacts,
   searchDoc,
   searchQuery,
   searchSources,
   syncSearchIndex,
-  termVariants,
-  tokenize,
   type SearchSource,
 } from '../../../domain/search';
 

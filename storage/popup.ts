@@ -1,11 +1,11 @@
-import { weekStartOf, weeklyFadingPicks, type FadingEstimate } from '@/domain/fading';
-import { meetingSuggestions } from '@/domain/meet-in-person';
-import type { Contact, Profile } from '@/domain/model';
-import { byUrgency } from '@/domain/schedule';
-import { dueList, listContacts } from '@/storage/contacts';
-import type { TiekeeperDb } from '@/storage/db';
-import { contactCount, profilesByContact } from '@/storage/profiles';
-import { tiesBefore } from '@/storage/ties';
+import { weekStartOf, weeklyFadingPicks, type FadingEstimate } from '../domain/fading';
+import { meetingSuggestions } from '../domain/meet-in-person';
+import type { Contact, Profile } from '../domain/model';
+import { byUrgency } from '../domain/schedule';
+import { dueList, listContacts } from './contacts';
+import type { TiekeeperDb } from './db';
+import { contactCount, profilesByContact } from './profiles';
+import { tiesBefore } from './ties';
 
 /** The popup is a glance, not a list to scroll: the most urgent few, the rest in the dashboard. */
 export const POPUP_LIMIT = 25;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSuggestions } from '@/components/popup/popup-data';
+import { readSuggestions } from '@/storage/popup';
 import { DAY_MS } from '@/domain/constants';
 import type { InteractionKind } from '@/domain/model';
 import { ensureContactForProfile, updateContact } from '@/storage/contacts';

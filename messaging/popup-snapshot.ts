@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { contactSchema, profileSchema } from '@/domain/model';
+
+/**
+ * The popup's list as the background last computed it, kept in the extension's key-value
+ * storage after every change and every wake-up. The popup shows it at once, before the database
+ * is open and queried, then shows the database's own answer (the truth) as soon as it has it.
+ */
+export const POPUP_SNAPSHOT_KEY = 'popup';
+
+const item = z.object({ contact: contactSchema, profile: profileSchema.nullable() });
+
+const snapshotSchema = z.object({
+  language: z.enum(['en', 'de']).nullable(),
+  data: z.object({
+    due: z.array(item),
+    dueTotal: z.number().int().min(0),
+    upcoming: z.array(item),
+    upcomingTotal: z.number().int().min(0),
+    contactTotal: z.number().int().min(0),
+  }),
+});
+export type PopupSnapshot = z.infer<typeof snapshotSchema>;
+
+/** A stored snapshot, or null when there is none or it was written in another shape. */
+export function parsePopupSnapshot(value: unknown): PopupSnapshot | null {
+  const parsed = snapshotSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
