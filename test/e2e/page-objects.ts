@@ -172,6 +172,8 @@ export class ProfileBadge {
   }
 
   async open(): Promise<ProfilePanel> {
+    // The badge is drawn once the background has answered.
+    await expect.poll(() => this.shadow.exists('.tk-badge')).toBe(true);
     await this.shadow.click('.tk-badge');
     const panel = await ProfilePanel.on(this.page);
     await expect.poll(() => panel.isOpen()).toBe(true);
