@@ -1,13 +1,17 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { suggestDuplicates } from '@/domain/duplicates';
 import { t, uiLanguage, type MessageKey } from '@/i18n';
 import { formatNumber } from '@/i18n/format';
+import { readDb } from '@/storage/instance';
+import { openIntroductions } from '@/storage/introductions';
 import { useLanguageReady } from '../shared/use-language';
 import { ContactPage } from './ContactPage';
 import { useDashboardData, useSearch } from './data';
 import { DuplicatesPage } from './DuplicatesPage';
 import { ExportPage } from './ExportPage';
 import { ImportPage } from './ImportPage';
+import { IntroductionsPage } from './IntroductionsPage';
 import { isDue } from './list-model';
 import { INITIAL_LIST_STATE, ListPage, type ListState } from './ListPage';
 import { routeHref, useRoute, type Route } from './route';
@@ -15,7 +19,7 @@ import { SettingsPage } from './SettingsPage';
 import { AnnounceContext, useNow } from './ui';
 import { contactName } from './format';
 
-/** The dashboard: everyone, one person, duplicates, import, export and settings. */
+/** The dashboard: everyone, one person, open introductions, duplicates, import, export and settings. */
 export function DashboardApp() {
   const languageReady = useLanguageReady();
   const data = useDashboardData();
@@ -28,6 +32,7 @@ export function DashboardApp() {
 const NAV: { route: Route; label: MessageKey }[] = [
   { route: { page: 'list', due: false }, label: 'navEveryone' },
   { route: { page: 'list', due: true }, label: 'navDue' },
+  { route: { page: 'introductions' }, label: 'navIntroductions' },
   { route: { page: 'duplicates' }, label: 'navDuplicates' },
   { route: { page: 'import' }, label: 'navImport' },
   { route: { page: 'export' }, label: 'navExport' },
@@ -41,6 +46,8 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
   const [announcement, setAnnouncement] = useState('');
   const clearTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { contacts, profiles } = data;
+  // Few rows (introductions still to be made): read for the navigation's count on every page.
+  const introductions = useLiveQuery(() => openIntroductions(readDb()), []);
 
   const announce = useCallback((text: string) => {
     // Cleared first, so that the same text twice in a row is read out twice.
@@ -69,6 +76,7 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
   const countOf = (item: (typeof NAV)[number]): number | null => {
     if (item.route.page === 'list') return item.route.due ? counts.due : counts.everyone;
     if (item.route.page === 'duplicates') return duplicates.length;
+    if (item.route.page === 'introductions') return introductions?.length ?? 0;
     return null;
   };
   const isCurrent = (item: Route) =>
@@ -117,6 +125,7 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
           {route.page === 'contact' && (
             <ContactPage key={route.id} id={route.id} contacts={contacts ?? []} search={search} duplicates={duplicates} now={now} />
           )}
+          {route.page === 'introductions' && <IntroductionsPage introductions={introductions} now={now} />}
           {route.page === 'duplicates' && <DuplicatesPage suggestions={duplicates} contacts={contacts ?? []} profiles={profiles ?? []} />}
           {route.page === 'import' && <ImportPage />}
           {route.page === 'export' && <ExportPage />}
@@ -136,6 +145,8 @@ function pageTitle(route: Route, contact: string | null): string {
       return route.due ? t('navDue') : t('navEveryone');
     case 'contact':
       return contact ?? t('navEveryone');
+    case 'introductions':
+      return t('introductionsTitle');
     case 'duplicates':
       return t('navDuplicates');
     case 'import':

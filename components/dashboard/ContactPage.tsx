@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ContactPatch, ContactState } from '@/domain/contacts';
 import type { DuplicateSuggestion } from '@/domain/duplicates';
+import { fadingEstimate } from '@/domain/fading';
+import { otherPerson, type IntroductionView } from '@/domain/introductions';
+import { suggestMeeting } from '@/domain/meet-in-person';
 import { planSplit } from '@/domain/merge';
 import type { Contact, Interaction, MergeRecord, Note, Profile } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
@@ -11,16 +14,19 @@ import { send } from '@/messaging/client';
 import { getContactState } from '@/storage/contacts';
 import { readDb } from '@/storage/instance';
 import { DetailsSection } from '../panel/DetailsSection';
+import { GiveTakeSection } from '../panel/GiveTakeSection';
+import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NoteItem, NotesSection } from '../panel/NotesSection';
-import { KIND_LABELS, TouchSection } from '../panel/TouchSection';
+import { describeInteraction, TouchSection } from '../panel/TouchSection';
 import { RhythmField } from '../shared/RhythmField';
+import { FADING_LABELS, fadingWhy } from '../shared/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { Search } from './data';
 import { contactName, followUpText, lastContactText, SITE_NAMES } from './format';
 import { MergeDialog, MergePickerDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
-import { ErrorMessage, useAnnounce } from './ui';
+import { ErrorMessage, interpolate, useAnnounce } from './ui';
 
 export interface ContactPageProps {
   id: string;
@@ -44,6 +50,8 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
   const announce = useAnnounce();
   const [error, setError] = useState<unknown>(null);
   const [modal, setModal] = useState<Modal>(null);
+  // Stable, so that a re-render does not restart the search's debounce.
+  const searchContacts = useCallback((query: string, excludeId?: string) => send('contacts.search', { query, excludeId }), []);
 
   /** Runs a change through the background; the page follows the database by itself. */
   const save = async (change: () => Promise<unknown>, done = t('panelSaved')): Promise<boolean> => {
@@ -99,14 +107,32 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
 
       <div className="dash-contact-grid">
         <div className="dash-column">
+          <FollowUpCard key={formKey} contact={contact} now={now} onUpdate={update} onSnooze={(choice) =>
+            save(() => send('contact.snooze', { id: contact.id, until: choice === null ? null : snoozeUntil(choice, Date.now()) }))
+          } />
+
+          <div className="dash-card dash-section-card">
+            <GiveTakeSection
+              contact={contact}
+              onLog={(input) => save(() => send('interaction.log', { contactId: contact.id, ...input }), t('touchSaved'))}
+            />
+          </div>
+
+          <div className="dash-card dash-section-card">
+            <IntroductionsSection
+              contactId={contact.id}
+              name={contact.displayName}
+              introductions={state.introductions}
+              search={searchContacts}
+              onCreate={(otherId, note) => save(() => send('introduction.create', { aId: contact.id, bId: otherId, note }))}
+              onUpdate={(introId, patch) => save(() => send('introduction.update', { id: introId, ...patch }))}
+            />
+          </div>
+
           <Card title={t('contactDetails')}>
             <ContactFields key={formKey} contact={contact} onSave={update} />
             <DetailsSection key={formKey} contact={contact} onSave={update} />
           </Card>
-
-          <FollowUpCard key={formKey} contact={contact} now={now} onUpdate={update} onSnooze={(choice) =>
-            save(() => send('contact.snooze', { id: contact.id, until: choice === null ? null : snoozeUntil(choice, Date.now()) }))
-          } />
 
           <Card title={t('profilesTitle')}>
             <ProfileList state={state} onSplit={(profile) => setModal({ kind: 'split', profile })} />
@@ -173,8 +199,10 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
               onRestore={() => Promise.resolve(false)}
             />
             <Timeline
+              contactId={contact.id}
               notes={state.notes}
               interactions={state.interactions}
+              introductions={state.introductions}
               now={now}
               onEdit={(noteId, body) => save(() => send('note.edit', { id: noteId, body }))}
               onDelete={async (noteId) => {
@@ -310,10 +338,6 @@ function ContactFields({ contact, onSave }: { contact: Contact; onSave: (patch: 
       <TextField label={t('fieldHeadline')} value={contact.headline} maxLength={500} onSave={(headline) => onSave({ headline })} />
       <TextField label={t('fieldCompany')} value={contact.company} maxLength={300} onSave={(company) => onSave({ company })} />
       <TextField label={t('fieldEmail')} type="email" value={contact.email} maxLength={320} onSave={(email) => onSave({ email })} />
-      <label className="dash-check">
-        <input type="checkbox" checked={contact.meetInPerson} onChange={(event) => void onSave({ meetInPerson: event.target.checked })} />
-        {t('fieldMeetInPerson')}
-      </label>
     </div>
   );
 }
@@ -327,9 +351,19 @@ function FollowUpCard(props: {
   const { contact, now } = props;
   const followUp = followUpText(contact, now);
   const canSnooze = followUp.tone === 'due' || followUp.tone === 'overdue';
+  const fading = fadingEstimate(contact, now);
   return (
     <Card title={t('followUpTitle')}>
       <RhythmField value={contact.cadenceDays} onChange={(cadenceDays) => void props.onUpdate({ cadenceDays })} />
+      <label className="dash-check">
+        <input type="checkbox" checked={contact.meetInPerson} onChange={(event) => void props.onUpdate({ meetInPerson: event.target.checked })} />
+        {t('fieldMeetInPerson')}
+      </label>
+      {suggestMeeting(contact) && (
+        <p className="tk-suggestion dash-meet-suggestion" role="status">
+          {t('meetSuggestion', contact.tie?.remoteStreak ?? 0)}
+        </p>
+      )}
       <dl className="dash-facts">
         <div>
           <dt>{t('columnLastContact')}</dt>
@@ -349,6 +383,15 @@ function FollowUpCard(props: {
             {followUp.title && <span className="dash-muted"> ({followUp.title})</span>}
           </dd>
         </div>
+        {fading && (
+          <div>
+            <dt>{t('columnFading')}</dt>
+            <dd>
+              <span className={`dash-tone dash-fading-${fading.level}`}>{t(FADING_LABELS[fading.level])}</span>
+              <span className="dash-muted"> · {fadingWhy(fading)}</span>
+            </dd>
+          </div>
+        )}
       </dl>
       {(canSnooze || followUp.tone === 'snoozed') && (
         <div className="tk-row tk-wrap" role="group" aria-label={t('snoozeLabel')}>
@@ -453,8 +496,10 @@ type Entry = { kind: 'note'; at: number; note: Note } | { kind: 'interaction'; a
 
 /** Notes and interactions together, newest first; a deleted note can be brought back. */
 function Timeline(props: {
+  contactId: string;
   notes: readonly Note[];
   interactions: readonly Interaction[];
+  introductions: readonly IntroductionView[];
   now: number;
   onEdit: (id: string, body: string) => Promise<boolean>;
   onDelete: (id: string) => Promise<Note | null>;
@@ -497,15 +542,34 @@ function Timeline(props: {
                 <div className="tk-note-meta">
                   <time dateTime={new Date(entry.at).toISOString()}>{formatDate(entry.at)}</time>
                 </div>
-                <p className="tk-note-body">
-                  <strong>{t(KIND_LABELS[entry.interaction.kind])}</strong>
-                  {entry.interaction.note && <> · {entry.interaction.note}</>}
-                </p>
+                <InteractionBody interaction={entry.interaction} contactId={props.contactId} introductions={props.introductions} />
               </li>
             ),
           )}
         </ol>
       )}
     </section>
+  );
+}
+
+/** An interaction on the timeline; an introduction names the other person, with a link to them. */
+function InteractionBody({ interaction, contactId, introductions }: { interaction: Interaction; contactId: string; introductions: readonly IntroductionView[] }) {
+  const intro = interaction.introductionId === null ? undefined : introductions.find((i) => i.id === interaction.introductionId);
+  if (interaction.kind === 'introduction' && intro) {
+    const other = otherPerson(intro, contactId);
+    const link = <a href={routeHref({ page: 'contact', id: other.id })}>{contactName(other)}</a>;
+    return (
+      <p className="tk-note-body">
+        <strong>{interpolate('timelineIntroducedTo', link)}</strong>
+        {intro.note && <> · {intro.note}</>}
+      </p>
+    );
+  }
+  const { what, note } = describeInteraction(interaction, contactId, introductions);
+  return (
+    <p className="tk-note-body">
+      <strong>{what}</strong>
+      {note && <> · {note}</>}
+    </p>
   );
 }

@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
+import { fadingEstimate } from '@/domain/fading';
 import { t, type MessageKey } from '@/i18n';
 import { formatDate } from '@/i18n/format';
+import { FADING_LABELS, fadingWhy } from '../shared/tie-text';
 import { contactName, followUpText, lastContactText, rhythmText, SITE_NAMES } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';
@@ -15,6 +17,7 @@ const COLUMNS: { key: SortKey; label: MessageKey }[] = [
   { key: 'lastContact', label: 'columnLastContact' },
   { key: 'nextDue', label: 'columnNextDue' },
   { key: 'rhythm', label: 'columnRhythm' },
+  { key: 'fading', label: 'columnFading' },
   { key: 'tags', label: 'columnTags' },
 ];
 
@@ -113,6 +116,7 @@ function ContactRow({ row, index, top, now }: { row: Row; index: number; top: nu
   const followUp = followUpText(contact, now);
   const sub = [contact.headline, contact.company].filter(Boolean).join(' · ');
   const extraTags = contact.tags.length - MAX_TAGS_SHOWN;
+  const fading = fadingEstimate(contact, now);
   return (
     <div
       role="row"
@@ -154,6 +158,9 @@ function ContactRow({ row, index, top, now }: { row: Row; index: number; top: nu
       </div>
       <div role="cell" className="dash-cell dash-col-rhythm">
         {rhythmText(contact.cadenceDays)}
+      </div>
+      <div role="cell" className="dash-cell dash-col-fading" title={fading ? fadingWhy(fading) : undefined}>
+        {fading && <span className={`dash-tone dash-fading-${fading.level}`}>{t(FADING_LABELS[fading.level])}</span>}
       </div>
       <div role="cell" className="dash-cell dash-col-tags">
         {contact.tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (

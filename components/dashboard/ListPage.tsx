@@ -21,7 +21,7 @@ const scrollMemory = { top: 0 };
 
 export const INITIAL_LIST_STATE: ListState = {
   query: '',
-  filters: { never: DEFAULT_FILTERS.never, tag: null, site: 'any', archived: 'active' },
+  filters: { never: DEFAULT_FILTERS.never, fading: DEFAULT_FILTERS.fading, tag: null, site: 'any', archived: 'active' },
   sort: null,
 };
 
@@ -55,7 +55,7 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
   const relevance = useMemo(() => (hits ? new Map(hits.map((hit) => [hit.id, hit.score])) : null), [hits]);
   const shown = useMemo(() => {
     const filtered = filterRows(rows, filters, now, matches);
-    return sortRows(filtered, state.sort, sortCollator, relevance);
+    return sortRows(filtered, state.sort, sortCollator, relevance, now);
     // `filters` is rebuilt on each render; its parts are the real dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, state.filters, due, now, matches, relevance, state.sort, sortCollator]);
@@ -64,7 +64,7 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
   const loading = contacts === undefined || profiles === undefined;
   const searching = state.query.trim() !== '';
   // With nobody there at all, "0 of 0" and clearing filters would say nothing.
-  const filtered = rows.length > 0 && (searching || due || state.filters.never || state.filters.tag !== null || state.filters.site !== 'any' || state.filters.archived !== 'active');
+  const filtered = rows.length > 0 && (searching || due || state.filters.never || state.filters.fading || state.filters.tag !== null || state.filters.site !== 'any' || state.filters.archived !== 'active');
 
   return (
     <section className="dash-page dash-list-page" aria-labelledby={`${id}-title`}>
@@ -104,6 +104,10 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
           <label className="dash-check">
             <input type="checkbox" checked={state.filters.never} onChange={(event) => setFilter({ never: event.target.checked })} />
             {t('filterNever')}
+          </label>
+          <label className="dash-check" title={t('filterFadingHint')}>
+            <input type="checkbox" checked={state.filters.fading} onChange={(event) => setFilter({ fading: event.target.checked })} />
+            {t('filterFading')}
           </label>
           <label className="dash-select">
             <span>{t('filterTag')}</span>

@@ -1,3 +1,4 @@
+import { FADING_THRESHOLDS, fadingEstimate } from '@/domain/fading';
 import type { Contact, Profile } from '@/domain/model';
 
 type SiteId = Profile['site'];
@@ -13,7 +14,7 @@ export interface Row {
   profiles: Profile[];
 }
 
-export const SORT_KEYS = ['name', 'sites', 'lastContact', 'nextDue', 'rhythm', 'tags'] as const;
+export const SORT_KEYS = ['name', 'sites', 'lastContact', 'nextDue', 'rhythm', 'fading', 'tags'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 export interface Sort {
@@ -29,13 +30,15 @@ export interface Filters {
   due: boolean;
   /** Only people never contacted (no interaction logged). */
   never: boolean;
+  /** Only people without a rhythm whose tie is fading or faded (see domain/fading.ts). */
+  fading: boolean;
   tag: string | null;
   site: SiteFilter;
   /** Archived contacts are hidden unless asked for. */
   archived: ArchivedFilter;
 }
 
-export const DEFAULT_FILTERS: Filters = { due: false, never: false, tag: null, site: 'any', archived: 'active' };
+export const DEFAULT_FILTERS: Filters = { due: false, never: false, fading: false, tag: null, site: 'any', archived: 'active' };
 
 const SITE_ORDER: Record<SiteId, number> = { linkedin: 0, xing: 1 };
 
@@ -63,6 +66,7 @@ export function filterRows(rows: readonly Row[], filters: Filters, now: number, 
     if (filters.archived === 'archived' && !contact.archived) return false;
     if (filters.due && !isDue(contact, now)) return false;
     if (filters.never && contact.lastContactAt !== null) return false;
+    if (filters.fading && (fadingEstimate(contact, now)?.score ?? 0) < FADING_THRESHOLDS.fading) return false;
     if (filters.tag !== null && !contact.tags.includes(filters.tag)) return false;
     if (filters.site === 'none' && profiles.length > 0) return false;
     if ((filters.site === 'linkedin' || filters.site === 'xing') && !profiles.some((p) => p.site === filters.site)) return false;
@@ -73,7 +77,7 @@ export function filterRows(rows: readonly Row[], filters: Filters, now: number, 
 type Key = string | number | null;
 
 /** The value a column sorts by; null (nothing to show) always goes last. */
-function sortValue(row: Row, key: SortKey): Key {
+function sortValue(row: Row, key: SortKey, now: number): Key {
   const { contact, profiles } = row;
   switch (key) {
     case 'name':
@@ -86,6 +90,9 @@ function sortValue(row: Row, key: SortKey): Key {
       return contact.nextDueAt;
     case 'rhythm':
       return contact.cadenceDays;
+    case 'fading':
+      // People with a rhythm, never contacted or archived have no estimate: last, like empty cells.
+      return fadingEstimate(contact, now)?.score ?? null;
     case 'tags':
       return contact.tags.length === 0 ? null : [...contact.tags].sort((a, b) => a.localeCompare(b)).join(', ');
   }
@@ -94,19 +101,21 @@ function sortValue(row: Row, key: SortKey): Key {
 /**
  * Sorted by the column, empty values last in both directions, then by name. With a search and
  * no column chosen (`sort` null), the best matches come first (`relevance`: id -> score).
+ * `now` is the moment the fading estimates are taken at.
  */
 export function sortRows(
   rows: readonly Row[],
   sort: Sort | null,
   collator: Intl.Collator,
-  relevance: ReadonlyMap<string, number> | null = null,
+  relevance: ReadonlyMap<string, number> | null,
+  now: number,
 ): Row[] {
   const compareText = (a: Key, b: Key) => (typeof a === 'string' && typeof b === 'string' ? collator.compare(a, b) : Number(a) - Number(b));
   // The keys are computed once per row, not once per comparison.
   const keyed = rows.map((row) => ({
     row,
-    value: sort ? sortValue(row, sort.key) : null,
-    name: sortValue(row, 'name'),
+    value: sort ? sortValue(row, sort.key, now) : null,
+    name: sortValue(row, 'name', now),
     score: relevance?.get(row.contact.id) ?? 0,
   }));
   const byName = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => {
@@ -124,10 +133,13 @@ export function sortRows(
   return keyed.map((k) => k.row);
 }
 
-/** Clicking a column header: ascending first (descending for dates, newest first), then reversed. */
+/**
+ * Clicking a column header: ascending first, then reversed. Descending first where the top is
+ * what one looks for: the newest last contact, the most faded tie.
+ */
 export function nextSort(current: Sort | null, key: SortKey): Sort {
   if (current?.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
-  return { key, direction: key === 'lastContact' ? 'desc' : 'asc' };
+  return { key, direction: key === 'lastContact' || key === 'fading' ? 'desc' : 'asc' };
 }
 
 /** Every tag in use, sorted, with how many contacts have it. */

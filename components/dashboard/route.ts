@@ -8,6 +8,7 @@ export type Route =
   | { page: 'list'; due: boolean }
   | { page: 'contact'; id: string }
   | { page: 'duplicates' }
+  | { page: 'introductions' }
   | { page: 'import' }
   | { page: 'export' }
   | { page: 'settings' };
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
       return id ? { page: 'contact', id } : { page: 'list', due: false };
     }
     case 'duplicates':
+    case 'introductions':
     case 'import':
     case 'export':
     case 'settings':

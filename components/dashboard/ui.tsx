@@ -1,7 +1,7 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { UserMessage } from '@/domain/errors';
 import { TiekeeperError } from '@/domain/errors';
-import { t } from '@/i18n';
+import { t, type MessageKey } from '@/i18n';
 import { errorText } from '../shared/errors';
 
 /** Says something to screen readers (and shows it briefly): "Saved", "Merged". */
@@ -36,4 +36,17 @@ export function ErrorMessage({ error }: { error: unknown }) {
       )}
     </div>
   );
+}
+
+/**
+ * A message with React elements in its placeholders, e.g. "Introduce $1 to $2" with two links:
+ * the translation decides the order, the elements stay elements (never HTML from a string).
+ */
+export function interpolate(key: MessageKey, ...parts: ReactNode[]): ReactNode[] {
+  const marker = (i: number) => `\uE000${i}\uE001`;
+  const text = t(key, ...parts.map((_, i) => marker(i)));
+  return text.split(/(\uE000\d+\uE001)/).map((piece, i) => {
+    const match = /^\uE000(\d+)\uE001$/.exec(piece);
+    return match ? <Fragment key={i}>{parts[Number(match[1])]}</Fragment> : piece;
+  });
 }

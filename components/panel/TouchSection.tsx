@@ -30,7 +30,7 @@ export function timeForDate(date: string, now: number): number {
  * What a timeline entry says: the kind, the favour's type, or for an introduction whom they were
  * introduced to (its note is the introduction's). A deleted other person leaves "Introduction".
  */
-function describe(interaction: Interaction, contactId: string | null, introductions: readonly IntroductionView[]): { what: string; note: string } {
+export function describeInteraction(interaction: Interaction, contactId: string | null, introductions: readonly IntroductionView[]): { what: string; note: string } {
   const intro = interaction.introductionId === null ? undefined : introductions.find((i) => i.id === interaction.introductionId);
   if (interaction.kind === 'introduction' && intro && contactId) {
     return { what: t('timelineIntroducedTo', otherPerson(intro, contactId).displayName || t('unnamedContact')), note: intro.note };
@@ -97,7 +97,7 @@ export function TouchSection(props: {
       {props.interactions.length > 0 && (
         <ul className="tk-timeline" aria-label={t('touchHistory')}>
           {props.interactions.slice(0, 5).map((interaction) => {
-            const { what, note } = describe(interaction, props.contactId, props.introductions);
+            const { what, note } = describeInteraction(interaction, props.contactId, props.introductions);
             return (
               <li key={interaction.id}>
                 <strong>{what}</strong> · {relativeTime(interaction.at, props.now())}

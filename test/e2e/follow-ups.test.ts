@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from './harness';
-import { PopupPage, ProfileBadge } from './page-objects';
+import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 type Chrome = typeof import('webextension-polyfill');
 interface Shown {
@@ -90,6 +90,44 @@ describe('follow-up nudges in Chromium', () => {
     await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today');
     await expect.poll(() => listed.page.locator('main').textContent()).not.toContain('Jana Beispiel');
     expect(await shown(harness)).toEqual([]);
+  });
+
+  it('Done on a notification shows at once in an open dashboard', async () => {
+    const popup = await PopupPage.open(harness);
+    const ensured = await send(popup.page, 'profile.ensure', {
+      site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
+    });
+    const contact = (ensured.value as { contact: { id: string } }).contact;
+    await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
+    const logged = await send(popup.page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 40 * 24 * 3600 * 1000 });
+    const { nextDueAt } = (logged.value as { contact: { nextDueAt: number } }).contact;
+
+    const dashboard = await DashboardPage.open(harness);
+    await expect.poll(() => dashboard.cell('Jana Beispiel', 'lastContact')).toBe('last month');
+    expect(await dashboard.cell('Jana Beispiel', 'nextDue')).toMatch(/^Overdue by/);
+
+    // The id the notifier gives a nudge (background/notifications.ts): whether it is on screen
+    // depends on the quiet hours; pressing Done does not.
+    await harness.inWorker((id) => {
+      const event = (globalThis as unknown as { chrome: { notifications: { onButtonClicked: { dispatch: (id: string, button: number) => void } } } })
+        .chrome.notifications.onButtonClicked;
+      event.dispatch(id, 0);
+    }, `nudge:${contact.id}@${nextDueAt}`);
+    await expect.poll(() => dashboard.cell('Jana Beispiel', 'lastContact')).toBe('today');
+    expect(await dashboard.cell('Jana Beispiel', 'nextDue')).not.toMatch(/^Overdue/);
+    await expect.poll(() => dashboard.nav(/^Due now/).textContent()).toBe('Due now');
+  });
+
+  it('a click on the digest notification opens the dashboard’s due list', async () => {
+    const opened = harness.context.waitForEvent('page');
+    await harness.inWorker(() => {
+      const event = (globalThis as unknown as { chrome: { notifications: { onClicked: { dispatch: (id: string) => void } } } }).chrome.notifications.onClicked;
+      event.dispatch('digest:123');
+    }, null);
+    const page = await opened;
+    await page.waitForURL(`${harness.origin}/dashboard.html#/due`);
+    await page.locator('.dash-page-title', { hasText: 'Due now' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Due now' }).isChecked()).toBe(true);
   });
 
   it('lists who is due, most urgent first, with quick actions that work from the keyboard', async () => {

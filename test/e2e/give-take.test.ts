@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from './harness';
-import { PopupPage, ProfileBadge } from './page-objects';
+import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 type Chrome = typeof import('webextension-polyfill');
 const DAY = 24 * 3600 * 1000;
@@ -114,6 +114,49 @@ describe('give and take, introductions, fading ties and meeting in person in Chr
 
     const notifications = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
     expect(notifications).toEqual([]);
+  });
+
+  it('dashboard: the fading column sorts, an introduction from a profile page is listed as open, and a favour is one step from the contact page', async () => {
+    const popup = await PopupPage.open(harness);
+    const now = Date.now();
+    const faded = await linkedinContact(popup.page, 'faded-tie', 'Faded Tie');
+    for (const ago of [270, 240, 210, 180]) await send(popup.page, 'interaction.log', { contactId: faded, kind: 'message', at: now - ago * DAY });
+    const fresh = await linkedinContact(popup.page, 'fresh-tie', 'Fresh Tie');
+    for (const ago of [60, 30, 5]) await send(popup.page, 'interaction.log', { contactId: fresh, kind: 'call', at: now - ago * DAY });
+    await linkedinContact(popup.page, 'lukas-mustermann-4a1b2c', 'Lukas Mustermann');
+    const janaPage = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const panel = await (await ProfileBadge.on(janaPage)).open();
+    await panel.introduceTo('luk', 'Lukas Mustermann', 'Both build field-service tools');
+
+    // Most faded first; people never in touch have no estimate and come last either way.
+    const dashboard = await DashboardPage.open(harness);
+    await expect.poll(() => dashboard.rowCount()).toBe(4);
+    await dashboard.columnHeader('Fading').getByRole('button').click();
+    await expect.poll(() => dashboard.columnHeader('Fading').getAttribute('aria-sort')).toBe('descending');
+    expect(await dashboard.shownNames()).toEqual(['Faded Tie', 'Fresh Tie', 'Jana Beispiel', 'Lukas Mustermann']);
+    expect([await dashboard.cell('Faded Tie', 'fading'), await dashboard.cell('Fresh Tie', 'fading'), await dashboard.cell('Jana Beispiel', 'fading')]).toEqual(['Faded', 'Fresh', '']);
+    await dashboard.columnHeader('Fading').getByRole('button').click();
+    await expect.poll(() => dashboard.shownNames()).toEqual(['Fresh Tie', 'Faded Tie', 'Jana Beispiel', 'Lukas Mustermann']);
+
+    // The open introductions, changed in place: once made it leaves the list for both timelines.
+    await dashboard.nav(/^Introductions/).click();
+    const intro = dashboard.page.locator('.dash-intro');
+    await expect.poll(() => intro.locator('.dash-intro-who').textContent()).toBe('Introduce Jana Beispiel to Lukas Mustermann');
+    expect(await intro.getByRole('textbox', { name: 'Note on introducing Jana Beispiel to Lukas Mustermann' }).inputValue()).toBe('Both build field-service tools');
+    await intro.getByRole('combobox', { name: 'Status of introducing Jana Beispiel to Lukas Mustermann' }).selectOption('made');
+    await expect.poll(() => intro.count()).toBe(0);
+    expect(await dashboard.page.locator('.dash-empty').textContent()).toContain('No open introductions');
+
+    await dashboard.goto('#/');
+    await dashboard.openContact('Lukas Mustermann');
+    await expect.poll(async () => (await dashboard.timelineEntries())[0]).toContain('Introduced to Jana Beispiel · Both build field-service tools');
+    const ledger = dashboard.page.locator('.tk-ledger');
+    expect(await ledger.textContent()).toBe('You gave once, asked nothing yet');
+    await dashboard.page.getByRole('combobox', { name: 'Kind of favour' }).selectOption('advice');
+    await dashboard.page.getByRole('textbox', { name: 'What was it? (optional)' }).fill('Reviewed my CV');
+    await dashboard.page.getByRole('button', { name: 'You received' }).click();
+    await expect.poll(() => ledger.textContent()).toBe('Even: gave 1, asked 1');
+    await expect.poll(async () => (await dashboard.timelineEntries())[0]).toContain('Favour received · Advice · Reviewed my CV');
   });
 
   it('meet in person: after three online contacts with someone marked worth it, the panel and popup suggest meeting', async () => {

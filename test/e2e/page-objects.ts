@@ -77,6 +77,21 @@ export class DashboardPage {
     return this.table.getByRole('columnheader', { name });
   }
 
+  /** The table row of the person named `name` (it must be rendered). */
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  }
+
+  /** What a row shows in one column, e.g. `lastContact` or `fading`. */
+  cell(name: string, column: 'lastContact' | 'nextDue' | 'fading'): Promise<string> {
+    return this.row(name).locator(`.dash-col-${column}`).innerText();
+  }
+
+  /** The contact page's timeline entries (notes and logged contacts), newest first. */
+  timelineEntries(): Promise<string[]> {
+    return this.page.locator('.dash-timeline > li').allInnerTexts();
+  }
+
   /** Opens a contact from the table. */
   async openContact(name: string): Promise<void> {
     await this.table.getByRole('link', { name, exact: true }).click();
@@ -157,6 +172,8 @@ export class ProfileBadge {
   }
 
   async open(): Promise<ProfilePanel> {
+    // The badge is drawn once the background has answered.
+    await expect.poll(() => this.shadow.exists('.tk-badge')).toBe(true);
     await this.shadow.click('.tk-badge');
     const panel = await ProfilePanel.on(this.page);
     await expect.poll(() => panel.isOpen()).toBe(true);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from './harness';
 import { projectPage, SHARED_AVAILABLE, sharedPage } from './fixtures';
-import { ProfileBadge, ProfilePanel } from './page-objects';
+import { DashboardPage, ProfileBadge, ProfilePanel } from './page-objects';
 
 interface ProfileCase {
   label: string;
@@ -71,6 +71,24 @@ describe('badge and panel on profile pages', () => {
     await expect.poll(() => reloaded.label()).toBe(`Tiekeeper, ${name}: Last contact today`);
     const again = await reloaded.open();
     expect(await again.text()).toContain('Ask about the sailing trip.');
+  });
+
+  it('lists the person in the dashboard with the note and the call added on their profile page', async () => {
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const panel = await (await ProfileBadge.on(page)).open();
+    await panel.addNote('Met at the training in Kassel.\nAsk about the sailing trip.');
+    await panel.logInTouch('Call');
+
+    const dashboard = await DashboardPage.open(harness);
+    await expect.poll(() => dashboard.shownNames()).toEqual(['Jana Beispiel']);
+    expect(await dashboard.cell('Jana Beispiel', 'lastContact')).toBe('today');
+    await dashboard.search('sailing trip');
+    await expect.poll(() => dashboard.shownNames()).toEqual(['Jana Beispiel']);
+    await dashboard.openContact('Jana Beispiel');
+    await expect.poll(() => dashboard.timelineEntries()).toHaveLength(2);
+    const entries = await dashboard.timelineEntries();
+    expect(entries.find((entry) => entry.includes('Call'))).toBeDefined();
+    expect(entries.find((entry) => entry.includes('Met at the training in Kassel.\nAsk about the sailing trip.'))).toBeDefined();
   });
 
   it('keeps what it shows away from the page’s own scripts', async () => {

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContactTable } from '../../../components/dashboard/ContactTable';
 import { DeleteAllDialog } from '../../../components/dashboard/DeleteAllDialog';
+import { IntroductionsPage } from '../../../components/dashboard/IntroductionsPage';
 import { buildRows } from '../../../components/dashboard/list-model';
 import { newContact } from '../../../domain/contacts';
 import type { Profile } from '../../../domain/model';
@@ -88,5 +89,38 @@ describe('DeleteAllDialog', () => {
     expect(confirm.disabled).toBe(true);
     fireEvent.change(field, { target: { value: 'LÖSCHEN' } });
     expect(confirm.disabled).toBe(false);
+  });
+});
+
+describe('IntroductionsPage', () => {
+  const person = (id: string, displayName: string) => ({ id, displayName, headline: '' });
+  const intro = {
+    id: 'i1',
+    aId: 'jana',
+    bId: 'lukas',
+    status: 'asked-a' as const,
+    note: 'Both build field-service tools',
+    madeAt: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    a: person('jana', 'Jana Beispiel'),
+    b: person('lukas', ''),
+  };
+
+  it('names both people as links in the words of the language, and says whom was asked', () => {
+    setLanguageOverride('de');
+    render(<IntroductionsPage introductions={[intro]} now={NOW} />);
+    const who = document.querySelector('.dash-intro-who');
+    expect(who?.textContent).toBe('Jana Beispiel mit Jemand ohne Namen bekannt machen');
+    expect([...(who?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual(['#/contact/jana', '#/contact/lukas']);
+    const status = screen.getByRole('combobox', { name: 'Stand: Jana Beispiel mit Jemand ohne Namen bekannt machen' }) as HTMLSelectElement;
+    expect(status.selectedOptions[0]?.textContent).toBe('Jana Beispiel gefragt');
+    expect((screen.getByRole('textbox') as HTMLInputElement).value).toBe('Both build field-service tools');
+  });
+
+  it('says how to start one when none is open', () => {
+    setLanguageOverride('en');
+    render(<IntroductionsPage introductions={[]} now={NOW} />);
+    expect(screen.getByText(/^No open introductions/)).toBeDefined();
   });
 });

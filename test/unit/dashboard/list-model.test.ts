@@ -80,8 +80,8 @@ describe('sortRows', () => {
   const active = filterRows(rows, DEFAULT_FILTERS, NOW);
 
   it('sorts names as German speakers expect, unnamed people last', () => {
-    expect(names(sortRows(active, null, collator))).toEqual(['Anna Schmidt', 'Ärger Zacharias', 'Ben Otto', 'Özlem Yıldız', '']);
-    expect(names(sortRows(active, { key: 'name', direction: 'desc' }, collator))).toEqual([
+    expect(names(sortRows(active, null, collator, null, NOW))).toEqual(['Anna Schmidt', 'Ärger Zacharias', 'Ben Otto', 'Özlem Yıldız', '']);
+    expect(names(sortRows(active, { key: 'name', direction: 'desc' }, collator, null, NOW))).toEqual([
       'Özlem Yıldız',
       'Ben Otto',
       'Ärger Zacharias',
@@ -91,31 +91,31 @@ describe('sortRows', () => {
   });
 
   it('puts empty values last in both directions, ties by name', () => {
-    expect(names(sortRows(active, { key: 'lastContact', direction: 'desc' }, collator))).toEqual([
+    expect(names(sortRows(active, { key: 'lastContact', direction: 'desc' }, collator, null, NOW))).toEqual([
       'Özlem Yıldız',
       'Anna Schmidt',
       'Ärger Zacharias',
       'Ben Otto',
       '',
     ]);
-    expect(names(sortRows(active, { key: 'lastContact', direction: 'asc' }, collator)).slice(0, 2)).toEqual(['Anna Schmidt', 'Özlem Yıldız']);
-    expect(names(sortRows(active, { key: 'nextDue', direction: 'asc' }, collator)).slice(0, 3)).toEqual([
+    expect(names(sortRows(active, { key: 'lastContact', direction: 'asc' }, collator, null, NOW)).slice(0, 2)).toEqual(['Anna Schmidt', 'Özlem Yıldız']);
+    expect(names(sortRows(active, { key: 'nextDue', direction: 'asc' }, collator, null, NOW)).slice(0, 3)).toEqual([
       'Anna Schmidt',
       'Özlem Yıldız',
       'Ärger Zacharias',
     ]);
-    expect(names(sortRows(active, { key: 'rhythm', direction: 'desc' }, collator)).slice(0, 3)).toEqual([
+    expect(names(sortRows(active, { key: 'rhythm', direction: 'desc' }, collator, null, NOW)).slice(0, 3)).toEqual([
       'Ärger Zacharias',
       'Özlem Yıldız',
       'Anna Schmidt',
     ]);
     // "kassel" before "Kassel, Wasser": case does not count, the shorter list comes first.
-    expect(names(sortRows(active, { key: 'tags', direction: 'asc' }, collator)).slice(0, 3)).toEqual([
+    expect(names(sortRows(active, { key: 'tags', direction: 'asc' }, collator, null, NOW)).slice(0, 3)).toEqual([
       'Ärger Zacharias',
       'Anna Schmidt',
       'Özlem Yıldız',
     ]);
-    expect(names(sortRows(active, { key: 'sites', direction: 'asc' }, collator)).slice(0, 3)).toEqual([
+    expect(names(sortRows(active, { key: 'sites', direction: 'asc' }, collator, null, NOW)).slice(0, 3)).toEqual([
       'Ben Otto',
       'Anna Schmidt',
       'Özlem Yıldız',
@@ -129,8 +129,8 @@ describe('sortRows', () => {
       ['oe', 3],
     ]);
     const matched = filterRows(rows, DEFAULT_FILTERS, NOW, new Set(relevance.keys()));
-    expect(names(sortRows(matched, null, collator, relevance))).toEqual(['Ben Otto', 'Anna Schmidt', 'Özlem Yıldız']);
-    expect(names(sortRows(matched, { key: 'name', direction: 'asc' }, collator, relevance))).toEqual(['Anna Schmidt', 'Ben Otto', 'Özlem Yıldız']);
+    expect(names(sortRows(matched, null, collator, relevance, NOW))).toEqual(['Ben Otto', 'Anna Schmidt', 'Özlem Yıldız']);
+    expect(names(sortRows(matched, { key: 'name', direction: 'asc' }, collator, relevance, NOW))).toEqual(['Anna Schmidt', 'Ben Otto', 'Özlem Yıldız']);
   });
 
   it('sorts 10,000 rows quickly', () => {
@@ -139,11 +139,48 @@ describe('sortRows', () => {
       [],
     );
     const start = performance.now();
-    const sorted = sortRows(many, { key: 'name', direction: 'asc' }, collator);
-    sortRows(many, { key: 'lastContact', direction: 'desc' }, collator);
+    const sorted = sortRows(many, { key: 'name', direction: 'asc' }, collator, null, NOW);
+    sortRows(many, { key: 'lastContact', direction: 'desc' }, collator, null, NOW);
     expect(performance.now() - start).toBeLessThan(1_000);
     expect(sorted[0]?.contact.displayName).toBe('Person 0');
     expect(sorted[9_999]?.contact.displayName).toBe('Person 9999');
+  });
+});
+
+describe('the fading column and filter', () => {
+  const tie = (typicalGapDays: number | null) => ({ given: 0, received: 0, typicalGapDays, remoteStreak: 0 });
+  const people = buildRows(
+    [
+      // Monthly before, silent for five months: score 5, faded.
+      contact('faded', 'Frieda Fern', { lastContactAt: NOW - 150 * DAY_MS, tie: tie(30) }),
+      // One contact 200 days ago: the 90-day default, score 2.2, fading.
+      contact('once', 'Otto Einmal', { lastContactAt: NOW - 200 * DAY_MS, tie: tie(null) }),
+      contact('fresh', 'Frank Frisch', { lastContactAt: NOW - 10 * DAY_MS, tie: tie(30) }),
+      // A rhythm has due dates instead; never contacted is not estimated.
+      contact('rhythm', 'Rita Rhythmus', { lastContactAt: NOW - 400 * DAY_MS, cadenceDays: 30, nextDueAt: NOW - 370 * DAY_MS, tie: tie(30) }),
+      contact('never', 'Nora Nie', { tie: tie(null) }),
+    ],
+    [],
+  );
+
+  it('sorts the most faded first on descending, people without an estimate last either way', () => {
+    expect(names(sortRows(people, { key: 'fading', direction: 'desc' }, collator, null, NOW))).toEqual([
+      'Frieda Fern',
+      'Otto Einmal',
+      'Frank Frisch',
+      'Nora Nie',
+      'Rita Rhythmus',
+    ]);
+    expect(names(sortRows(people, { key: 'fading', direction: 'asc' }, collator, null, NOW)).slice(0, 3)).toEqual([
+      'Frank Frisch',
+      'Otto Einmal',
+      'Frieda Fern',
+    ]);
+    expect(nextSort(null, 'fading')).toEqual({ key: 'fading', direction: 'desc' });
+  });
+
+  it('filters to the fading and faded ties', () => {
+    expect(names(filterRows(people, { ...DEFAULT_FILTERS, fading: true }, NOW))).toEqual(['Frieda Fern', 'Otto Einmal']);
   });
 });
 

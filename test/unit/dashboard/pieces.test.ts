@@ -16,6 +16,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/export')).toEqual({ page: 'export' });
     expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
     expect(parseRoute('#/duplicates')).toEqual({ page: 'duplicates' });
+    expect(parseRoute('#/introductions')).toEqual({ page: 'introductions' });
     expect(parseRoute('#/nonsense/here')).toEqual({ page: 'list', due: false });
     expect(parseRoute('#/contact/')).toEqual({ page: 'list', due: false });
     expect(parseRoute('#/contact/%E0%A4%A')).toEqual({ page: 'list', due: false });
