@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ProfileApi } from '@/components/profile/api';
+import { commandProfileApi, type ProfileApi } from '@/components/profile/api';
 import type { ProfileRef } from '@/sites/types';
 import { send } from '@/messaging/client';
 import { parseSummary, summaryKey } from '@/messaging/summary-cache';
@@ -19,21 +19,7 @@ export const siteProfileApi: ProfileApi = {
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   },
-  load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
-  ensure: (ref) => send('profile.ensure', ref),
-  updateContact: (id, patch) => send('contact.update', { id, patch }),
-  addNote: (contactId, body) => send('note.add', { contactId, body }),
-  editNote: (id, body) => send('note.edit', { id, body }),
-  deleteNote: (id) => send('note.delete', { id }),
-  restoreNote: (note) => send('note.restore', { note }),
-  logInteraction: (input) => send('interaction.log', input),
-  snooze: (id, until) => send('contact.snooze', { id, until }),
-  searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
-  createIntroduction: (input) => send('introduction.create', input),
-  updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),
-  openDashboard: async (contactId) => {
-    await send('dashboard.open', { contactId });
-  },
+  ...commandProfileApi(send),
 };
 
 /**

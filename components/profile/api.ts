@@ -2,6 +2,7 @@ import type { ContactPatch, ContactState } from '@/domain/contacts';
 import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '@/domain/model';
 import type { ContactHit } from '@/domain/name-search';
 import type { ContactSummary } from '@/domain/summary';
+import type { CommandInput, CommandName, CommandOutput } from '@/messaging/protocol';
 import type { ProfileRef } from '@/sites/types';
 
 /**
@@ -29,4 +30,27 @@ export interface ProfileApi {
   createIntroduction(input: { aId: string; bId: string; note?: string }): Promise<Introduction>;
   updateIntroduction(id: string, patch: { status?: IntroductionStatus; note?: string }): Promise<Introduction>;
   openDashboard(contactId: string | null): Promise<void>;
+}
+
+export type SendCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandOutput<N>>;
+
+/** Everything but the kept summary, as commands to the background sent by `send`. */
+export function commandProfileApi(send: SendCommand): Omit<ProfileApi, 'cachedSummary' | 'watchSummary'> {
+  return {
+    load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
+    ensure: (ref) => send('profile.ensure', ref),
+    updateContact: (id, patch) => send('contact.update', { id, patch }),
+    addNote: (contactId, body) => send('note.add', { contactId, body }),
+    editNote: (id, body) => send('note.edit', { id, body }),
+    deleteNote: (id) => send('note.delete', { id }),
+    restoreNote: (note) => send('note.restore', { note }),
+    logInteraction: (input) => send('interaction.log', input),
+    snooze: (id, until) => send('contact.snooze', { id, until }),
+    searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
+    createIntroduction: (input) => send('introduction.create', input),
+    updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),
+    openDashboard: async (contactId) => {
+      await send('dashboard.open', { contactId });
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import badgeCss from '@/components/badge/badge.css?inline';
 import panelCss from '@/components/panel/panel.css?inline';
 import { ProfileApp } from '@/components/profile/ProfileApp';
+import paletteCss from '@/components/shared/palette.css?inline';
 import themeCss from '@/components/shared/theme.css?inline';
 import { benchMark } from '@/content/bench-marks';
 import { mountShadowUi } from '@/content/mount';
@@ -33,8 +34,8 @@ export default defineContentScript({
       try {
         const api = withSummaryReadAhead(siteProfileApi, view.ref);
         const theme = siteIsDark() ? 'dark' : 'light';
-        const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: themeCss + badgeCss, anchor: view.anchor, reattach: view.findAnchor });
-        const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: themeCss + panelCss, anchor: null, reattach: () => null });
+        const badge = mountShadowUi({ tag: 'tiekeeper-badge', css: paletteCss + themeCss + badgeCss, anchor: view.anchor, reattach: view.findAnchor });
+        const panel = mountShadowUi({ tag: 'tiekeeper-panel', css: paletteCss + themeCss + panelCss, anchor: null, reattach: () => null });
         badge.host.dataset.theme = theme;
         panel.host.dataset.theme = theme;
         const root = createRoot(badge.container, {

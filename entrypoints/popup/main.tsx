@@ -2,7 +2,11 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
 import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/shared/palette.css';
 import '@/components/popup/popup.css';
+import { followSystemTheme } from '@/components/shared/system-theme';
+
+followSystemTheme();
 
 // The list as the background last saw it, read before the first render: the popup shows it
 // without waiting for the database.

@@ -2,11 +2,11 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '@/background/router';
-import type { ProfileApi } from '@/components/profile/api';
+import { commandProfileApi, type ProfileApi, type SendCommand } from '@/components/profile/api';
 import { ProfileApp } from '@/components/profile/ProfileApp';
 import { TiekeeperError } from '@/domain/errors';
 import { DAY_MS } from '@/domain/constants';
-import type { CommandName, Response } from '@/messaging/protocol';
+import type { Response } from '@/messaging/protocol';
 import type { ProfileRef } from '@/sites/types';
 import type { TiekeeperDb } from '@/storage/db';
 import { ensureContactForProfile } from '@/storage/contacts';
@@ -21,28 +21,12 @@ const sender = { id: 'ext', url: anna.url, tab: { id: 1 } } as unknown as Browse
 /** The panel's API wired to the real background handlers and a database of its own. */
 function apiFor(db: TiekeeperDb, now: () => number = () => NOW): ProfileApi {
   const handle = createRouter({ ...browserDeps(), db, now, extensionOrigin: 'chrome-extension://ext/', extensionId: 'ext' });
-  const send = async (cmd: CommandName, input: unknown) => {
+  const send: SendCommand = async (cmd, input) => {
     const response = (await handle({ cmd, input }, sender)) as Response;
     if (!response.ok) throw TiekeeperError.fromPayload(response.error);
     return response.value as never;
   };
-  return {
-    cachedSummary: async () => null,
-    watchSummary: () => () => {},
-    load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
-    ensure: (ref) => send('profile.ensure', ref),
-    updateContact: (id, patch) => send('contact.update', { id, patch }),
-    addNote: (contactId, body) => send('note.add', { contactId, body }),
-    editNote: (id, body) => send('note.edit', { id, body }),
-    deleteNote: (id) => send('note.delete', { id }),
-    restoreNote: (note) => send('note.restore', { note }),
-    logInteraction: (input) => send('interaction.log', input),
-    snooze: (id, until) => send('contact.snooze', { id, until }),
-    searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
-    createIntroduction: (input) => send('introduction.create', input),
-    updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),
-    openDashboard: async () => {},
-  };
+  return { ...commandProfileApi(send), cachedSummary: async () => null, watchSummary: () => () => {} };
 }
 
 function renderApp(db: TiekeeperDb, now: () => number = () => NOW) {
