@@ -8,7 +8,9 @@ import { contactCount, profilesByContact } from './profiles';
 import { tiesBefore } from './ties';
 
 /** The popup is a glance, not a list to scroll: the most urgent few, the rest in the dashboard. */
-export const POPUP_LIMIT = 25;
+export const POPUP_LIMIT = 20;
+/** The next days are a preview below the due list. */
+export const UPCOMING_LIMIT = 10;
 /** Suggestions are a few, never a list to work through. */
 export const SUGGESTION_LIMIT = 3;
 
@@ -32,7 +34,7 @@ export interface PopupData {
 export async function readPopupData(db: TiekeeperDb, now: number): Promise<PopupData> {
   const list = await dueList(db, now);
   const due = byUrgency(list.due, now).slice(0, POPUP_LIMIT);
-  const upcoming = byUrgency(list.upcoming, now).slice(0, POPUP_LIMIT);
+  const upcoming = byUrgency(list.upcoming, now).slice(0, UPCOMING_LIMIT);
   const [profiles, contactTotal] = await Promise.all([
     profilesByContact(db, [...due, ...upcoming].map((c) => c.id)),
     contactCount(db),

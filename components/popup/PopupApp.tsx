@@ -85,6 +85,11 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
             <section aria-labelledby="tk-upcoming-title">
               <h2 id="tk-upcoming-title">{t('popupUpcomingTitle')}</h2>
               <FollowUpList items={data.upcoming} now={openedAt} act={act} />
+              {data.upcomingTotal > data.upcoming.length && (
+                <button type="button" className="tk-link" onClick={() => openDashboard()}>
+                  {t('popupMore', data.upcomingTotal - data.upcoming.length)}
+                </button>
+              )}
             </section>
           )}
           {fading.length > 0 && (
