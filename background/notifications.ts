@@ -3,11 +3,12 @@ import type { Contact } from '../domain/model';
 import { setLanguageOverride, t } from '../i18n';
 import { relativeTime } from '../i18n/format';
 
-/** Notification ids carry what a click needs: the contact, or a digest. */
+/** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
 const SINGLE = 'nudge:';
 const DIGEST = 'digest:';
+const FADING = 'fading:';
 
-export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' };
+export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' } | { kind: 'fading' };
 
 /** Button order on a single nudge. */
 export const DONE_BUTTON = 0;
@@ -16,6 +17,7 @@ export const SNOOZE_BUTTON = 1;
 export function targetOf(notificationId: string): NotificationTarget | null {
   if (notificationId.startsWith(SINGLE)) return { kind: 'contact', contactId: notificationId.slice(SINGLE.length).split('@')[0]! };
   if (notificationId.startsWith(DIGEST)) return { kind: 'digest' };
+  if (notificationId.startsWith(FADING)) return { kind: 'fading' };
   return null;
 }
 
@@ -41,6 +43,15 @@ export function digestText(contacts: readonly Contact[]): { title: string; messa
   };
 }
 
+/** Ties fading this week, for users who asked to be told: names, and what to do. */
+export function fadingText(contacts: readonly Contact[]): { title: string; message: string } {
+  const names = contacts.map((c) => c.displayName || t('unnamedContact'));
+  return {
+    title: contacts.length === 1 ? t('fadingNudgeTitleOne', names[0]!) : t('fadingNudgeTitleMany', contacts.length),
+    message: `${contacts.length === 1 ? '' : `${names.join(', ')}\n`}${t('fadingNudgeMessage')}`,
+  };
+}
+
 export interface NotifierDeps {
   now: () => number;
   language: () => Promise<'en' | 'de' | null>;
@@ -50,7 +61,12 @@ export interface NotifierDeps {
 export function createNotifier(deps: NotifierDeps) {
   const iconUrl = browser.runtime.getURL('/icons/128.png');
 
-  return async function show(via: 'single' | 'digest', contacts: Contact[]): Promise<void> {
+  const showFading = async (contacts: Contact[]): Promise<void> => {
+    setLanguageOverride(await deps.language());
+    await browser.notifications.create(`${FADING}${deps.now()}`, { type: 'basic', iconUrl, ...fadingText(contacts) });
+  };
+
+  const show = async (via: 'single' | 'digest', contacts: Contact[]): Promise<void> => {
     setLanguageOverride(await deps.language());
     const now = deps.now();
     // Firefox shows no notification buttons and rejects the option.
@@ -68,4 +84,6 @@ export function createNotifier(deps: NotifierDeps) {
       });
     }
   };
+
+  return { show, showFading };
 }

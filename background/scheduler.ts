@@ -1,8 +1,10 @@
-import { startOfDay } from 'date-fns';
-import type { Contact } from '../domain/model';
-import { planNudges } from '../domain/schedule';
+import { addWeeks, startOfDay } from 'date-fns';
+import { weekStartOf } from '../domain/fading';
+import type { Contact, Settings } from '../domain/model';
+import { afterQuietHours, isQuietTime, planNudges } from '../domain/schedule';
 import type { TiekeeperDb } from '../storage/db';
-import { dueCount, dueUnnotified, nextDueAfter, nudgeId, recordNudges, singlesShownSince } from '../storage/nudges';
+import { dueCount, dueUnnotified, nextDueAfter, nudgeId, recordNudges, singlesShownSince, unshownNudges } from '../storage/nudges';
+import { readSuggestions } from '../storage/popup';
 import { getSettings } from '../storage/settings';
 
 export const NUDGE_ALARM = 'tiekeeper-next-nudge';
@@ -12,6 +14,8 @@ export interface SchedulerDeps {
   now: () => number;
   /** Shows the nudges; resolves once the browser has them. */
   show: (via: 'single' | 'digest', contacts: Contact[]) => Promise<void>;
+  /** Shows this week's fading ties, for users who asked for that (`settings.notifyFading`). */
+  showFading: (contacts: Contact[]) => Promise<void>;
   /** Sets the one wake-up alarm, or clears it when null. */
   setAlarm: (when: number | null) => Promise<void>;
   setDueCount: (count: number) => Promise<void>;
@@ -45,9 +49,29 @@ export function createScheduler(deps: SchedulerDeps) {
       await deps.show(via, nudges.map((n) => byId.get(n.contactId)!));
       await recordNudges(db, nudges.map((n) => ({ id: nudgeId(n.contactId, n.dueAt), contactId: n.contactId, dueAt: n.dueAt, shownAt: now, via })));
     }
-    await deps.setAlarm(plan.wakeAt);
+    const fadingWake = settings.notifyFading ? await notifyFading(settings, now) : null;
+    await deps.setAlarm(earliest(plan.wakeAt, fadingWake));
     await deps.setDueCount(await dueCount(db, now));
     await deps.publishPopupList(now);
+  };
+
+  /**
+   * This week's fading ties (the popup's picks), once a week at most, outside the quiet hours,
+   * recorded under the contact and the week. Returns when to look again: next Monday.
+   */
+  const notifyFading = async (settings: Settings, now: number): Promise<number> => {
+    const week = weekStartOf(now);
+    const nextWeek = afterQuietHours(addWeeks(week, 1).getTime(), settings);
+    if (isQuietTime(now, settings)) return afterQuietHours(now, settings);
+    const picks = (await readSuggestions(db, now)).fading.map((pick) => pick.contact);
+    const ids = picks.map((contact) => `fading:${nudgeId(contact.id, week)}`);
+    const unshown = new Set(await unshownNudges(db, ids));
+    const fresh = picks.filter((_, i) => unshown.has(ids[i]!));
+    if (fresh.length > 0) {
+      await deps.showFading(fresh);
+      await recordNudges(db, fresh.map((contact) => ({ id: `fading:${nudgeId(contact.id, week)}`, contactId: contact.id, dueAt: week, shownAt: now, via: 'digest' })));
+    }
+    return nextWeek;
   };
 
   // One reconcile at a time: two changes racing must not both show the same nudge.
@@ -62,3 +86,8 @@ export function createScheduler(deps: SchedulerDeps) {
 }
 
 export type Scheduler = ReturnType<typeof createScheduler>;
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}

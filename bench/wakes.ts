@@ -40,6 +40,7 @@ export async function simulateDay(data: BackupData, start: number): Promise<{ wa
       db,
       now: () => clock.now,
       show: async () => {},
+      showFading: async () => {},
       setAlarm: async (when) => {
         alarm = when;
       },

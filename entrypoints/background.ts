@@ -26,10 +26,12 @@ export default defineBackground(() => {
     await browser.tabs.create({ url });
   };
 
+  const notifier = createNotifier({ now, language: async () => (await getSettings(db)).language });
   const scheduler = createScheduler({
     db,
     now,
-    show: createNotifier({ now, language: async () => (await getSettings(db)).language }),
+    show: notifier.show,
+    showFading: notifier.showFading,
     setAlarm: async (when) => {
       if (when === null) await browser.alarms.clear(NUDGE_ALARM);
       else await browser.alarms.create(NUDGE_ALARM, { when });
@@ -72,6 +74,7 @@ export default defineBackground(() => {
     if (!target) return;
     await browser.notifications.clear(notificationId);
     if (target.kind === 'digest') await openTab(`${dashboardUrl(null)}#/due`);
+    else if (target.kind === 'fading') await openTab(dashboardUrl(null));
     else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl(target.contactId));
   });
   browser.notifications.onButtonClicked.addListener(async (notificationId, button) => {

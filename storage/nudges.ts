@@ -40,3 +40,9 @@ export async function recordNudges(db: TiekeeperDb, nudges: readonly Nudge[]): P
 export async function profileUrlOf(db: TiekeeperDb, contactId: string): Promise<string | null> {
   return (await profilesByContact(db, [contactId])).get(contactId)?.[0]?.url ?? null;
 }
+
+/** Of these nudge ids, the ones not shown yet. */
+export async function unshownNudges(db: TiekeeperDb, ids: readonly string[]): Promise<string[]> {
+  const shown = await db.nudges.bulkGet([...ids]);
+  return ids.filter((_, i) => shown[i] === undefined);
+}

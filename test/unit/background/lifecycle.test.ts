@@ -153,6 +153,8 @@ describe('background worker lifecycle', () => {
     const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as Browser.tabs.Tab);
     await fakeBrowser.notifications.onClicked.trigger(`nudge:${contact.id}@${T0}`);
     expect(created).toHaveBeenCalledWith({ url: 'https://www.linkedin.com/in/anna-schmidt/' });
+    await fakeBrowser.notifications.onClicked.trigger(`fading:${T0}`);
+    expect(created).toHaveBeenLastCalledWith({ url: fakeBrowser.runtime.getURL('/dashboard.html') });
   });
 
   it('asks the active tab to open the panel when the shortcut is pressed', async () => {

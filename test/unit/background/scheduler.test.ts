@@ -14,7 +14,7 @@ const HOUR = 60 * 60 * 1000;
 /** A scheduler whose notifications, alarm and toolbar count are recorded; the clock is ours. */
 function rig(db: TiekeeperDb, start = T0) {
   const clock = { now: start };
-  const shown: { via: 'single' | 'digest'; names: string[] }[] = [];
+  const shown: { via: 'single' | 'digest' | 'fading'; names: string[] }[] = [];
   const state = { alarm: null as number | null, dueCount: 0 };
   const make = () =>
     createScheduler({
@@ -22,6 +22,9 @@ function rig(db: TiekeeperDb, start = T0) {
       now: () => clock.now,
       show: async (via, contacts: Contact[]) => {
         shown.push({ via, names: contacts.map((c) => c.displayName) });
+      },
+      showFading: async (contacts: Contact[]) => {
+        shown.push({ via: 'fading', names: contacts.map((c) => c.displayName) });
       },
       setAlarm: async (when) => {
         state.alarm = when;
@@ -152,5 +155,49 @@ describe('follow-up scheduler', () => {
     clock.now = T0 + HOUR;
     await scheduler.reconcile();
     expect(shown.map((s) => s.via)).toEqual(['single', 'digest']);
+  });
+
+  describe('fading ties', () => {
+    /** Someone without a rhythm, in touch every month or so, silent for ten months now. */
+    async function faded(db: TiekeeperDb, name: string) {
+      const { contact } = await ensureContactForProfile(db, linkedinRef(name.toLowerCase().replace(/ /g, '-'), { name }), T0 - days(800));
+      for (const ago of [400, 370, 340, 310]) await logInteraction(db, { contactId: contact.id, kind: 'call', at: T0 - days(ago) }, T0 - days(ago));
+      return contact.id;
+    }
+
+    it('are never notified unless the user asks', async () => {
+      const db = freshDb();
+      await faded(db, 'Mateo Garcia');
+      const { scheduler, shown, state } = rig(db);
+      await scheduler.reconcile();
+      expect(shown).toEqual([]);
+      expect(state.alarm).toBeNull();
+    });
+
+    it('are notified once a week when asked, and looked at again next Monday morning', async () => {
+      const db = freshDb();
+      await updateSettings(db, { notifyFading: true });
+      await faded(db, 'Mateo Garcia');
+      const { scheduler, shown, state, clock } = rig(db);
+      await scheduler.reconcile();
+      expect(shown).toEqual([{ via: 'fading', names: ['Mateo Garcia'] }]);
+      expect(state.alarm).toBe(new Date('2026-06-22T08:00:00+02:00').getTime());
+      clock.now = T0 + days(2);
+      await scheduler.reconcile();
+      expect(shown).toHaveLength(1);
+      clock.now = state.alarm!;
+      await scheduler.reconcile();
+      expect(shown.map((s) => s.via)).toEqual(['fading', 'fading']);
+    });
+
+    it('wait for the end of the quiet hours', async () => {
+      const db = freshDb();
+      await updateSettings(db, { notifyFading: true });
+      await faded(db, 'Mateo Garcia');
+      const { scheduler, shown, state } = rig(db, new Date('2026-06-15T22:00:00+02:00').getTime());
+      await scheduler.reconcile();
+      expect(shown).toEqual([]);
+      expect(state.alarm).toBe(new Date('2026-06-16T08:00:00+02:00').getTime());
+    });
   });
 });
