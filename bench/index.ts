@@ -223,7 +223,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     }
 
     // Pure code, in Node.
-    await step('search', () => measureSearch(sizes.search));
+    await step('search', async () => measureSearch(sizes.search));
   } finally {
     for (const browser of browsers) await browser.close().catch(() => undefined);
   }
