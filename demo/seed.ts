@@ -1,4 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
+import type { CommandInput, CommandName } from '../messaging/protocol';
+import { sendFromPage } from '../scripts/extension-page';
 import { linkedinAdapter } from '../sites/linkedin';
 import { xingAdapter } from '../sites/xing';
 
@@ -133,15 +135,7 @@ const introductions: [string, string, 'idea' | 'asked-a', string][] = [
 export async function seedDemoData(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  // One message per evaluate: the functions passed to the page stay free of helpers.
-  const send = async <T = unknown>(cmd: string, input: unknown): Promise<T> => {
-    const response = (await page.evaluate(
-      ([c, i]) => (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ cmd: c, input: i }),
-      [cmd, input] as const,
-    )) as { ok: boolean; value: T };
-    if (!response.ok) throw new Error(`Seeding the demo failed at ${cmd}: ${JSON.stringify(response)}`);
-    return response.value;
-  };
+  const send = <N extends CommandName>(cmd: N, input: CommandInput<N>) => sendFromPage(page, cmd, input);
   const ids = new Map<string, string>();
   const now = Date.now();
   for (const person of people) {
@@ -149,7 +143,7 @@ export async function seedDemoData(context: BrowserContext, extensionId: string)
     const url = new URL(person.address);
     const ref = (url.hostname.endsWith('xing.com') ? xingAdapter : linkedinAdapter).profileFromUrl(url);
     if (!ref) throw new Error(`Not a profile address: ${person.address}`);
-    const { contact } = await send<{ contact: { id: string } }>('profile.ensure', { ...ref, name: person.name, headline: person.headline });
+    const { contact } = await send('profile.ensure', { ...ref, name: person.name, headline: person.headline });
     ids.set(person.name, contact.id);
     await send('contact.update', {
       id: contact.id,
@@ -168,7 +162,7 @@ export async function seedDemoData(context: BrowserContext, extensionId: string)
     }
   }
   for (const [from, to, status, note] of introductions) {
-    await send('introduction.create', { aId: ids.get(from), bId: ids.get(to), status, note });
+    await send('introduction.create', { aId: ids.get(from)!, bId: ids.get(to)!, status, note });
   }
   await page.close();
 }

@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendFromPage as send } from '../../scripts/extension-page';
 import { Harness } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
@@ -27,10 +27,6 @@ async function captureNotifications(harness: Harness): Promise<void> {
 
 const shown = (harness: Harness) => harness.inWorker(() => (globalThis as unknown as { __shown: Shown[] }).__shown, null);
 
-/** Sends a command to the background from an extension page, as the dashboard does. */
-async function send(page: Page, cmd: string, input: unknown): Promise<{ ok: boolean; value: never }> {
-  return page.evaluate(([c, i]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ cmd: c, input: i }), [cmd, input] as const);
-}
 
 describe('follow-up nudges in Chromium', () => {
   let harness: Harness;
@@ -49,7 +45,7 @@ describe('follow-up nudges in Chromium', () => {
     const ensured = await send(popup.page, 'profile.ensure', {
       site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
     });
-    const contactId = (ensured.value as { contact: { id: string } }).contact.id;
+    const contactId = ensured.contact.id;
     await send(popup.page, 'contact.update', { id: contactId, patch: { cadenceDays: 30, hooks: 'Sailing on the Alster' } });
     // Last in touch a month ago, less two seconds: due in two seconds.
     await send(popup.page, 'interaction.log', { contactId, kind: 'meeting', at: Date.now() - 30 * 24 * 3600 * 1000 + 2000 });
@@ -97,10 +93,10 @@ describe('follow-up nudges in Chromium', () => {
     const ensured = await send(popup.page, 'profile.ensure', {
       site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
     });
-    const contact = (ensured.value as { contact: { id: string } }).contact;
+    const contact = ensured.contact;
     await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
     const logged = await send(popup.page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 40 * 24 * 3600 * 1000 });
-    const { nextDueAt } = (logged.value as { contact: { nextDueAt: number } }).contact;
+    const { nextDueAt } = logged.contact;
 
     const dashboard = await DashboardPage.open(harness);
     await expect.poll(() => dashboard.cell('Jana Beispiel', 'lastContact')).toBe('last month');
@@ -141,8 +137,8 @@ describe('follow-up nudges in Chromium', () => {
     ];
     for (const [name, cadenceDays, ago] of people) {
       const key = name.toLowerCase().replaceAll(' ', '-');
-      const { value } = await send(popup.page, 'profile.ensure', { site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name });
-      const id = (value as { contact: { id: string } }).contact.id;
+      const { contact } = await send(popup.page, 'profile.ensure', { site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name });
+      const id = contact.id;
       await send(popup.page, 'contact.update', { id, patch: { cadenceDays } });
       await send(popup.page, 'interaction.log', { contactId: id, kind: 'call', at: Date.now() - ago * day });
     }

@@ -1,24 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendFromPage as send } from '../../scripts/extension-page';
 import { Harness } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 type Chrome = typeof import('webextension-polyfill');
 const DAY = 24 * 3600 * 1000;
 
-/** Sends a command to the background from an extension page, as the dashboard does. */
-async function send<T>(page: Page, cmd: string, input: unknown): Promise<T> {
-  const response = (await page.evaluate(
-    ([c, i]) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ cmd: c, input: i }),
-    [cmd, input] as const,
-  )) as { ok: boolean; value: T };
-  if (!response.ok) throw new Error(`${cmd} failed: ${JSON.stringify(response)}`);
-  return response.value;
-}
-
 /** A LinkedIn contact known to Tiekeeper, without a rhythm. */
 async function linkedinContact(page: Page, key: string, name: string): Promise<string> {
-  const { contact } = await send<{ contact: { id: string } }>(page, 'profile.ensure', {
+  const { contact } = await send(page, 'profile.ensure', {
     site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name,
   });
   return contact.id;

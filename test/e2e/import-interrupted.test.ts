@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sendFromPage } from '../../scripts/extension-page';
 import { Harness } from './harness';
 
 const ROWS = 30_000;
@@ -22,15 +23,8 @@ describe('an import cut short', () => {
 
   it('leaves the database as it was, or fully imported, never half when the worker is killed', async () => {
     const dashboard = await harness.openExtensionPage('dashboard.html');
-    const count = () =>
-      dashboard.evaluate(async () => {
-        const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<{ value: unknown[] }> } } }).chrome;
-        return (await chrome.runtime.sendMessage({ cmd: 'contacts.list', input: {} })).value.length;
-      });
-    await dashboard.evaluate(
-      (text) => (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage({ cmd: 'import.apply', input: { kind: 'connections', text } }),
-      connectionsCsv(3),
-    );
+    const count = async () => (await sendFromPage(dashboard, 'contacts.list', {})).length;
+    await sendFromPage(dashboard, 'import.apply', { kind: 'connections', text: connectionsCsv(3) });
     expect(await count()).toBe(3);
 
     // Start a large import over the import port; once the background reports that it is writing, kill it.
