@@ -74,7 +74,9 @@ describe('ContactTable', () => {
     const xing = screen.getByRole('link', { name: '<img src=x onerror=alert(1)> on XING (opens in a new tab)' });
     expect(xing.getAttribute('target')).toBe('_blank');
     expect(xing.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(screen.getByText('+1')).toBeTruthy();
+    // Four tags: three are shown, the fourth is counted.
+    const tags = screen.getAllByRole('cell').find((cell) => cell.classList.contains('dash-col-tags'));
+    expect([...(tags?.children ?? [])].map((tag) => tag.textContent)).toEqual(['Kassel', 'Wasser', 'Segeln', '+1']);
   });
 });
 
@@ -121,6 +123,7 @@ describe('IntroductionsPage', () => {
   it('says how to start one when none is open', () => {
     setLanguageOverride('en');
     render(<IntroductionsPage introductions={[]} now={NOW} />);
-    expect(screen.getByText(/^No open introductions/)).toBeDefined();
+    expect(screen.getByText(/^No open introductions/).textContent).toBe('No open introductions. Start one on a contact’s page or in the panel on a profile: “Introduce to…”.');
+    expect(screen.queryByRole('combobox')).toBeNull();
   });
 });
