@@ -31,6 +31,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   locale?: string;
   colorScheme?: 'light' | 'dark';
+  /** An IANA time zone for the whole browser, its worker included; the machine's when absent. */
+  timezone?: string;
 }
 
 /** Chromium with the built extension loaded. */
@@ -70,7 +72,12 @@ async function launch(options: LaunchOptions, extensionDir: string | null): Prom
     locale: options.locale ?? 'en-US',
     // On Linux the browser's own language (what browser.i18n reports) follows the environment;
     // Debian's Chromium needs its chromium-l10n package for any language but English.
-    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
+    // TZ reaches every process of the browser: pages, the extension's worker and its alarms.
+    env: {
+      ...process.env,
+      LANGUAGE: (options.locale ?? 'en-US').replace('-', '_'),
+      ...(options.timezone ? { TZ: options.timezone } : {}),
+    },
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 860 },
     // Keep Playwright from adding its own flags that disable extensions.

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
+import { NUDGE_ALARM } from '../../background/scheduler';
 import { Harness } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
+import { zoneWithLocalHour } from './time-zones';
 
 type Chrome = typeof import('webextension-polyfill');
 interface Shown {
@@ -26,12 +28,24 @@ async function captureNotifications(harness: Harness): Promise<void> {
 }
 
 const shown = (harness: Harness) => harness.inWorker(() => (globalThis as unknown as { __shown: Shown[] }).__shown, null);
+const onScreen = (harness: Harness) =>
+  harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
+const localHour = (harness: Harness) => harness.inWorker(() => new Date().getHours(), null);
 
+/** A test about a nudge appearing (or not) says which quiet hours it means. */
+const NO_QUIET_HOURS = { quietStartMinute: 0, quietEndMinute: 0 };
 
-describe('follow-up nudges in Chromium', () => {
+// The same tests late in the evening and at noon, in a zone chosen for the hour: none of them
+// may depend on the time of day (the default quiet hours are 21:00 to 08:00).
+describe.each([
+  { when: 'late in the evening', hour: 23 },
+  { when: 'at noon', hour: 12 },
+])('follow-up nudges in Chromium, $when', ({ hour }) => {
   let harness: Harness;
   beforeEach(async () => {
-    harness = await Harness.start();
+    harness = await Harness.start({ timezone: zoneWithLocalHour(hour) });
+    // The hour may turn while the tests run, never further.
+    expect([hour, (hour + 1) % 24]).toContain(await localHour(harness));
   });
   afterEach(async () => {
     harness.assertNoExtensionRequests();
@@ -42,6 +56,7 @@ describe('follow-up nudges in Chromium', () => {
   it('shows one notification when someone comes due, and Done updates the toolbar, the popup and the badge', async () => {
     await captureNotifications(harness);
     const popup = await PopupPage.open(harness);
+    await send(popup.page, 'settings.update', { patch: NO_QUIET_HOURS });
     const ensured = await send(popup.page, 'profile.ensure', {
       site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
     });
@@ -73,8 +88,7 @@ describe('follow-up nudges in Chromium', () => {
     await captureNotifications(harness);
     await send(popup.page, 'settings.update', { patch: { dailyNotificationCap: 4 } }); // a change: it reconciles
     expect(await shown(harness)).toEqual([]);
-    const ids = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
-    expect(ids).toEqual([nudge!.id]);
+    expect(await onScreen(harness)).toEqual([nudge!.id]);
 
     // The user presses Done on the notification.
     await harness.inWorker((id) => {
@@ -161,5 +175,49 @@ describe('follow-up nudges in Chromium', () => {
     const popup = await PopupPage.open(harness);
     await expect.poll(() => popup.page.locator('main').textContent()).toContain('Nobody to get back to yet');
     expect(await popup.page.getByRole('button', { name: 'import Connections.csv' }).count()).toBe(1);
+  });
+});
+
+describe('quiet hours in Chromium', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await Harness.start();
+  });
+  afterEach(async () => {
+    harness.assertNoExtensionRequests();
+    harness.assertNoExtensionErrors();
+    await harness.close();
+  });
+
+  it('hold a due nudge while they last and show it once they end', { timeout: 150_000 }, async () => {
+    const popup = await PopupPage.open(harness);
+    // Quiet from this minute to the next one (or the one after, when that is under 15 s away).
+    const quiet = await harness.inWorker(() => {
+      const now = new Date();
+      const minutes = now.getSeconds() < 45 ? 1 : 2;
+      const end = new Date(now);
+      end.setSeconds(0, 0);
+      end.setMinutes(end.getMinutes() + minutes);
+      return { startMinute: now.getHours() * 60 + now.getMinutes(), endMinute: end.getHours() * 60 + end.getMinutes(), endsAt: end.getTime() };
+    }, null);
+    await send(popup.page, 'settings.update', { patch: { quietStartMinute: quiet.startMinute, quietEndMinute: quiet.endMinute } });
+
+    const { contact } = await send(popup.page, 'profile.ensure', {
+      site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
+    });
+    await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
+    const logged = await send(popup.page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 31 * 24 * 3600 * 1000 });
+    expect(logged.contact.nextDueAt).toBeLessThan(Date.now());
+
+    // Due now, and the popup says so, but the worker waits for the end of the quiet hours.
+    const alarm = () => harness.inWorker(async (name) => (await (globalThis as unknown as { chrome: Chrome }).chrome.alarms.get(name))?.scheduledTime, NUDGE_ALARM);
+    await expect.poll(alarm).toBe(quiet.endsAt);
+    const listed = await PopupPage.open(harness);
+    await expect.poll(() => listed.page.locator('.tk-followups').first().textContent()).toContain('Jana Beispiel');
+    expect(Date.now()).toBeLessThan(quiet.endsAt);
+    expect(await onScreen(harness)).toEqual([]);
+
+    await expect.poll(() => onScreen(harness), { timeout: quiet.endsAt - Date.now() + 30_000 }).toEqual([`nudge:${contact.id}@${logged.contact.nextDueAt}`]);
+    expect(Date.now()).toBeGreaterThanOrEqual(quiet.endsAt);
   });
 });

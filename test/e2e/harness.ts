@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Page, Request, Route, Worker } from 'playwright-core';
 import { extensionIdOf, launchWithExtension } from '../../scripts/chromium';
 import { renderDemoPage, strictCsp } from '../../demo/pages';
+import { DEFAULT_TIMEZONE, offsetMinutes } from './time-zones';
 
 export interface ServedPage {
   html: string;
@@ -14,6 +15,8 @@ export interface HarnessOptions {
   colorScheme?: 'light' | 'dark';
   /** Serve the built-in fictional demo sites (with a strict CSP). */
   demo?: boolean;
+  /** The browser's time zone (IANA); `DEFAULT_TIMEZONE` when absent. */
+  timezone?: string;
 }
 
 const NONCE = 'tiekeeper-test-nonce';
@@ -33,19 +36,37 @@ export class Harness {
     readonly context: BrowserContext,
     readonly extensionId: string,
     private readonly demo: boolean,
+    readonly timezone: string,
+    private readonly nodeTimezone: string | undefined,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const timezone = options.timezone ?? DEFAULT_TIMEZONE;
     const context = await launchWithExtension({
       headless: true,
       offline: true,
       locale: options.locale,
       colorScheme: options.colorScheme,
+      timezone,
     });
     const extensionId = await extensionIdOf(context);
-    const harness = new Harness(context, extensionId, options.demo ?? true);
+    // Dates a test types or expects are then the browser's dates.
+    const nodeTimezone = process.env.TZ;
+    process.env.TZ = timezone;
+    const harness = new Harness(context, extensionId, options.demo ?? true, timezone, nodeTimezone);
     await context.route('**/*', (route, request) => harness.handle(route, request));
+    await harness.assertTimezone();
     return harness;
+  }
+
+  /** The worker (where nudges are planned) keeps the zone asked for, or no test about time means anything. */
+  private async assertTimezone(): Promise<void> {
+    const now = Date.now();
+    const inWorker = await this.inWorker((time) => -new Date(time).getTimezoneOffset(), now);
+    const expected = offsetMinutes(this.timezone, now);
+    if (inWorker !== expected) {
+      throw new Error(`The browser runs ${inWorker} minutes from UTC, not in ${this.timezone} (${expected}).`);
+    }
   }
 
   get origin(): string {
@@ -154,6 +175,8 @@ export class Harness {
 
   async close(): Promise<void> {
     await this.context.close();
+    if (this.nodeTimezone === undefined) delete process.env.TZ;
+    else process.env.TZ = this.nodeTimezone;
   }
 }
 
