@@ -4,8 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Code that runs on linkedin.com / xing.com. Its IndexedDB is the site's, not ours, so it must
-// never reach the database: it talks to the background worker through messages instead.
-const SITE_SIDE = ['entrypoints/content/**', 'content/**', 'sites/**', 'components/badge/**', 'components/panel/**'];
+// never reach the database: it talks to the background worker through messages instead. It
+// runs on every page of the sites, so it stays small: no React, no validation library.
+const SITE_SIDE = ['entrypoints/content/**', 'content/**', 'sites/**'];
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'bench/tmp/**'] },
@@ -35,6 +36,8 @@ export default tseslint.config(
           patterns: [
             { group: ['dexie', 'dexie-react-hooks'], message: 'Site-side code must not open IndexedDB: it would be the host site\'s storage. Send a message to the background.' },
             { group: ['@/storage', '@/storage/*', '**/storage/*', '@/background/*', '**/background/*'], message: 'Site-side code must not import the database layer. Send a message to the background.' },
+            { group: ['react', 'react-dom', 'react-dom/*', 'zod', 'zod/*', '@/components/*', '@/i18n', '@/i18n/format'], message: 'Site-side code runs on every page of the sites: the background makes the badge\'s words, the panel lives in the extension.' },
+            { group: ['wxt/browser', 'webextension-polyfill'], message: 'A page can clobber `window.browser` (<form id="browser">): use content/extension-api.ts.' },
           ],
         },
       ],

@@ -17,9 +17,10 @@ const productionReactInBench: Plugin = {
   },
 };
 
-// The manifest asks for what the features use and nothing else: storage (the database and a
-// small badge cache), alarms (follow-up schedule), notifications (nudges) and unlimitedStorage
-// (so the browser never evicts the user's notes). Host access comes only from the content
+// The manifest asks for what the features use and nothing else: storage (the database, and which
+// profile each tab shows, for the panel), alarms (follow-up schedule), notifications (nudges),
+// unlimitedStorage (so the browser never evicts the user's notes) and, in Chrome, sidePanel (the
+// panel beside the page; it adds no install warning). Host access comes only from the content
 // script's matches on linkedin.com and xing.com.
 export default defineConfig({
   // Manifest V3 for Firefox too: one background model (an event-driven worker) everywhere.
@@ -32,13 +33,12 @@ export default defineConfig({
     short_name: 'Tiekeeper',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    commands: {
-      'open-panel': {
-        suggested_key: { default: 'Alt+Shift+K' },
-        description: '__MSG_commandOpenPanel__',
-      },
-    },
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Firefox opens its sidebar with the reserved command; Chrome's side panel opens from ours.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPanel__' } }
+        : { 'open-panel': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpenPanel__' } },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

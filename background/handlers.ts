@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { parseBackup, serializeBackup } from '../domain/backup';
 import { parseConnections } from '../domain/connections';
-import { problemsError } from '../domain/errors';
+import { problemsError, TiekeeperError, userMessage } from '../domain/errors';
 import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
 import { applyBackup, exportBackup, exportContactsCsv, previewBackup, type ProgressListener } from '../storage/backup';
 import { applyConnections, previewConnections } from '../storage/connections';
@@ -24,6 +24,8 @@ import { createIntroduction, updateIntroduction } from '../storage/introductions
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
+import { profileFromUrl } from '../sites';
+import type { Badges } from './badges';
 
 export interface HandlerDeps {
   db: TiekeeperDb;
@@ -32,11 +34,24 @@ export interface HandlerDeps {
   openTab: (url: string) => Promise<void>;
   /** The dashboard, showing one contact when given. */
   dashboardUrl: (contactId: string | null) => string;
+  /**
+   * Opens the panel beside a tab. Called synchronously from the message that a click sent: the
+   * browser opens a side panel only in answer to a user's gesture.
+   */
+  openPanel: (tabId: number) => Promise<void>;
+  badges: Pick<Badges, 'viewFor' | 'remember'>;
 }
 
 export interface CallContext {
   /** Set when the call came over the import port. */
   onProgress?: ProgressListener;
+  /** The tab a content script's request came from, with its address as the browser knows it. */
+  tab?: { id: number; url: URL };
+}
+
+function senderTab(context: CallContext): { id: number; url: URL } {
+  if (!context.tab) throw new TiekeeperError('forbidden', userMessage('errorForbidden'));
+  return context.tab;
 }
 
 export type Handlers = {
@@ -68,6 +83,18 @@ const day = (now: number) => format(now, 'yyyy-MM-dd');
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db, now } = deps;
   return {
+    'tab.profile': async (input, context) => {
+      const tab = senderTab(context);
+      // Whom the tab shows comes from its address; the page only adds the name and headline.
+      const fromUrl = profileFromUrl(tab.url);
+      const ref = fromUrl && { ...fromUrl, ...(input.name ? { name: input.name } : {}), ...(input.headline ? { headline: input.headline } : {}) };
+      await deps.badges.remember(tab.id, ref);
+      return ref ? deps.badges.viewFor(ref) : null;
+    },
+    'panel.open': async (_input, context) => {
+      await deps.openPanel(senderTab(context).id);
+      return null;
+    },
     'profile.get': (input) => getProfileState(db, input),
     'profile.ensure': (input) => ensureContactForProfile(db, input, now()),
     'contact.get': (input) => getContactState(db, input.id),

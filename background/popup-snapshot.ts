@@ -8,5 +8,5 @@ import { getSettings } from '../storage/settings';
 export async function writePopupSnapshot(db: TiekeeperDb, now: number): Promise<void> {
   const [data, settings] = await Promise.all([readPopupData(db, now), getSettings(db)]);
   const snapshot: PopupSnapshot = { language: settings.language, data };
-  await browser.storage.local.set({ [POPUP_SNAPSHOT_KEY]: snapshot });
+  await browser.storage.session.set({ [POPUP_SNAPSHOT_KEY]: snapshot });
 }

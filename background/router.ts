@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { TiekeeperError, userMessage, type ErrorPayload } from '../domain/errors';
 import { commands, isCommandName, type CommandName, type Response } from '../messaging/protocol';
+import { adapterForUrl } from '../sites';
 import { createHandlers, type CallContext, type HandlerDeps, type Handlers } from './handlers';
 
 export interface RouterDeps extends HandlerDeps {
@@ -15,19 +16,28 @@ export type Handle = (message: unknown, sender: Browser.runtime.MessageSender, c
 
 type SenderKind = 'page' | 'content' | 'unknown';
 
-/** Content scripts run only on these sites (see the content script's matches). */
-const CONTENT_HOST = /(^|\.)(linkedin|xing)\.com$/;
+/**
+ * A content script's sender: the top frame of a tab on one of the sites (see the content
+ * script's matches), as the browser reports it. The address is the browser's, not the page's
+ * word, so whatever a content script asks is about the page its tab really shows.
+ */
+function contentTab(sender: Browser.runtime.MessageSender): { id: number; url: URL } | null {
+  // The tab's address follows the site's single-page navigations; the sender's own `url` stays
+  // the one the document was loaded at.
+  const address = sender.tab?.url ?? sender.url;
+  if (sender.tab?.id === undefined || sender.frameId !== 0 || !address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' && adapterForUrl(url) ? { id: sender.tab.id, url } : null;
+  } catch {
+    return null;
+  }
+}
 
 function senderKind(sender: Browser.runtime.MessageSender, deps: RouterDeps): SenderKind {
   if (sender.id !== deps.extensionId || !sender.url) return 'unknown';
   if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
-  if (!sender.tab) return 'unknown';
-  try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && CONTENT_HOST.test(url.hostname) ? 'content' : 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return contentTab(sender) ? 'content' : 'unknown';
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -79,13 +89,14 @@ export function createRouter(deps: RouterDeps, handlers: Handlers = createHandle
       if (!isCommandName(cmd)) throw new TiekeeperError('invalid', userMessage('errorUnknownCommand', String(cmd).slice(0, 100)));
       const kind = senderKind(sender, deps);
       const { scope } = commands[cmd];
-      if (kind === 'unknown' || (scope === 'pages' && kind !== 'page')) {
-        throw new TiekeeperError('forbidden', userMessage('errorForbidden'));
-      }
+      // Each scope has its own senders: pages have no tab to speak for, content scripts no more.
+      const allowed = scope === 'pages' ? kind === 'page' : kind === 'content';
+      if (!allowed) throw new TiekeeperError('forbidden', userMessage('errorForbidden'));
       const parsed = commands[cmd].input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = handlers[cmd] as (input: unknown, context: CallContext) => Promise<unknown>;
-      const value = await handler(parsed.data, context);
+      const tab = kind === 'content' ? contentTab(sender) : null;
+      const value = await handler(parsed.data, tab ? { ...context, tab } : context);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
       return { ok: false, error: errorPayload(error) };

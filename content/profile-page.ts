@@ -1,74 +1,122 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterForUrl } from '@/sites';
-import type { ProfileRef } from '@/sites/types';
+import type { ProfileRef, SiteAdapter } from '@/sites/types';
 import { waitForDom } from './wait-for';
 
-/** How long a navigation may take to render the new profile before we read what is there. */
+/** How long a navigation may take to render the new person before we read what is there. */
 const RENDER_TIMEOUT_MS = 4_000;
+/** How long a floating badge keeps looking for the person's name on the page. */
+const ANCHOR_SEARCH_MS = 15_000;
 
-export interface ProfileView {
-  ref: ProfileRef;
-  /** Where the badge goes; null when the page's markup is unknown (fixed corner instead). */
-  anchor: Element | null;
-  /** Finds the anchor again, after the site re-rendered the top card. */
-  findAnchor: () => Element | null;
+export interface ProfilePageEvents {
+  /**
+   * The tab now shows a profile (known from its address alone): the badge goes up at once,
+   * beside `anchor` when the page already shows this person's name, else floating.
+   */
+  enter(anchor: Element | null, signal: AbortSignal, findAnchor: () => Element | null): void;
+  /** The page shows the person: what it says of them, for the panel. */
+  recognised(ref: ProfileRef): void;
+  /** Where the badge belongs now (the name appeared late, or the site re-rendered it). */
+  place(anchor: Element): void;
+  /** The tab left profile pages. */
+  leave(): void;
 }
 
 /**
- * Calls `show` for every profile page the user lands on, including single-page navigations,
- * with a signal that aborts when the user navigates on: everything shown must go away then.
+ * Follows the tab from page to page (the sites are single-page apps) and tells what it shows.
+ * Every profile visit gets its own signal, aborted when the user navigates on.
  */
-export function watchProfilePages(
-  ctx: ContentScriptContext,
-  show: (view: ProfileView, signal: AbortSignal) => void,
-): void {
-  let controller: AbortController | null = null;
-  /** The person the badge was last shown for. */
+export function watchProfilePages(events: ProfilePageEvents, signal: AbortSignal): void {
+  let visit: AbortController | null = null;
+  /** The person the tab last showed. */
   let previousKey: string | null = null;
+  /** The document was loaded at this address: what it shows is about this person. */
+  let firstLoad = true;
 
   const evaluate = async (url: URL) => {
-    controller?.abort();
+    visit?.abort();
     const current = new AbortController();
-    controller = current;
+    visit = current;
+    signal.addEventListener('abort', () => current.abort(), { once: true, signal: current.signal });
     const adapter = adapterForUrl(url);
     const fromUrl = adapter?.profileFromUrl(url);
     if (!adapter || !fromUrl) {
+      if (previousKey !== null) events.leave();
       previousKey = null;
+      firstLoad = false;
       return;
     }
-    // This runs as the navigation starts, while the old page is still on screen. Going to
-    // someone else, wait until the top card has changed: reading the old one would give the new
-    // person the old person's name. The same person (a sub-page) or a first load need no wait.
-    const findAnchor = () => adapter.findBadgeAnchor(document);
-    const oldAnchor = findAnchor();
+    // A single-page navigation changes the address before the site renders the new page. Going
+    // to someone else, the name is read only once the top card has changed: reading the old one
+    // would give the new person the old person's name.
+    const mustChange = !firstLoad && previousKey !== fromUrl.key;
+    firstLoad = false;
+    previousKey = fromUrl.key;
+    const oldAnchor = adapter.findBadgeAnchor(document);
     const oldText = oldAnchor?.textContent;
-    const mustChange = previousKey !== null && previousKey !== fromUrl.key;
-    const read = (acceptUnchanged: boolean): ProfileView | null => {
-      const anchor = findAnchor();
+    const showsThisPerson = (anchor: Element | null) =>
+      !mustChange || (anchor !== null && (anchor !== oldAnchor || anchor.textContent !== oldText));
+
+    const anchor = mustChange ? null : oldAnchor;
+    events.enter(anchor, current.signal, () => adapter.findBadgeAnchor(document));
+    if (!mustChange) {
       const ref = adapter.readProfile(url, document);
-      if (!ref || !anchor) return null;
-      const unchanged = anchor === oldAnchor && anchor.textContent === oldText;
-      return mustChange && unchanged && !acceptUnchanged ? null : { ref, anchor, findAnchor };
-    };
-    const view = await waitForDom(() => read(false), {
-      signal: current.signal,
-      timeoutMs: RENDER_TIMEOUT_MS,
-      // Two people of the same name, or markup we cannot follow: show what is there.
-      onTimeout: () => read(true) ?? fallbackView(url, adapter, findAnchor),
-    });
-    if (current.signal.aborted || !view) return;
-    previousKey = view.ref.key;
-    show(view, current.signal);
+      if (ref) events.recognised(ref);
+      if (!anchor) followAnchor(adapter, events, current.signal);
+      return;
+    }
+    const shown = await waitForDom(
+      () => {
+        const found = adapter.findBadgeAnchor(document);
+        return found && showsThisPerson(found) ? found : null;
+      },
+      // Two people of the same name, or markup we cannot follow: take what is there.
+      { signal: current.signal, timeoutMs: RENDER_TIMEOUT_MS, onTimeout: () => adapter.findBadgeAnchor(document) },
+    );
+    if (current.signal.aborted) return;
+    const ref = adapter.readProfile(url, document);
+    if (ref) events.recognised(ref);
+    if (shown) events.place(shown);
+    else followAnchor(adapter, events, current.signal);
   };
 
-  // The event comes as the navigation starts, before `location` changes: use its URL.
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => void evaluate(event.newUrl));
-  ctx.onInvalidated(() => controller?.abort());
+  watchLocation((url) => void evaluate(url), signal);
   void evaluate(new URL(location.href));
 }
 
-/** Markup we do not know: a profile URL still names the person; the badge floats in a corner. */
-function fallbackView(url: URL, adapter: NonNullable<ReturnType<typeof adapterForUrl>>, findAnchor: () => Element | null): ProfileView | null {
-  const ref = adapter.readProfile(url, document);
-  return ref ? { ref, anchor: null, findAnchor } : null;
+/** A page whose name is not (yet) where we look: the badge floats until the name shows. */
+function followAnchor(adapter: SiteAdapter, events: ProfilePageEvents, signal: AbortSignal): void {
+  void waitForDom(() => adapter.findBadgeAnchor(document), { signal, timeoutMs: ANCHOR_SEARCH_MS }).then((anchor) => {
+    if (anchor && !signal.aborted) events.place(anchor);
+  });
+}
+
+/**
+ * Calls back with the new address on every navigation within the page. Only events the browser
+ * itself fired count (`isTrusted`): a page can dispatch look-alike events, not trusted ones. The
+ * Navigation API is taken only when it really is one (a page can clobber the name `navigation`
+ * with an element of that id where the browser has none); else the address is polled.
+ */
+function watchLocation(onChange: (url: URL) => void, signal: AbortSignal): void {
+  let last = location.href;
+  const changed = (href: string) => {
+    if (href === last) return;
+    last = href;
+    onChange(new URL(href));
+  };
+  const nav = (globalThis as { navigation?: unknown }).navigation;
+  const NavigationType = (globalThis as { Navigation?: unknown }).Navigation;
+  if (typeof NavigationType === 'function' && nav instanceof NavigationType) {
+    // After the entry changed, so that the address the browser reports with our messages is the
+    // new one already (`navigate` comes before the change).
+    (nav as EventTarget).addEventListener(
+      'currententrychange',
+      (event) => {
+        if (event.isTrusted) changed(location.href);
+      },
+      { signal },
+    );
+    return;
+  }
+  const timer = setInterval(() => changed(location.href), 500);
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }

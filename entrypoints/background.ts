@@ -6,9 +6,9 @@ import { createNotifier, DONE_BUTTON, SNOOZE_BUTTON, targetOf } from '../backgro
 import { createRouter } from '../background/router';
 import { writePopupSnapshot } from '../background/popup-snapshot';
 import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
-import { createSummaryCache } from '../background/summary-cache';
+import { createBadges } from '../background/badges';
 import { snoozeUntil } from '../domain/schedule';
-import { IMPORT_PORT, OPEN_PANEL_MESSAGE } from '../messaging/channels';
+import { IMPORT_PORT } from '../messaging/channels';
 import { commands } from '../messaging/protocol';
 import { TiekeeperDb } from '../storage/db';
 import { profileUrlOf } from '../storage/nudges';
@@ -24,6 +24,19 @@ export default defineBackground(() => {
     browser.runtime.getURL('/dashboard.html') + (contactId ? `#/contact/${encodeURIComponent(contactId)}` : '');
   const openTab = async (url: string) => {
     await browser.tabs.create({ url });
+  };
+  /**
+   * The panel beside the tab: Chrome's side panel, Firefox's sidebar. Both open only in answer to
+   * a user's gesture, so nothing is awaited before. Where the browser refuses (Firefox does not
+   * count a click in a web page as one), the panel opens in a small window of its own instead.
+   */
+  const openPanel = (tabId: number): Promise<void> => {
+    const opened = import.meta.env.FIREFOX
+      ? (browser as unknown as FirefoxSidebar).sidebarAction.open()
+      : (globalThis as unknown as { chrome: ChromeSidePanel }).chrome.sidePanel.open({ tabId });
+    return opened.catch(async () => {
+      await browser.windows.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?tab=${tabId}`, type: 'popup', width: 420, height: 760 });
+    });
   };
 
   const notifier = createNotifier({ now, language: async () => (await getSettings(db)).language });
@@ -42,12 +55,10 @@ export default defineBackground(() => {
     },
     publishPopupList: (at) => writePopupSnapshot(db, at),
   });
-  const summaries = createSummaryCache(db);
-  const handlers = withEffects(createHandlers({ db, now, openTab, dashboardUrl }), { db, summaries, reconcile: scheduler.reconcile });
-  const handle = createRouter(
-    { db, now, openTab, dashboardUrl, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id },
-    handlers,
-  );
+  const badges = createBadges({ db, now, session: browser.storage.session, sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) });
+  const deps = { db, now, openTab, dashboardUrl, openPanel, badges };
+  const handlers = withEffects(createHandlers(deps), { db, badges, reconcile: scheduler.reconcile });
+  const handle = createRouter({ ...deps, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id }, handlers);
 
   // webextension-polyfill sends the promise's value as the response.
   browser.runtime.onMessage.addListener((message: unknown, sender) => handle(message, sender));
@@ -59,11 +70,14 @@ export default defineBackground(() => {
     // Asks the browser not to evict the database under storage pressure. Chrome grants this
     // already through unlimitedStorage; Firefox honours the request. Failure is harmless.
     void navigator.storage?.persist?.().catch(() => false);
-    // After an update: contacts stored before the tie figures existed get them (badge ledger).
+    // After an update: contacts stored before the tie figures existed get them (badge ledger),
+    // and what earlier versions kept in local storage (where content scripts can read) goes.
     await backfillTies(db);
-    await summaries.rebuild();
+    const earlier = Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('summary:') || key === 'popup');
+    if (earlier.length > 0) await browser.storage.local.remove(earlier);
     await scheduler.reconcile();
   });
+  browser.tabs.onRemoved.addListener((tabId) => void badges.forget(tabId));
   browser.runtime.onStartup.addListener(() => scheduler.reconcile());
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NUDGE_ALARM) await scheduler.reconcile();
@@ -88,10 +102,15 @@ export default defineBackground(() => {
     }
   });
 
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'open-panel') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    // A tab without our content script (not a profile page) simply does not answer.
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: OPEN_PANEL_MESSAGE }).catch(() => undefined);
+  // The shortcut is a user's gesture too: the panel opens beside the tab it was pressed in.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel' && tab?.id !== undefined) void openPanel(tab.id);
   });
 });
+
+interface ChromeSidePanel {
+  sidePanel: { open(options: { tabId: number }): Promise<void> };
+}
+interface FirefoxSidebar {
+  sidebarAction: { open(): Promise<void> };
+}

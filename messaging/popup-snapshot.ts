@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { contactSchema, profileSchema } from '@/domain/model';
 
 /**
- * The popup's list as the background last computed it, kept in the extension's key-value
- * storage after every change and every wake-up. The popup shows it at once, before the database
- * is open and queried, then shows the database's own answer (the truth) as soon as it has it.
+ * The popup's list as the background last computed it, kept in the extension's session storage
+ * after every change and every wake-up (session storage: content scripts cannot read it, and it
+ * is rebuilt at every browser start). The popup shows it at once, before the database is open
+ * and queried, then shows the database's own answer (the truth) as soon as it has it.
  */
 export const POPUP_SNAPSHOT_KEY = 'popup';
 

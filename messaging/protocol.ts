@@ -20,14 +20,15 @@ import {
   type Settings,
 } from '../domain/model';
 import { MAX_NAME_LENGTH } from '../domain/constants';
+import type { BadgeView } from '../i18n/badge-status';
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
  * database), with its input schema, who may send it, and its output type.
- * - `content`: content scripts on LinkedIn/XING and the extension's own pages.
- * - `pages`: only the extension's own pages (popup, dashboard). Whole-database operations are
- *   here (import, export, delete all, the full lists) so that a compromised or confused
- *   content script cannot read out or wipe everything.
+ * - `content`: the content script on LinkedIn/XING. Its powers follow the tab it runs in: it
+ *   reports what the tab shows and gets the badge for the profile at the tab's own address, and
+ *   it opens the panel. It reads no notes, lists nobody and changes nothing.
+ * - `pages`: the extension's own pages (popup, panel, dashboard): everything else.
  */
 export type Scope = 'content' | 'pages';
 
@@ -75,17 +76,25 @@ export interface ExportFile {
 }
 
 export const commands = {
-  'profile.get': command<ContactState | null>()(profileRefSchema.pick({ site: true, key: true }), 'content'),
-  'profile.ensure': command<ContactState>()(profileRefSchema, 'content'),
-  'contact.get': command<ContactState | null>()(z.object({ id }), 'content'),
-  'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'content'),
-  'contact.snooze': command<Contact>()(z.object({ id, until: time.nullable() }), 'content'),
-  'contact.delete': command<DeletedCounts>()(z.object({ id }), 'content'),
+  // The content script says whom its tab shows as far as the page tells (the name, the
+  // headline); the address comes from the browser, never from the page.
+  'tab.profile': command<BadgeView | null>()(
+    z.object({ name: z.string().max(MAX_NAME_LENGTH).optional(), headline: z.string().max(500).optional() }),
+    'content',
+  ),
+  // A click on the badge (a user gesture) opens the panel beside the tab.
+  'panel.open': command<null>()(none, 'content'),
+  'profile.get': command<ContactState | null>()(profileRefSchema.pick({ site: true, key: true }), 'pages'),
+  'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
+  'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
+  'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'pages'),
+  'contact.snooze': command<Contact>()(z.object({ id, until: time.nullable() }), 'pages'),
+  'contact.delete': command<DeletedCounts>()(z.object({ id }), 'pages'),
   // Length is checked by the repository, whose message names the limit.
-  'note.add': command<Note>()(z.object({ contactId: id, body: z.string() }), 'content'),
-  'note.edit': command<Note>()(z.object({ id, body: z.string() }), 'content'),
-  'note.delete': command<Note>()(z.object({ id }), 'content'),
-  'note.restore': command<Note>()(z.object({ note: noteSchema }), 'content'),
+  'note.add': command<Note>()(z.object({ contactId: id, body: z.string() }), 'pages'),
+  'note.edit': command<Note>()(z.object({ id, body: z.string() }), 'pages'),
+  'note.delete': command<Note>()(z.object({ id }), 'pages'),
+  'note.restore': command<Note>()(z.object({ note: noteSchema }), 'pages'),
   'interaction.log': command<{ interaction: Interaction; contact: Contact }>()(
     z.object({
       contactId: id,
@@ -94,21 +103,21 @@ export const commands = {
       note: z.string().max(2_000).optional(),
       favour: favourTypeSchema.nullable().optional(),
     }),
-    'content',
+    'pages',
   ),
-  // "Introduce to…" on a profile page: a few names and headlines for what was typed, never notes.
-  'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'content'),
+  // "Introduce to…" in the panel: a few names and headlines for what was typed, never notes.
+  'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'pages'),
   'introduction.create': command<Introduction>()(
     z.object({ aId: id, bId: id, note: z.string().max(2_000).optional(), status: introductionStatusSchema.optional() }),
-    'content',
+    'pages',
   ),
   'introduction.update': command<Introduction>()(
     z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(2_000).optional() }),
-    'content',
+    'pages',
   ),
-  'settings.get': command<Settings>()(none, 'content'),
-  // Web pages cannot link to extension pages; the background opens the dashboard for them.
-  'dashboard.open': command<null>()(z.object({ contactId: id.nullable() }), 'content'),
+  'settings.get': command<Settings>()(none, 'pages'),
+  // The panel opens the dashboard in a tab of the main window.
+  'dashboard.open': command<null>()(z.object({ contactId: id.nullable() }), 'pages'),
   'settings.update': command<Settings>()(z.object({ patch: settingsPatchSchema }), 'pages'),
   'contacts.list': command<Contact[]>()(none, 'pages'),
   'contacts.due': command<DueList>()(none, 'pages'),

@@ -19,7 +19,7 @@ import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NoteItem, NotesSection } from '../panel/NotesSection';
 import { describeInteraction, TouchSection } from '../panel/TouchSection';
 import { RhythmField } from '../shared/RhythmField';
-import { FADING_LABELS, fadingWhy } from '../shared/tie-text';
+import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { Search } from './data';
 import { contactName, followUpText, lastContactText, SITE_NAMES } from './format';

@@ -3,7 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { fadingEstimate } from '@/domain/fading';
 import { t, type MessageKey } from '@/i18n';
 import { formatDate } from '@/i18n/format';
-import { FADING_LABELS, fadingWhy } from '../shared/tie-text';
+import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
 import { contactName, followUpText, lastContactText, rhythmText, SITE_NAMES } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';

@@ -5,7 +5,7 @@ import type { IntroductionStatus } from '@/domain/model';
 import { t } from '@/i18n';
 import { formatDate, relativeTime } from '@/i18n/format';
 import { send } from '@/messaging/client';
-import { introductionStatusText } from '../shared/tie-text';
+import { introductionStatusText } from '@/i18n/tie-text';
 import { contactName } from './format';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';

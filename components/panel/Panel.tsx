@@ -4,7 +4,7 @@ import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
 import { contactSummary } from '@/domain/summary';
 import type { ProfileRef } from '@/sites/types';
 import { t } from '@/i18n';
-import { badgeStatus } from '../badge/badge-status';
+import { badgeStatus } from '@/i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';

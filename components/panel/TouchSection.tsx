@@ -3,7 +3,7 @@ import { otherPerson, type IntroductionView } from '@/domain/introductions';
 import type { Interaction, InteractionKind } from '@/domain/model';
 import { t, type MessageKey } from '@/i18n';
 import { relativeTime, toDateInput } from '@/i18n/format';
-import { FAVOUR_LABELS } from '../shared/tie-text';
+import { FAVOUR_LABELS } from '@/i18n/tie-text';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];

@@ -10,9 +10,9 @@ import { relativeTime, rhythmLength } from '@/i18n/format';
 import { send } from '@/messaging/client';
 import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
-import { badgeStatus } from '../badge/badge-status';
+import { badgeStatus } from '@/i18n/badge-status';
 import { errorText } from '../shared/errors';
-import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '../shared/tie-text';
+import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '@/i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
 import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '@/storage/popup';
 

@@ -1,19 +1,14 @@
 import type { ContactPatch, ContactState } from '@/domain/contacts';
 import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '@/domain/model';
 import type { ContactHit } from '@/domain/name-search';
-import type { ContactSummary } from '@/domain/summary';
 import type { CommandInput, CommandName, CommandOutput } from '@/messaging/protocol';
 import type { ProfileRef } from '@/sites/types';
 
 /**
- * What the profile badge and panel can do. On a site the implementation sends messages to the
- * background (the database's only writer); tests pass their own.
+ * What the panel can do. The implementation sends messages to the background (the database's
+ * only writer); tests pass their own.
  */
 export interface ProfileApi {
-  /** The summary kept for the badge, read without waking the background; null when unknown. */
-  cachedSummary(ref: ProfileRef): Promise<ContactSummary | null>;
-  /** Calls back when the kept summary changes (a change made in the popup, say). Returns an unsubscribe. */
-  watchSummary(ref: ProfileRef, onChange: () => void): () => void;
   /** The person's full state, or null when Tiekeeper does not know them yet. */
   load(ref: ProfileRef): Promise<ContactState | null>;
   /** Finds or creates the contact for this profile. */
@@ -34,8 +29,8 @@ export interface ProfileApi {
 
 export type SendCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandOutput<N>>;
 
-/** Everything but the kept summary, as commands to the background sent by `send`. */
-export function commandProfileApi(send: SendCommand): Omit<ProfileApi, 'cachedSummary' | 'watchSummary'> {
+/** The panel's API as commands to the background sent by `send`. */
+export function commandProfileApi(send: SendCommand): ProfileApi {
   return {
     load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
     ensure: (ref) => send('profile.ensure', ref),

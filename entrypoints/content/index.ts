@@ -1,47 +1,110 @@
 // First: marks the start of the content script in benchmark builds (a no-op otherwise).
 import '@/content/bench-start';
-import { browser } from 'wxt/browser';
+import { createBadge, type PageBadge } from '@/content/badge';
 import { benchMark } from '@/content/bench-marks';
-import { siteProfileApi, withSummaryReadAhead } from '@/content/profile-api';
+import { extensionApi } from '@/content/extension-api';
 import { watchProfilePages } from '@/content/profile-page';
-import { OPEN_PANEL_MESSAGE } from '@/messaging/channels';
+import { siteIsDark } from '@/content/theme';
+import type { BadgeView } from '@/messaging/badge-view';
+import { BADGE_MESSAGE } from '@/messaging/channels';
 
 export default defineContentScript({
   // The whole sites, not only profile paths: both are single-page apps, and a user who goes
   // from the feed to a profile never loads the profile URL.
   matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
   cssInjectionMode: 'manual',
-  main(ctx) {
+  // WXT would announce the script to the page with the extension's id; the page learns nothing.
+  noScriptStartedPostMessage: true,
+  // WXT's context (`ctx`) is not used: its events can be dispatched by the page, and a forged
+  // one would switch Tiekeeper off. This script stops only when the extension goes away.
+  main() {
     benchMark('content-main');
-    // The keyboard shortcut (commands API) reaches the background, which asks this tab.
-    const openListeners = new Set<() => void>();
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === OPEN_PANEL_MESSAGE) openListeners.forEach((open) => open());
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    const api = extensionApi();
+    if (!api) return;
+    const stopped = new AbortController();
 
-    const onFirstRender = import.meta.env.MODE === 'bench' ? () => benchMark('badge-visible') : undefined;
-    // The UI (React and the panel) is set up only once a profile shows: on the feed, in search
-    // and in messages the script stays small. Bundled into this one file, so no extension file
-    // is exposed to the sites.
-    let ui: Promise<typeof import('@/content/profile-ui')> | null = null;
-    watchProfilePages(ctx, (view, signal) => {
-      const api = withSummaryReadAhead(siteProfileApi, view.ref);
-      ui ??= import('@/content/profile-ui');
-      ui.then(
-        ({ showProfileUi }) => {
+    let badge: PageBadge | null = null;
+    /**
+     * Tells the background what the tab shows; it answers with the badge for the tab's address.
+     * Right after a single-page navigation the browser may still report the old address with
+     * the message: then no badge comes back, and the script asks again a moment later.
+     */
+    const report = (input: { name?: string; headline?: string }, signal: AbortSignal, attempt = 0) => {
+      api.runtime.sendMessage({ cmd: 'tab.profile', input }).then(
+        (response) => {
           if (signal.aborted) return;
-          showProfileUi(view, signal, {
-            api,
-            onFirstRender,
-            onOpenRequest: (open) => {
-              openListeners.add(open);
-              return () => openListeners.delete(open);
-            },
-          });
+          const view = badgeViewOf(response);
+          if (view) show(view);
+          else if (badge && attempt < 10) setTimeout(() => report(input, signal, attempt + 1), 30);
         },
-      ).catch((error: unknown) => console.warn('Tiekeeper could not show its badge:', error));
-    });
+        () => stop(),
+      );
+    };
+    const show = (view: BadgeView) => {
+      const first = badge !== null && !badge.placed;
+      badge?.show(view);
+      if (first) benchMark('badge-visible');
+    };
+    const stop = () => {
+      badge?.remove();
+      badge = null;
+      stopped.abort();
+    };
+
+    watchProfilePages(
+      {
+        enter(anchor, signal, findAnchor) {
+          badge?.remove();
+          const current = createBadge({
+            dark: siteIsDark(),
+            onOpen: () => void api.runtime.sendMessage({ cmd: 'panel.open', input: {} }).catch(stop),
+            findAnchor,
+          });
+          badge = current;
+          current.place(anchor);
+          report({}, signal);
+          signal.addEventListener('abort', () => current.remove(), { once: true });
+        },
+        recognised(ref) {
+          if (ref.name) report({ name: ref.name, ...(ref.headline ? { headline: ref.headline } : {}) }, stopped.signal);
+        },
+        place(anchor) {
+          badge?.place(anchor);
+        },
+        leave() {
+          badge?.remove();
+          badge = null;
+          report({}, stopped.signal);
+        },
+      },
+      stopped.signal,
+    );
+
+    // A change made elsewhere (the panel, the popup, a notification) reaches an open badge.
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type !== BADGE_MESSAGE) return;
+      const view = badgeViewOf((message as { badge?: unknown }).badge);
+      if (view) show(view);
+    };
+    api.runtime.onMessage.addListener(onMessage);
+    stopped.signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(onMessage), { once: true });
+
+    // When the extension is updated or removed, this copy of the script is orphaned and clears up.
+    new MutationObserver((_records, observer) => {
+      if (!api.runtime.id) {
+        observer.disconnect();
+        stop();
+      }
+    }).observe(document, { childList: true, subtree: true });
   },
 });
+
+/** The background's answer, or null when it is not a badge (an error, or no profile). */
+function badgeViewOf(value: unknown): BadgeView | null {
+  const ok = value as { ok?: unknown; value?: unknown } | null;
+  const view = (ok && typeof ok === 'object' && 'ok' in ok ? (ok.ok ? ok.value : null) : value) as Partial<BadgeView> | null;
+  if (!view || typeof view !== 'object') return null;
+  const { tone, label, detail, ariaLabel } = view;
+  if (typeof tone !== 'string' || typeof label !== 'string' || typeof ariaLabel !== 'string') return null;
+  return { tone: tone as BadgeView['tone'], label, detail: typeof detail === 'string' ? detail : null, ariaLabel };
+}

@@ -10,7 +10,7 @@ followSystemTheme();
 
 // The list as the background last saw it, read before the first render: the popup shows it
 // without waiting for the database.
-void browser.storage.local
+void browser.storage.session
   .get(POPUP_SNAPSHOT_KEY)
   .then((stored) => parsePopupSnapshot(stored[POPUP_SNAPSHOT_KEY]), () => null)
   .then((snapshot) => createRoot(document.getElementById('root')!).render(<PopupApp snapshot={snapshot} />));

@@ -75,7 +75,7 @@ describe.each([
     const listed = await PopupPage.open(harness);
     await expect.poll(() => listed.page.locator('.tk-followups').first().textContent()).toContain('Jana Beispiel');
     const profile = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
-    const badge = await ProfileBadge.on(profile);
+    const badge = await ProfileBadge.on(profile, harness);
     await expect.poll(() => badge.label()).toContain('Time to get in touch');
 
     // The worker is stopped and started again: the nudge is not shown a second time.

@@ -15,7 +15,7 @@ describe('the extension in Chromium', () => {
 
   it('shows its badge on a fictional LinkedIn profile', async () => {
     const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.text()).toContain('Add a note');
     expect(await badge.count()).toBe(1);
   });

@@ -161,6 +161,33 @@ export class Harness {
     return page;
   }
 
+  /**
+   * Records the tabs that the worker asks the browser to open the side panel beside (headless
+   * Chromium has no side panel to show). Installed again when the worker was replaced.
+   */
+  async capturePanelOpens(): Promise<void> {
+    await this.inWorker(() => {
+      const scope = globalThis as unknown as { chrome: { sidePanel: { open: (o: { tabId: number }) => Promise<void> } }; __panelOpens?: number[] };
+      if (scope.__panelOpens) return;
+      scope.__panelOpens = [];
+      const sidePanel = scope.chrome.sidePanel;
+      const open = sidePanel.open.bind(sidePanel);
+      sidePanel.open = (options) => {
+        scope.__panelOpens!.push(options.tabId);
+        // Without a user's gesture Chrome refuses: that would be a failure worth seeing.
+        return open(options).catch((error: Error) => {
+          if (/gesture/i.test(error.message)) scope.__panelOpens!.push(-1);
+          throw error;
+        });
+      };
+    }, null);
+  }
+
+  /** The tabs the side panel was asked to open beside, since `capturePanelOpens`. */
+  async panelOpens(): Promise<number[]> {
+    return this.inWorker(() => (globalThis as unknown as { __panelOpens?: number[] }).__panelOpens ?? [], null);
+  }
+
   assertNoExtensionRequests(): void {
     if (this.extensionRequests.length > 0) {
       throw new Error(`The extension made network requests:\n${this.extensionRequests.join('\n')}`);

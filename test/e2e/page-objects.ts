@@ -147,113 +147,148 @@ export class DashboardPage {
 
 /** Tiekeeper's badge next to the person's name, inside its closed shadow root. */
 export class ProfileBadge {
-  static readonly HOST = 'tiekeeper-badge';
-
   private constructor(
     readonly page: Page,
     readonly shadow: ClosedShadow,
+    private readonly harness: Harness,
   ) {}
 
-  static async on(page: Page): Promise<ProfileBadge> {
-    return new ProfileBadge(page, await ClosedShadow.of(page, ProfileBadge.HOST));
+  static async on(page: Page, harness: Harness): Promise<ProfileBadge> {
+    return new ProfileBadge(page, await ClosedShadow.of(page, '.tk-badge'), harness);
   }
 
   count(): Promise<number> {
     return this.shadow.hostCount();
   }
 
-  text(): Promise<string> {
-    return this.shadow.text('.tk-badge');
+  /** The text of the element the badge sits after (the name), or null when it floats. */
+  async anchorText(): Promise<string | null> {
+    if (!(await this.shadow.exists('.tk-badge'))) return null;
+    return this.shadow.call<string | null>('.tk-badge', 'function () { return this.getRootNode().host.previousElementSibling?.textContent ?? null; }');
+  }
+
+  /** The host element as the page's markup holds it (a plain, empty element). */
+  hostHtml(): Promise<string> {
+    return this.shadow.call<string>('.tk-badge', 'function () { return this.getRootNode().host.outerHTML; }');
+  }
+
+  /** What the badge shows: its words are generated content, so they are read from the attribute. */
+  async text(): Promise<string> {
+    if (!(await this.shadow.exists('.tk-label'))) return '';
+    return (await this.shadow.attribute('.tk-label', 'data-label')) ?? '';
   }
 
   /** What a screen reader announces: whom it is about and the state ('' while absent). */
   async label(): Promise<string> {
-    return (await this.shadow.exists('.tk-badge')) ? ((await this.shadow.attribute('.tk-badge', 'aria-label')) ?? '') : '';
+    return (await this.shadow.exists('.tk-badge[aria-label]')) ? ((await this.shadow.attribute('.tk-badge', 'aria-label')) ?? '') : '';
   }
 
+  /**
+   * A click on the badge asks the browser to open the side panel beside this tab. Headless
+   * Chromium has no side panel to show, so the panel page is then opened for that tab in a tab
+   * of its own: the same page, about the same tab.
+   */
   async open(): Promise<ProfilePanel> {
-    // The badge is drawn once the background has answered.
-    await expect.poll(() => this.shadow.exists('.tk-badge')).toBe(true);
+    await expect.poll(() => this.label()).not.toBe('');
+    await this.harness.capturePanelOpens();
+    const before = (await this.harness.panelOpens()).length;
     await this.shadow.click('.tk-badge');
-    const panel = await ProfilePanel.on(this.page);
-    await expect.poll(() => panel.isOpen()).toBe(true);
-    return panel;
+    await expect.poll(async () => (await this.harness.panelOpens()).length).toBe(before + 1);
+    const tabId = (await this.harness.panelOpens()).at(-1)!;
+    // A real click is the user's gesture: the browser accepted it (-1 records a refusal).
+    expect(tabId).toBeGreaterThan(0);
+    return ProfilePanel.open(this.harness, tabId);
   }
 }
 
-/** The panel about the person, in its own closed shadow root. */
+/** The panel about the person the tab shows: the side panel's page, opened for that tab. */
 export class ProfilePanel {
-  static readonly HOST = 'tiekeeper-panel';
+  private constructor(readonly page: Page) {}
 
-  private constructor(readonly shadow: ClosedShadow) {}
+  static async open(harness: Harness, tabId: number): Promise<ProfilePanel> {
+    const page = await harness.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    const panel = new ProfilePanel(page);
+    await panel.root.waitFor();
+    return panel;
+  }
 
-  static async on(page: Page): Promise<ProfilePanel> {
-    return new ProfilePanel(await ClosedShadow.of(page, ProfilePanel.HOST));
+  get root(): Locator {
+    return this.page.locator('.tk-panel');
   }
 
   isOpen(): Promise<boolean> {
-    return this.shadow.exists('.tk-panel');
+    return this.root.isVisible();
   }
 
   text(): Promise<string> {
-    return this.shadow.text('.tk-panel');
+    return this.shown(this.root);
+  }
+
+  /** What a part of the panel shows; '' while it is not there (no waiting). */
+  private async shown(part: Locator): Promise<string> {
+    return (await part.count()) > 0 ? part.first().innerText() : '';
   }
 
   name(): Promise<string> {
-    return this.shadow.value('input.tk-name');
+    return this.page.locator('input.tk-name').inputValue();
   }
 
   async addNote(body: string): Promise<void> {
-    await this.shadow.fill('textarea[data-autofocus]', body);
-    await this.shadow.clickByText('button', 'Add note');
-    await expect.poll(() => this.shadow.text('.tk-notes')).toContain(body.split('\n')[0]);
+    await this.page.locator('textarea[data-autofocus]').fill(body);
+    await this.page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => this.shown(this.page.locator('.tk-notes'))).toContain(body.split('\n')[0]);
   }
 
   async logInTouch(kind: 'Message' | 'Call' | 'Meeting' | 'Event' | 'Other'): Promise<void> {
-    await this.shadow.clickByText('label.tk-chip', kind);
-    await this.shadow.clickByText('button', 'In touch today');
-    await expect.poll(() => this.shadow.text('.tk-timeline')).toContain(kind);
+    await this.page.locator('label.tk-chip', { hasText: kind }).click();
+    await this.page.getByRole('button', { name: 'In touch today' }).click();
+    await expect.poll(() => this.timeline()).toContain(kind);
   }
 
   async setRhythm(days: number | null): Promise<void> {
-    await this.shadow.select('.tk-rhythm select', days === null ? 'none' : String(days));
+    await this.page.locator('.tk-rhythm select').selectOption(days === null ? 'none' : String(days));
   }
 
   /** The give-and-take balance in words. */
   ledger(): Promise<string> {
-    return this.shadow.text('.tk-ledger');
+    return this.shown(this.page.locator('.tk-ledger'));
   }
 
   timeline(): Promise<string> {
-    return this.shadow.text('.tk-timeline');
+    return this.shown(this.page.locator('.tk-timeline'));
   }
 
   /** One click on "You gave" / "You received", with the kind of favour chosen first. */
   async logFavour(direction: 'You gave' | 'You received', favour: string): Promise<void> {
-    await this.shadow.select('select.tk-favour-type', favour);
-    await this.shadow.clickByText('.tk-give button', direction);
+    await this.page.locator('select.tk-favour-type').selectOption(favour);
+    await this.page.locator('.tk-give button', { hasText: direction }).click();
   }
 
   /** Types into "Introduce to…", picks `name` from the hits, and saves the idea. */
   async introduceTo(query: string, name: string, note: string): Promise<void> {
-    await this.shadow.fill('input.tk-intro-search', query);
-    await expect.poll(() => this.shadow.queryByText('button.tk-hit', name)).not.toBeNull();
-    await this.shadow.clickByText('button.tk-hit', name);
-    await this.shadow.fill('.tk-intro-new input', note);
-    await this.shadow.clickByText('button', 'Save as idea');
-    await expect.poll(() => this.shadow.text('.tk-intro-list')).toContain(`With ${name}`);
+    await this.page.locator('input.tk-intro-search').fill(query);
+    await this.page.locator('button.tk-hit', { hasText: name }).click();
+    await this.page.locator('.tk-intro-new input').fill(note);
+    await this.page.getByRole('button', { name: 'Save as idea' }).click();
+    await expect.poll(() => this.shown(this.page.locator('.tk-intro-list'))).toContain(`With ${name}`);
   }
 
   async setIntroductionStatus(status: 'idea' | 'asked-a' | 'asked-b' | 'made' | 'outcome'): Promise<void> {
-    await this.shadow.select('select.tk-intro-status', status);
+    await this.page.locator('select.tk-intro-status').selectOption(status);
+  }
+
+  introductionStatus(): Promise<string> {
+    return this.page.locator('select.tk-intro-status').inputValue();
   }
 
   async markWorthMeeting(): Promise<void> {
-    await this.shadow.click('.tk-check input[type="checkbox"]');
-    await expect.poll(() => this.shadow.call<boolean>('.tk-check input[type="checkbox"]', 'function () { return this.checked; }')).toBe(true);
+    // Saved first, then shown checked: a click, then the state the panel reads back.
+    const box = this.page.locator('.tk-check input[type="checkbox"]');
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(true);
   }
 
   async close(): Promise<void> {
-    await this.shadow.click('button[aria-label="Close"]');
+    await this.page.getByRole('button', { name: 'Close' }).click();
   }
 }

@@ -55,7 +55,7 @@ describe('badge and panel on profile pages', () => {
     harness.serve(url, { html: html(), csp: true });
     const page = await harness.open(url);
     expect(await trustedTypesEnforced(page)).toBe(true);
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.label()).toBe(`Tiekeeper, ${name}: Add a note`);
     expect(await badge.count()).toBe(1);
 
@@ -67,7 +67,7 @@ describe('badge and panel on profile pages', () => {
     await expect.poll(() => panel.text()).toContain('Last contact today');
 
     await page.reload();
-    const reloaded = await ProfileBadge.on(page);
+    const reloaded = await ProfileBadge.on(page, harness);
     await expect.poll(() => reloaded.label()).toBe(`Tiekeeper, ${name}: Last contact today`);
     const again = await reloaded.open();
     expect(await again.text()).toContain('Ask about the sailing trip.');
@@ -75,7 +75,7 @@ describe('badge and panel on profile pages', () => {
 
   it('lists the person in the dashboard with the note and the call added on their profile page', async () => {
     const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
-    const panel = await (await ProfileBadge.on(page)).open();
+    const panel = await (await ProfileBadge.on(page, harness)).open();
     await panel.addNote('Met at the training in Kassel.\nAsk about the sailing trip.');
     await panel.logInTouch('Call');
 
@@ -107,7 +107,7 @@ describe('badge and panel on profile pages', () => {
       }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     await page.goto('https://www.linkedin.com/in/jana-beispiel/');
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.label()).toContain('Jana Beispiel');
     const panel = await badge.open();
     await panel.addNote(note);
@@ -140,17 +140,17 @@ describe('badge and panel on profile pages', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const panel = await (await ProfileBadge.on(page)).open();
+    const panel = await (await ProfileBadge.on(page, harness)).open();
     await panel.addNote('<img src=x onerror=alert(1)>');
-    expect(await panel.shadow.text('.tk-notes')).toContain('<img src=x onerror=alert(1)>');
-    expect(await panel.shadow.exists('.tk-notes img')).toBe(false);
+    expect(await panel.page.locator('.tk-notes').innerText()).toContain('<img src=x onerror=alert(1)>');
+    expect(await panel.page.locator('.tk-notes img').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 
   it('does not move the top card: the badge only takes its own width on the name’s line', async () => {
     const demo = 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/';
     const page = await harness.open(demo);
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.label()).toContain('Lukas Mustermann');
     const layout = () =>
       page.evaluate(() => {
@@ -158,14 +158,17 @@ describe('badge and panel on profile pages', () => {
         return { card: box('.pv-top-card'), name: box('h1'), headline: box('.text-body-medium'), about: box('main > section:nth-of-type(2)') };
       });
     const withBadge = await layout();
-    const badgeWidth = (await page.locator(ProfileBadge.HOST).boundingBox())!.width;
+    const badgeWidth = (await badge.shadow.boundingBox('.tk-badge')).width;
+    const hostHtml = await badge.hostHtml();
 
     // The same page where the extension does not run.
     const plainPage = await harness.context.newPage();
     // The rendered page as markup, without the site's script and without Tiekeeper's elements.
-    const html = await page.evaluate(() =>
-      document.documentElement.outerHTML.replace(/<script[^]*?<\/script>/g, '').replace(/<tiekeeper-[a-z]+[^>]*><\/tiekeeper-[a-z]+>/g, ''),
+    let html = await page.evaluate(() =>
+      document.documentElement.outerHTML.replace(/<script[^]*?<\/script>/g, ''),
     );
+    expect(html).toContain(`</h1>${hostHtml}`);
+    html = html.replace(`</h1>${hostHtml}`, '</h1>');
     harness.serve('https://example.invalid/plain', { html });
     await plainPage.goto('https://example.invalid/plain');
     const without = await plainPage.evaluate(() => {
@@ -183,7 +186,8 @@ describe('badge and panel on profile pages', () => {
     await harness.close();
     harness = await Harness.start({ colorScheme: 'dark' });
     const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
-    await expect.poll(() => page.locator(ProfileBadge.HOST).getAttribute('data-theme')).toBe('dark');
+    const badge = await ProfileBadge.on(page, harness);
+    await expect.poll(() => badge.shadow.attribute('.tk-badge', 'class')).toContain('tk-dark');
   });
 
   it('speaks German when the browser does', async () => {
@@ -192,25 +196,31 @@ describe('badge and panel on profile pages', () => {
     const uiLanguage = await harness.inWorker(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.i18n.getUILanguage(), null);
     if (uiLanguage !== 'de') throw new Error(`Chromium runs in ${uiLanguage}, not German: install its translations (apt-get install chromium-l10n).`);
     const page = await harness.open('https://www.xing.com/profile/Thomas_Beispiel2');
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.label()).toBe('Tiekeeper, Thomas Beispiel: Notiz hinzufügen');
     const panel = await badge.open();
     expect(await panel.text()).toContain('Heute in Kontakt');
     expect(await panel.text()).toContain('Kontakt-Rhythmus');
   });
 
-  it('opens the panel when the background asks (the keyboard shortcut)', async () => {
+  it('opens the panel beside the tab with the keyboard shortcut, about the person the tab shows', async () => {
     const page = await harness.open('https://www.xing.com/profile/Sofia_Probst');
-    const badge = await ProfileBadge.on(page);
+    const badge = await ProfileBadge.on(page, harness);
     await expect.poll(() => badge.label()).toContain('Sofia Probst');
-    await harness.inWorker(async () => {
-      const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      await chrome.tabs.sendMessage(tab!.id!, { type: 'tiekeeper:open-panel' });
+    await harness.capturePanelOpens();
+    // The browser hands the command to the worker with the tab it was pressed in. Sent from here
+    // it is no user's gesture, so Chrome refuses the side panel and the panel opens in a window
+    // of its own, as it does where a browser never counts the gesture.
+    const window = harness.context.waitForEvent('page', { predicate: (p) => p.url().includes('/sidepanel.html?tab=') });
+    const tabId = await harness.inWorker(async () => {
+      const chrome = globalThis as unknown as { chrome: { tabs: { query: (q: object) => Promise<{ id: number }[]> }; commands: { onCommand: { dispatch: (c: string, t: object) => void } } } };
+      const [tab] = await chrome.chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      chrome.chrome.commands.onCommand.dispatch('open-panel', tab!);
+      return tab!.id;
     }, null);
-    const panel = await ProfilePanel.on(page);
-    await expect.poll(() => panel.isOpen()).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => panel.isOpen()).toBe(false);
+    await expect.poll(() => harness.panelOpens()).toEqual([tabId, -1]);
+    const opened = await window;
+    expect(opened.url()).toBe(`${harness.origin}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => opened.locator('input.tk-name').inputValue()).toBe('Sofia Probst');
   });
 });

@@ -4,35 +4,54 @@ import type { CDPSession, Page } from 'playwright-core';
  * Reads and drives UI inside a CLOSED shadow root through the DevTools protocol, as a user's
  * mouse and keyboard would: the page's scripts (and Playwright's CSS locators) cannot see it.
  */
+interface DomNode {
+  nodeId: number;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+  contentDocument?: DomNode;
+}
+
 export class ClosedShadow {
   private constructor(
     private readonly page: Page,
     private readonly cdp: CDPSession,
-    private readonly hostSelector: string,
+    /** What the shadow root holds: hosts are found by their content, not by any mark the page could see. */
+    private readonly marker: string,
   ) {}
 
-  static async of(page: Page, hostSelector: string): Promise<ClosedShadow> {
+  static async of(page: Page, marker: string): Promise<ClosedShadow> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('DOM.enable');
-    return new ClosedShadow(page, cdp, hostSelector);
+    return new ClosedShadow(page, cdp, marker);
   }
 
-  /** How many shadow hosts match in the light DOM. */
+  /** The closed shadow roots in the document that hold the marker. */
+  private async roots(): Promise<number[]> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const closed: number[] = [];
+    const walk = (node: DomNode) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        if (shadow.shadowRootType === 'closed') closed.push(shadow.nodeId);
+        walk(shadow);
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root as DomNode);
+    const found: number[] = [];
+    for (const nodeId of closed) {
+      const { nodeId: hit } = await this.cdp.send('DOM.querySelector', { nodeId, selector: this.marker });
+      if (hit) found.push(nodeId);
+    }
+    return found;
+  }
+
+  /** How many such shadow hosts the page holds. */
   async hostCount(): Promise<number> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await this.cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: this.hostSelector });
-    return nodeIds.length;
+    return (await this.roots()).length;
   }
 
   private async shadowRootId(): Promise<number | null> {
-    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId: hostId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
-    if (!hostId) return null;
-    const { node } = await this.cdp.send('DOM.describeNode', { nodeId: hostId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { nodeIds } = await this.cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadow.backendNodeId] });
-    return nodeIds[0] ?? null;
+    return (await this.roots())[0] ?? null;
   }
 
   /** The node for `selector` inside the shadow root, or null. */
@@ -45,7 +64,7 @@ export class ClosedShadow {
 
   private async need(selector: string): Promise<number> {
     const nodeId = await this.query(selector);
-    if (nodeId === null) throw new Error(`Nothing matches ${selector} in the shadow root of ${this.hostSelector}`);
+    if (nodeId === null) throw new Error(`Nothing matches ${selector} in the shadow root holding ${this.marker}`);
     return nodeId;
   }
 
@@ -83,7 +102,7 @@ export class ClosedShadow {
 
   async clickByText(selector: string, text: string): Promise<void> {
     const nodeId = await this.queryByText(selector, text);
-    if (nodeId === null) throw new Error(`No ${selector} with text "${text}" in the shadow root of ${this.hostSelector}`);
+    if (nodeId === null) throw new Error(`No ${selector} with text "${text}" in the shadow root holding ${this.marker}`);
     await this.clickNode(nodeId);
   }
 

@@ -10,17 +10,26 @@ import { DB_NAME, TiekeeperDb } from '@/storage/db';
 import { toolbar } from '../setup';
 
 const T0 = new Date('2026-06-15T10:00:00+02:00').getTime();
-const profilePage = {
-  id: fakeBrowser.runtime.id,
-  url: 'https://www.linkedin.com/in/anna-schmidt/',
-  tab: { id: 1 },
-} as unknown as Browser.runtime.MessageSender;
+const panelPage = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') } as unknown as Browser.runtime.MessageSender;
+/** The content script in tab `tabId`, on the profile page at `url`. */
+const profileTab = (tabId: number, url: string) =>
+  ({ id: fakeBrowser.runtime.id, url, tab: { id: tabId }, frameId: 0 }) as unknown as Browser.runtime.MessageSender;
 
-/** Sends a command as the content script on Anna's profile page would. */
-async function send(cmd: string, input: unknown): Promise<unknown> {
-  const [response] = (await fakeBrowser.runtime.onMessage.trigger({ cmd, input }, profilePage)) as unknown as Response[];
+/** Sends a command as an extension page (the panel) would, or as `sender`. */
+async function send(cmd: string, input: unknown, sender = panelPage): Promise<unknown> {
+  const [response] = (await fakeBrowser.runtime.onMessage.trigger({ cmd, input }, sender)) as unknown as Response[];
   if (!response?.ok) throw new Error(`${cmd} failed: ${JSON.stringify(response)}`);
   return response.value;
+}
+
+/** What the badge on a profile tab says: the content script reports the tab, the background answers. */
+async function badgeOn(tabId: number, url: string, name?: string): Promise<string> {
+  return ((await send('tab.profile', name ? { name } : {}, profileTab(tabId, url))) as { ariaLabel: string }).ariaLabel;
+}
+
+/** The badges the background sent to tabs after changes, last first. */
+function badgesSent(sent: { mock: { calls: unknown[][] } }): { tabId: number; label: string }[] {
+  return sent.mock.calls.map(([tabId, message]) => ({ tabId: tabId as number, label: (message as { badge: { ariaLabel: string } }).badge.ariaLabel })).reverse();
 }
 
 /** A fresh worker: the browser stopped the old one; only the database survived. */
@@ -83,33 +92,40 @@ describe('background worker lifecycle', () => {
     expect(state.interactions).toHaveLength(2);
   });
 
-  it('keeps the badge summary of a profile in step with every change', async () => {
+  it('keeps the badge on an open profile tab in step with every change, and forgets a tab that left profiles', async () => {
     startWorker();
-    const { contact } = (await send('profile.ensure', {
-      site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt',
-    })) as { contact: { id: string } };
-    const key = 'summary:linkedin:anna-schmidt';
-    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ displayName: 'Anna Schmidt', lastContactAt: null });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    const anna = 'https://www.linkedin.com/in/anna-schmidt/';
+    expect(await badgeOn(1, anna, 'Anna Schmidt')).toBe('Tiekeeper, Anna Schmidt: Add a note');
+    const { contact } = (await send('profile.ensure', { site: 'linkedin', key: 'anna-schmidt', url: anna, name: 'Anna Schmidt' })) as { contact: { id: string } };
+    expect(badgesSent(sent)[0]).toEqual({ tabId: 1, label: 'Tiekeeper, Anna Schmidt: No contact yet' });
     await send('interaction.log', { contactId: contact.id, kind: 'meeting' });
-    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ lastContactAt: T0 });
+    expect(badgesSent(sent)[0]).toEqual({ tabId: 1, label: 'Tiekeeper, Anna Schmidt: Last contact today' });
     await send('contact.delete', { id: contact.id });
-    expect(await fakeBrowser.storage.local.get(key)).toEqual({});
+    expect(badgesSent(sent)[0]).toEqual({ tabId: 1, label: 'Tiekeeper, Anna Schmidt: Add a note' });
+
+    // The tab went on to the feed: no badge, and nothing more is sent to it.
+    expect(await send('tab.profile', {}, profileTab(1, 'https://www.linkedin.com/feed/'))).toBeNull();
+    const before = sent.mock.calls.length;
+    await send('profile.ensure', { site: 'linkedin', key: 'anna-schmidt', url: anna, name: 'Anna Schmidt' });
+    expect(sent.mock.calls.length).toBe(before);
   });
 
-  it('keeps the ledger in both people’s badge summaries when an introduction is made', async () => {
+  it('keeps the ledger on both people’s badges when an introduction is made', async () => {
     startWorker();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     const ensure = async (key: string, name: string) =>
       ((await send('profile.ensure', { site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name })) as { contact: { id: string } }).contact.id;
     const anna = await ensure('anna-schmidt', 'Anna Schmidt');
     const ben = await ensure('ben-otto', 'Ben Otto');
     await send('interaction.log', { contactId: anna, kind: 'favour-received', favour: 'advice' });
-    const summary = async (key: string) => (await fakeBrowser.storage.local.get(`summary:linkedin:${key}`))[`summary:linkedin:${key}`];
-    expect(await summary('anna-schmidt')).toMatchObject({ favoursGiven: 0, favoursReceived: 1 });
+    const badge = (key: string) => badgeOn(2, `https://www.linkedin.com/in/${key}/`);
+    expect(await badge('anna-schmidt')).toBe('Tiekeeper, Anna Schmidt: Last contact today · you asked once');
     const { id } = (await send('introduction.create', { aId: anna, bId: ben })) as { id: string };
-    expect(await summary('ben-otto')).toMatchObject({ favoursGiven: 0, lastContactAt: null });
+    expect(await badge('ben-otto')).toBe('Tiekeeper, Ben Otto: No contact yet');
     await send('introduction.update', { id, status: 'made' });
-    expect(await summary('anna-schmidt')).toMatchObject({ favoursGiven: 1, favoursReceived: 1, lastContactAt: T0 });
-    expect(await summary('ben-otto')).toMatchObject({ favoursGiven: 1, lastContactAt: T0 });
+    expect(await badge('anna-schmidt')).toBe('Tiekeeper, Anna Schmidt: Last contact today');
+    expect(await badge('ben-otto')).toBe('Tiekeeper, Ben Otto: Last contact today');
   });
 
   it('fills in the tie figures of contacts stored by an older version when it is updated', async () => {
@@ -130,19 +146,14 @@ describe('background worker lifecycle', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.0.9' });
     const state = (await send('profile.get', { site: 'linkedin', key: 'anna-schmidt' })) as { contact: { tie: unknown; updatedAt: number } };
     expect(state.contact).toMatchObject({ tie: { given: 0, received: 1, remoteStreak: 1 }, updatedAt: T0 });
-    const key = 'summary:linkedin:anna-schmidt';
-    expect((await fakeBrowser.storage.local.get(key))[key]).toMatchObject({ favoursReceived: 1 });
+    expect(await badgeOn(1, 'https://www.linkedin.com/in/anna-schmidt/')).toBe('Tiekeeper, Anna Schmidt: Last contact today · you asked once');
   });
 
-  it('rebuilds the summaries on install, dropping ones the database no longer has', async () => {
+  it('clears, on update, what earlier versions kept where content scripts could read it', async () => {
+    await fakeBrowser.storage.local.set({ 'summary:linkedin:anna-schmidt': { id: 'x', displayName: 'Anna' }, popup: { data: {} } });
     startWorker();
-    await fakeBrowser.storage.local.set({ 'summary:linkedin:gone': { id: 'x' } });
-    await send('profile.ensure', { site: 'xing', key: 'ben_otto', url: 'https://www.xing.com/profile/Ben_Otto', name: 'Ben Otto' });
-    await fakeBrowser.storage.local.clear();
-    await fakeBrowser.storage.local.set({ 'summary:linkedin:gone': { id: 'x' } });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', temporary: false, previousVersion: '0.0.9' });
-    const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored).filter((key) => key.startsWith('summary:'))).toEqual(['summary:xing:ben_otto']);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it('opens the person’s profile when the nudge is clicked', async () => {
@@ -157,13 +168,23 @@ describe('background worker lifecycle', () => {
     expect(created).toHaveBeenLastCalledWith({ url: fakeBrowser.runtime.getURL('/dashboard.html') });
   });
 
-  it('asks the active tab to open the panel when the shortcut is pressed', async () => {
-    startWorker();
-    const onCommand = vi.mocked(fakeBrowser.commands.onCommand.addListener).mock.calls.at(-1)![0] as (command: string) => Promise<void>;
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as Browser.tabs.Tab]);
-    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
-    await onCommand('open-panel');
-    expect(sent).toHaveBeenCalledWith(42, { type: 'tiekeeper:open-panel' });
+  it('opens the side panel beside the tab where the shortcut was pressed, or a window when the browser will not', async () => {
+    const open = vi.fn(async () => undefined);
+    vi.stubGlobal('chrome', { sidePanel: { open } });
+    try {
+      startWorker();
+      const onCommand = vi.mocked(fakeBrowser.commands.onCommand.addListener).mock.calls.at(-1)![0] as (command: string, tab?: Browser.tabs.Tab) => void;
+      onCommand('open-panel', { id: 42 } as Browser.tabs.Tab);
+      // At once, while the key press still counts as the user's gesture.
+      expect(open).toHaveBeenCalledWith({ tabId: 42 });
+
+      open.mockRejectedValueOnce(new Error('sidePanel.open() may only be called in response to a user gesture.'));
+      const created = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as never);
+      onCommand('open-panel', { id: 43 } as Browser.tabs.Tab);
+      await vi.waitFor(() => expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: `${fakeBrowser.runtime.getURL('/sidepanel.html')}?tab=43`, type: 'popup' })));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps the popup’s first look in step with the database', async () => {
@@ -173,11 +194,11 @@ describe('background worker lifecycle', () => {
     })) as { contact: { id: string } };
     await send('contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
     await send('interaction.log', { contactId: contact.id, kind: 'call', at: T0 - 31 * DAY_MS });
-    const snapshot = parsePopupSnapshot((await fakeBrowser.storage.local.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
+    const snapshot = parsePopupSnapshot((await fakeBrowser.storage.session.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
     expect(snapshot?.data.dueTotal).toBe(1);
     expect(snapshot?.data.due.map((item) => item.contact.displayName)).toEqual(['Anna Schmidt']);
     await send('interaction.log', { contactId: contact.id, kind: 'call' });
-    const after = parsePopupSnapshot((await fakeBrowser.storage.local.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
+    const after = parsePopupSnapshot((await fakeBrowser.storage.session.get(POPUP_SNAPSHOT_KEY))[POPUP_SNAPSHOT_KEY]);
     expect(after?.data.dueTotal).toBe(0);
   });
 });

@@ -1,9 +1,11 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '@/background/router';
 import { commandProfileApi, type ProfileApi, type SendCommand } from '@/components/profile/api';
-import { ProfileApp } from '@/components/profile/ProfileApp';
+import { ProfilePanel } from '@/components/sidepanel/SidePanelApp';
+import { badgeView } from '@/i18n/badge-status';
+import { summaryForProfile } from '@/storage/summaries';
 import { TiekeeperError } from '@/domain/errors';
 import { DAY_MS } from '@/domain/constants';
 import type { Response } from '@/messaging/protocol';
@@ -16,7 +18,7 @@ import { browserDeps, freshDb } from '../storage/helpers';
 const NOTE = '.tk-note-body';
 const NOW = new Date('2026-06-15T10:00:00+02:00').getTime();
 const anna: ProfileRef = { site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt' };
-const sender = { id: 'ext', url: anna.url, tab: { id: 1 } } as unknown as Browser.runtime.MessageSender;
+const sender = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' } as unknown as Browser.runtime.MessageSender;
 
 /** The panel's API wired to the real background handlers and a database of its own. */
 function apiFor(db: TiekeeperDb, now: () => number = () => NOW): ProfileApi {
@@ -26,31 +28,19 @@ function apiFor(db: TiekeeperDb, now: () => number = () => NOW): ProfileApi {
     if (!response.ok) throw TiekeeperError.fromPayload(response.error);
     return response.value as never;
   };
-  return { ...commandProfileApi(send), cachedSummary: async () => null, watchSummary: () => () => {} };
+  return commandProfileApi(send);
 }
 
 function renderApp(db: TiekeeperDb, now: () => number = () => NOW) {
-  const panelContainer = document.createElement('div');
-  document.body.append(panelContainer);
-  const opens = new Set<() => void>();
-  render(
-    <ProfileApp
-      api={apiFor(db, now)}
-      profile={anna}
-      panelContainer={panelContainer}
-      now={now}
-      onOpenRequest={(open) => {
-        opens.add(open);
-        return () => opens.delete(open);
-      }}
-    />,
-  );
-  const badge = () => screen.getByRole('button', { name: /^Tiekeeper, Anna Schmidt:/ });
-  const panel = () => within(panelContainer).getByRole('dialog');
-  return { badge, panel, panelContainer, openByShortcut: () => act(() => opens.forEach((open) => open())) };
+  let closed = 0;
+  render(<ProfilePanel profile={anna} api={apiFor(db, now)} db={db} now={now} onClose={() => closed++} />);
+  const panel = () => screen.getByRole('dialog');
+  /** What the badge on Anna's profile page says now (the background's words for it). */
+  const badge = async () => badgeView(await summaryForProfile(db, anna.site, anna.key), now(), '').label;
+  return { badge, panel, closed: () => closed };
 }
 
-describe('badge and panel on a profile page', () => {
+describe('the panel about a profile', () => {
   let db: TiekeeperDb;
   beforeEach(() => {
     db = freshDb();
@@ -62,20 +52,19 @@ describe('badge and panel on a profile page', () => {
 
   it('invites to add a note for someone new, and the first note creates them', async () => {
     const { badge, panel } = renderApp(db);
-    await waitFor(() => expect(badge().textContent).toContain('Add a note'));
-    fireEvent.click(badge());
+    expect(await badge()).toBe('Add a note');
+    await waitFor(() => panel());
     expect(within(panel()).getByLabelText('Name')).toHaveProperty('value', 'Anna Schmidt');
     fireEvent.change(within(panel()).getByLabelText('New note'), { target: { value: 'Two kids.\nLikes sailing.' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(within(panel()).getByText(/Two kids\./, { selector: NOTE }).textContent).toBe('Two kids.\nLikes sailing.'));
-    await waitFor(() => expect(badge().textContent).toContain('No contact yet'));
+    await waitFor(async () => expect(await badge()).toContain('No contact yet'));
     expect(await db.contacts.count()).toBe(1);
   });
 
   it('shows a note with markup as literal text', async () => {
-    const { badge, panel } = renderApp(db);
-    await waitFor(() => badge());
-    fireEvent.click(badge());
+    const { panel } = renderApp(db);
+    await waitFor(() => panel());
     fireEvent.change(within(panel()).getByLabelText('New note'), { target: { value: '<img src=x onerror=alert(1)>' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(panel().querySelector(NOTE)?.textContent).toBe('<img src=x onerror=alert(1)>'));
@@ -83,9 +72,8 @@ describe('badge and panel on a profile page', () => {
   });
 
   it('edits and deletes a note, and undo brings it back with its date', async () => {
-    const { badge, panel } = renderApp(db);
-    await waitFor(() => badge());
-    fireEvent.click(badge());
+    const { panel } = renderApp(db);
+    await waitFor(() => panel());
     fireEvent.change(within(panel()).getByLabelText('New note'), { target: { value: 'First version' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Add note' }));
     await waitFor(() => within(panel()).getByText('First version', { selector: NOTE }));
@@ -104,11 +92,10 @@ describe('badge and panel on a profile page', () => {
 
   it('logs "in touch today" and sets a rhythm: the badge follows at once', async () => {
     const { badge, panel } = renderApp(db);
-    await waitFor(() => badge());
-    fireEvent.click(badge());
+    await waitFor(() => panel());
     fireEvent.click(within(panel()).getByLabelText('Call'));
     fireEvent.click(within(panel()).getByRole('button', { name: 'In touch today' }));
-    await waitFor(() => expect(badge().textContent).toContain('Last contact today'));
+    await waitFor(async () => expect(await badge()).toContain('Last contact today'));
     fireEvent.change(within(panel()).getByLabelText('Keep-in-touch rhythm'), { target: { value: '91' } });
     await waitFor(async () => expect((await db.contacts.toArray())[0]?.nextDueAt).toBe(NOW + 91 * DAY_MS));
     const [interaction] = await db.interactions.toArray();
@@ -117,28 +104,25 @@ describe('badge and panel on a profile page', () => {
 
   it('logs a contact on an earlier day', async () => {
     const { badge, panel } = renderApp(db);
-    await waitFor(() => badge());
-    fireEvent.click(badge());
+    await waitFor(() => panel());
     fireEvent.change(within(panel()).getByLabelText('When'), { target: { value: '2026-06-01' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Save contact' }));
-    await waitFor(() => expect(badge().textContent).toContain('Last contact 2 weeks ago'));
+    await waitFor(async () => expect(await badge()).toContain('Last contact 2 weeks ago'));
   });
 
-  it('opens with the keyboard shortcut and closes with Escape, returning focus to the badge', async () => {
-    const { badge, panelContainer, openByShortcut } = renderApp(db);
-    await waitFor(() => badge());
-    openByShortcut();
-    const dialog = within(panelContainer).getByRole('dialog');
+  it('opens ready for typing a note, and closes with Escape or its close button', async () => {
+    const { panel, closed } = renderApp(db);
+    const dialog = await waitFor(() => panel());
     expect(document.activeElement).toBe(within(dialog).getByLabelText('New note'));
     fireEvent.keyDown(dialog, { key: 'Escape' });
-    expect(within(panelContainer).queryByRole('dialog')).toBeNull();
-    expect(document.activeElement).toBe(badge());
+    expect(closed()).toBe(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(closed()).toBe(2);
   });
 
   it('says so when a change could not be saved, and keeps what the user typed', async () => {
-    const { badge, panel } = renderApp(db);
-    await waitFor(() => badge());
-    fireEvent.click(badge());
+    const { panel } = renderApp(db);
+    await waitFor(() => panel());
     const field = within(panel()).getByLabelText('New note');
     fireEvent.change(field, { target: { value: 'x'.repeat(19_999) + 'yz' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Add note' }));
@@ -159,8 +143,7 @@ describe('give and take, introductions and meeting in person in the panel', () =
 
   const open = async (now?: () => number) => {
     const app = renderApp(db, now);
-    await waitFor(() => app.badge());
-    fireEvent.click(app.badge());
+    await waitFor(() => app.panel());
     return app;
   };
 
@@ -188,7 +171,7 @@ describe('give and take, introductions and meeting in person in the panel', () =
       'Congratulate them on news: a new job, an anniversary',
       'Introduce them to someone who can help them',
     ]);
-    await waitFor(() => expect(badge().textContent).toBe('✓Last contact today · you asked twice'));
+    await waitFor(async () => expect(await badge()).toBe('Last contact today · you asked twice'));
     expect((await db.interactions.toArray()).map((x) => [x.kind, x.favour])).toEqual([
       ['favour-received', 'referral'],
       ['favour-received', 'referral'],
@@ -199,7 +182,7 @@ describe('give and take, introductions and meeting in person in the panel', () =
     fireEvent.click(within(panel()).getByRole('button', { name: 'You gave' }));
     await waitFor(() => expect(ledger()).toBe('You asked twice, gave once'));
     expect(panel().querySelector('.tk-give-first')).toBeNull();
-    await waitFor(() => expect(badge().textContent).toBe('✓Last contact today · you asked twice, gave once'));
+    await waitFor(async () => expect(await badge()).toBe('Last contact today · you asked twice, gave once'));
   });
 
   it('finds a contact to introduce to, saves the idea, and a made introduction shows on the timeline', async () => {

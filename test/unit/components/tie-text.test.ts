@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeStatus } from '@/components/badge/badge-status';
-import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '@/components/shared/tie-text';
+import { badgeStatus } from '@/i18n/badge-status';
+import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '@/i18n/tie-text';
 import { DAY_MS } from '@/domain/constants';
 import { ledgerOf } from '@/domain/ledger';
 import { contactSummary } from '@/domain/summary';

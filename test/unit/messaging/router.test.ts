@@ -18,9 +18,10 @@ const tab = { id: 7, index: 0, windowId: 1 } as Browser.tabs.Tab;
 const senders = {
   dashboard: { id: EXT_ID, url: `${ORIGIN}dashboard.html`, tab } as Sender,
   popup: { id: EXT_ID, url: `${ORIGIN}popup.html` } as Sender,
-  linkedin: { id: EXT_ID, url: 'https://www.linkedin.com/in/anna-schmidt/', tab } as Sender,
-  xing: { id: EXT_ID, url: 'https://www.xing.com/profile/Anna_Schmidt', tab } as Sender,
-  otherSite: { id: EXT_ID, url: 'https://linkedin.com.evil.example/in/x', tab } as Sender,
+  panel: { id: EXT_ID, url: `${ORIGIN}sidepanel.html` } as Sender,
+  linkedin: { id: EXT_ID, url: 'https://www.linkedin.com/in/anna-schmidt/', tab, frameId: 0 } as Sender,
+  xing: { id: EXT_ID, url: 'https://www.xing.com/profile/Anna_Schmidt', tab, frameId: 0 } as Sender,
+  otherSite: { id: EXT_ID, url: 'https://linkedin.com.evil.example/in/x', tab, frameId: 0 } as Sender,
   otherExtension: { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' } as Sender,
 };
 
@@ -36,7 +37,7 @@ function expectError(response: Response, code: string, key?: string) {
   return response.error;
 }
 
-const ensure = (handle: Handle, sender: Sender = senders.linkedin) =>
+const ensure = (handle: Handle, sender: Sender = senders.panel) =>
   handle(
     { cmd: 'profile.ensure', input: { site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt', name: 'Anna Schmidt' } },
     sender,
@@ -55,14 +56,14 @@ describe('router: validation', () => {
     const db = freshDb();
     const handle = router(db);
     const error = expectError(
-      await handle({ cmd: 'interaction.log', input: { contactId: 'x', kind: 'telegram', at: -5 } }, senders.linkedin),
+      await handle({ cmd: 'interaction.log', input: { contactId: 'x', kind: 'telegram', at: -5 } }, senders.panel),
       'invalid',
       'errorInvalidInput',
     );
     const params = [error?.params, ...(error?.details ?? []).map((d) => d.params)].flat();
     expect(params).toEqual(expect.arrayContaining(['input.kind: invalid_value', 'input.at: too_small']));
     expectError(
-      await handle({ cmd: 'profile.ensure', input: { site: 'linkedin', key: 'x', url: 'javascript:alert(1)' } }, senders.linkedin),
+      await handle({ cmd: 'profile.ensure', input: { site: 'linkedin', key: 'x', url: 'javascript:alert(1)' } }, senders.panel),
       'invalid',
     );
     expect(await db.contacts.count()).toBe(0);
@@ -74,15 +75,15 @@ describe('router: validation', () => {
     const ensured = await ensure(handle);
     expect(ensured.ok).toBe(true);
     const contactId = ensured.ok ? (ensured.value as { contact: { id: string } }).contact.id : '';
-    const added = await handle({ cmd: 'note.add', input: { contactId, body: 'Likes sailing' } }, senders.linkedin);
+    const added = await handle({ cmd: 'note.add', input: { contactId, body: 'Likes sailing' } }, senders.panel);
     expect(added).toMatchObject({ ok: true, value: { contactId, body: 'Likes sailing', createdAt: T0 } });
   });
 
   it('reports repository errors with their code and message key', async () => {
     const handle = router(freshDb());
-    const error = expectError(await handle({ cmd: 'note.edit', input: { id: 'gone', body: 'x' } }, senders.linkedin), 'not-found');
+    const error = expectError(await handle({ cmd: 'note.edit', input: { id: 'gone', body: 'x' } }, senders.panel), 'not-found');
     expect(error?.key).toBe('errorNoteNotFound');
-    expectError(await handle({ cmd: 'note.add', input: { contactId: 'c', body: 'x'.repeat(20_001) } }, senders.linkedin), 'invalid', 'errorNoteTooLong');
+    expectError(await handle({ cmd: 'note.add', input: { contactId: 'c', body: 'x'.repeat(20_001) } }, senders.panel), 'invalid', 'errorNoteTooLong');
   });
 });
 
@@ -95,7 +96,41 @@ describe('router: who may send what', () => {
     expect(pagesOnly).toEqual(
       expect.arrayContaining(['export.backup', 'export.csv', 'import.preview', 'import.apply', 'data.deleteAll', 'contacts.list']),
     );
-    expect(commands['note.add'].scope).toBe('content');
+    expect(commands['note.add'].scope).toBe('pages');
+  });
+
+  it('gives a content script only what its own tab shows: the badge for the tab\'s address, and the panel', () => {
+    expect(Object.entries(commands).filter(([, c]) => c.scope === 'content').map(([name]) => name)).toEqual(['tab.profile', 'panel.open']);
+  });
+
+  it('answers a content script with the badge of the profile at its tab\'s address, whatever the page claims', async () => {
+    const deps = browserDeps();
+    const db = freshDb();
+    const handle = createRouter({ ...deps, db, now: () => T0, extensionOrigin: ORIGIN, extensionId: EXT_ID });
+    const claimed = { name: 'Anna Schmidt', headline: 'Ingenieurin', site: 'xing', key: 'someone_else', memberId: 'ACoAAB' };
+    expect(await handle({ cmd: 'tab.profile', input: claimed }, senders.linkedin)).toEqual({
+      ok: true,
+      value: { tone: 'new', label: 'badge of anna-schmidt', detail: null, ariaLabel: 'Tiekeeper, Anna Schmidt' },
+    });
+    expect(deps.tabProfiles.get(7)).toEqual({
+      site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt', headline: 'Ingenieurin',
+    });
+    // The tab moved on to a page that shows nobody: nothing is kept for it, and no badge.
+    expect(await handle({ cmd: 'tab.profile', input: {} }, { ...senders.linkedin, url: 'https://www.linkedin.com/feed/' })).toEqual({ ok: true, value: null });
+    expect(deps.tabProfiles.get(7)).toBeNull();
+    // Not from a frame inside the page, not from a page of the extension.
+    expectError(await handle({ cmd: 'tab.profile', input: {} }, { ...senders.linkedin, frameId: 3 }), 'forbidden');
+    expectError(await handle({ cmd: 'tab.profile', input: {} }, senders.panel), 'forbidden');
+    expectError(await handle({ cmd: 'panel.open', input: {} }, senders.dashboard), 'forbidden');
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('opens the panel beside the tab the click came from, before anything else is awaited', () => {
+    const deps = browserDeps();
+    const handle = createRouter({ ...deps, db: freshDb(), now: () => T0, extensionOrigin: ORIGIN, extensionId: EXT_ID });
+    // Synchronously: the browser opens a side panel only while the user's gesture lasts.
+    void handle({ cmd: 'panel.open', input: {} }, senders.xing);
+    expect(deps.openedPanels).toEqual([7]);
   });
 
   it.each(pagesOnly)('a content script gets "forbidden" for %s, and nothing changes', async (cmd) => {
@@ -107,11 +142,11 @@ describe('router: who may send what', () => {
     expect(await db.contacts.count()).toBe(1);
   });
 
-  it('extension pages may use both scopes; content scripts on LinkedIn and XING the content scope', async () => {
+  it('extension pages may use the pages scope', async () => {
     const db = freshDb();
     const handle = router(db);
-    expect((await ensure(handle, senders.xing)).ok).toBe(true);
-    expect((await handle({ cmd: 'settings.get', input: {} }, senders.linkedin)).ok).toBe(true);
+    expect((await ensure(handle, senders.panel)).ok).toBe(true);
+    expect((await handle({ cmd: 'settings.get', input: {} }, senders.panel)).ok).toBe(true);
     expect((await ensure(handle, senders.popup)).ok).toBe(true);
     expect((await handle({ cmd: 'export.backup', input: {} }, senders.dashboard)).ok).toBe(true);
     expect((await handle({ cmd: 'contacts.due', input: {} }, senders.popup)).ok).toBe(true);
@@ -126,7 +161,7 @@ describe('router: who may send what', () => {
     const anna = await ensure(handle);
     const xing = await handle(
       { cmd: 'profile.ensure', input: { site: 'xing', key: 'anna_schmidt', url: 'https://www.xing.com/profile/Anna_Schmidt', name: 'Anna Schmidt' } },
-      senders.xing,
+      senders.panel,
     );
     const idOf = (r: Response) => (r.ok ? (r.value as { contact: { id: string } }).contact.id : '');
     const merge = { cmd: 'contacts.merge', input: { keepId: idOf(anna), otherId: idOf(xing) } };
@@ -146,31 +181,28 @@ describe('router: who may send what', () => {
     expect(await db.contacts.count()).toBe(2);
   });
 
-  it('lets a profile page search contacts for "introduce to…" with names and headlines only, and record introductions', async () => {
-    expect(commands['contacts.search'].scope).toBe('content');
-    expect(commands['introduction.create'].scope).toBe('content');
-    expect(commands['introduction.update'].scope).toBe('content');
+  it('lets the panel search contacts for "introduce to…" with names and headlines only, and record introductions', async () => {
     const db = freshDb();
     const handle = router(db);
     const anna = await ensure(handle);
     const annaId = anna.ok ? (anna.value as { contact: { id: string } }).contact.id : '';
     const ben = await handle(
       { cmd: 'profile.ensure', input: { site: 'xing', key: 'ben_otto', url: 'https://www.xing.com/profile/Ben_Otto', name: 'Ben Otto', headline: 'Ingenieur' } },
-      senders.xing,
+      senders.panel,
     );
     const benId = ben.ok ? (ben.value as { contact: { id: string } }).contact.id : '';
-    await handle({ cmd: 'note.add', input: { contactId: benId, body: 'Private' } }, senders.xing);
-    await handle({ cmd: 'contact.update', input: { id: benId, patch: { hooks: 'Private hook' } } }, senders.xing);
+    await handle({ cmd: 'note.add', input: { contactId: benId, body: 'Private' } }, senders.panel);
+    await handle({ cmd: 'contact.update', input: { id: benId, patch: { hooks: 'Private hook' } } }, senders.panel);
 
-    const found = await handle({ cmd: 'contacts.search', input: { query: 'ben', excludeId: annaId } }, senders.linkedin);
+    const found = await handle({ cmd: 'contacts.search', input: { query: 'ben', excludeId: annaId } }, senders.panel);
     expect(found).toEqual({ ok: true, value: [{ id: benId, displayName: 'Ben Otto', headline: 'Ingenieur' }] });
-    expectError(await handle({ cmd: 'contacts.search', input: { query: 'x'.repeat(201) } }, senders.linkedin), 'invalid', 'errorInvalidInput');
+    expectError(await handle({ cmd: 'contacts.search', input: { query: 'x'.repeat(201) } }, senders.panel), 'invalid', 'errorInvalidInput');
 
-    const created = await handle({ cmd: 'introduction.create', input: { aId: annaId, bId: benId, note: 'Water' } }, senders.linkedin);
+    const created = await handle({ cmd: 'introduction.create', input: { aId: annaId, bId: benId, note: 'Water' } }, senders.panel);
     expect(created).toMatchObject({ ok: true, value: { aId: annaId, bId: benId, status: 'idea', note: 'Water' } });
     const introId = created.ok ? (created.value as { id: string }).id : '';
-    expectError(await handle({ cmd: 'introduction.update', input: { id: introId, status: 'done' } }, senders.linkedin), 'invalid', 'errorInvalidInput');
-    const made = await handle({ cmd: 'introduction.update', input: { id: introId, status: 'made' } }, senders.linkedin);
+    expectError(await handle({ cmd: 'introduction.update', input: { id: introId, status: 'done' } }, senders.panel), 'invalid', 'errorInvalidInput');
+    const made = await handle({ cmd: 'introduction.update', input: { id: introId, status: 'made' } }, senders.panel);
     expect(made).toMatchObject({ ok: true, value: { status: 'made', madeAt: T0 } });
     expect(await db.interactions.count()).toBe(2);
   });

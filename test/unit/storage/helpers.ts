@@ -58,10 +58,23 @@ export async function seed(db: TiekeeperDb): Promise<void> {
 /** What the background's handlers need from the browser besides the database, recorded. */
 export function browserDeps() {
   const openedTabs: string[] = [];
+  const openedPanels: number[] = [];
+  const tabProfiles = new Map<number, ProfileRef | null>();
   return {
     openedTabs,
+    openedPanels,
+    tabProfiles,
     openTab: async (url: string) => {
       openedTabs.push(url);
+    },
+    openPanel: async (tabId: number) => {
+      openedPanels.push(tabId);
+    },
+    badges: {
+      remember: async (tabId: number, ref: ProfileRef | null) => {
+        tabProfiles.set(tabId, ref);
+      },
+      viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}` }),
     },
     dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
   };

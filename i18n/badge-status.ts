@@ -3,17 +3,10 @@ import { followUpStatus } from '@/domain/schedule';
 import type { ContactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
 import { duration, formatDate, relativeTime } from '@/i18n/format';
-import { ledgerBadgeNote } from '../shared/tie-text';
+import type { BadgeStatus, BadgeView } from '@/messaging/badge-view';
+import { ledgerBadgeNote } from './tie-text';
 
-export type BadgeTone = 'new' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
-
-export interface BadgeStatus {
-  tone: BadgeTone;
-  /** The state in words (colour only repeats it). */
-  label: string;
-  /** When the label is about the follow-up: the last contact, for the tooltip and screen readers. */
-  detail: string | null;
-}
+export type { BadgeStatus, BadgeTone, BadgeView } from '@/messaging/badge-view';
 
 /**
  * What the badge says about a person (null: not yet known to Tiekeeper). When the user has asked
@@ -44,4 +37,11 @@ function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
     default:
       return { tone: 'calm', label: last, detail: null };
   }
+}
+
+export function badgeView(summary: ContactSummary | null, now: number, name: string): BadgeView {
+  const status = badgeStatus(summary, now);
+  const about = name ? `Tiekeeper, ${name}` : 'Tiekeeper';
+  const ariaLabel = status.detail ? `${about}: ${status.label}. ${status.detail}` : `${about}: ${status.label}`;
+  return { ...status, ariaLabel };
 }

@@ -1,0 +1,15 @@
+/** What the badge on a profile page shows: made by the background, drawn by the content script. */
+export type BadgeTone = 'new' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
+
+export interface BadgeStatus {
+  tone: BadgeTone;
+  /** The state in words (colour only repeats it). */
+  label: string;
+  /** When the label is about the follow-up: the last contact, for the tooltip and screen readers. */
+  detail: string | null;
+}
+
+export interface BadgeView extends BadgeStatus {
+  /** What a screen reader announces: whom the badge is about, and the state. */
+  ariaLabel: string;
+}
