@@ -1,7 +1,9 @@
 import {
   badgeAnchorFor,
   decodeSegment,
+  documentAddress,
   elementWithOwnText,
+  findNameElement,
   firstMatch,
   firstNameElement,
   nameFromPublicMetadata,
@@ -31,13 +33,17 @@ import type { ProfileRef, SiteAdapter } from './types';
  * that encodes the same number. Logged-in pages carry the VIEWER's own id too (nav, `<code>`
  * blobs, share links with `rcm=`), so an id is never taken just because it is on the page.
  *
- * Name, headline and badge anchor come from the top card, found per markup generation (see
- * TOP_CARDS), never on sub-pages. The anchor is the top card's name element, or the link or
- * button wrapping only the name (2024 guest modal button, 2025 "about this profile" link, 2026
- * SDUI profile link), so the badge sits beside it. For the 2026 SDUI page, which has no <h1> and
- * only hashed classes, the signals are: the <section> whose componentkey ends in `Topcard`, the
- * heading inside a link to `/in/`, and failing that the element whose own text is the name from
- * `<title>` (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
+ * Name and headline come from the top card, found per markup generation (see TOP_CARDS), then
+ * from the title and the public metadata; sub-pages take only a title that names the person of the slug. For the 2026 SDUI
+ * page, which has no <h1> and only hashed classes, the top card signals are: the <section> whose
+ * componentkey ends in `Topcard`, the heading inside a link to `/in/`, and failing that the
+ * element whose own text is the name from `<title>`
+ * (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
+ *
+ * The badge anchor needs no knowledge of the markup: it is the element whose own text is the
+ * recognised name (findNameElement in shared.ts: inside <main>, headings preferred, hidden
+ * elements and data skipped), or the link or button wrapping only it (2024 guest modal button,
+ * 2025 "about this profile" link, 2026 SDUI profile link), so the badge sits beside it.
  */
 
 const ORIGIN = 'https://www.linkedin.com';
@@ -319,9 +325,22 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
 }
 
-function findBadgeAnchor(doc: Document): Element | null {
-  const nameElement = findTopCard(doc)?.nameElement;
-  return nameElement ? badgeAnchorFor(nameElement) : null;
+/**
+ * The name the badge belongs to when the caller does not pass it: what readProfile reads for
+ * the document's own address; for a document without one (parsed from a string), what a
+ * profile view shows (top card, then a one-part title).
+ */
+function recognisedName(doc: Document): string | undefined {
+  const address = documentAddress(doc);
+  if (address && parseUrl(address)) return readProfile(address, doc)?.name;
+  if (isNotFoundPage(doc)) return undefined;
+  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+}
+
+/** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
+function findBadgeAnchor(doc: Document, name?: string): Element | null {
+  const element = findNameElement(doc, name ?? recognisedName(doc));
+  return element && badgeAnchorFor(element);
 }
 
 export const linkedinAdapter: SiteAdapter = {

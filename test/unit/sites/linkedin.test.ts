@@ -263,6 +263,24 @@ describe('LinkedIn names: a wrong name is worse than none', () => {
     expect(findBadgeAnchor(doc)).toBeNull();
   });
 
+  it('markup of no known generation: the anchor is the element showing the recognised name', () => {
+    const doc = page(
+      '<title>(2) Jana Beispiel | LinkedIn</title>',
+      '<header><p>Jana Beispiel</p></header><main><div><div><a href="/in/jana-beispiel-4a1b2c3/"><span>Jana Beispiel</span></a>' +
+        '<p>Head of Data</p></div></div><aside><p>Jana Beispiel</p></aside></main>',
+    );
+    expect(read(JANA, doc)?.name).toBe('Jana Beispiel');
+    // Passed in by the caller, or read from the page when not.
+    expect(findBadgeAnchor(doc, 'Jana Beispiel')?.tagName).toBe('A');
+    expect(findBadgeAnchor(doc)).toBe(findBadgeAnchor(doc, 'Jana Beispiel'));
+    expect(findBadgeAnchor(doc, 'Lukas Mustermann')).toBeNull();
+  });
+
+  it('no reliable name, no anchor: the badge floats', () => {
+    expect(findBadgeAnchor(page('<title>LinkedIn</title>', '<main><h1>Jana Beispiel</h1></main>'))).toBeNull();
+    expect(findBadgeAnchor(page('<title>Profile Not Found | LinkedIn</title>', '<main><h1>Profile Not Found</h1></main>'))).toBeNull();
+  });
+
   it('sub-pages ignore the DOM, even a stale top card of the previous profile', () => {
     const doc = page('<title>Details</title>', emberTopCard('Lukas Mustermann') + '<h1>Experience</h1>');
     expect(read(`${JANA}details/experience/`, doc)).toEqual({
