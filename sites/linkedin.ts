@@ -1,11 +1,14 @@
 import {
   badgeAnchorFor,
+  cleanText,
   decodeSegment,
   documentAddress,
   elementWithOwnText,
   findNameElement,
   firstMatch,
   firstNameElement,
+  isPlausibleName,
+  jsonObjectsWithField,
   nameFromPublicMetadata,
   nameFromTitle,
   plausibleHeadline,
@@ -34,10 +37,11 @@ import type { ProfileRef, SiteAdapter } from './types';
  * blobs, share links with `rcm=`), so an id is never taken just because it is on the page.
  *
  * Name and headline come from the top card, found per markup generation (see TOP_CARDS), then
- * from the title and the public metadata; sub-pages take only a title that names the person of the slug. For the 2026 SDUI
- * page, which has no <h1> and only hashed classes, the top card signals are: the <section> whose
- * componentkey ends in `Topcard`, the heading inside a link to `/in/`, and failing that the
- * element whose own text is the name from `<title>`
+ * from the title, the public metadata and the profile object in the page's data (see
+ * nameFromEmbeddedData); sub-pages take only a title that names the person of the slug. For the
+ * 2026 SDUI page, which has no <h1> and only hashed classes, the top card signals are: the
+ * <section> whose componentkey ends in `Topcard`, the heading inside a link to `/in/`, and
+ * failing that the element whose own text is the name from `<title>`
  * (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
  *
  * The badge anchor needs no knowledge of the markup: it is the element whose own text is the
@@ -306,6 +310,43 @@ function isNotFoundPage(doc: Document): boolean {
   return heading?.classList.contains('page-not-found__headline') ?? false;
 }
 
+/** Longest data blob searched for the profile object (the 2025 pages' largest is about 400 KB). */
+const MAX_DATA_LENGTH = 5_000_000;
+
+/** The page's data blobs: Ember's `<code>` elements, JSON and JSON-LD scripts. */
+function* dataElements(doc: Document): Generator<Element> {
+  yield* doc.getElementsByTagName('code');
+  for (const script of doc.getElementsByTagName('script')) {
+    if (/^application\/(ld\+)?json$/i.test(script.getAttribute('type') ?? '')) yield script;
+  }
+}
+
+/**
+ * The name in the profile object of the page's data (logged-in Ember pages carry them in
+ * `<code>` blobs, e.g. 2025-loggedin-details-subpage-jarle-trandokken): `firstName` and
+ * `lastName` of the object whose `publicIdentifier` is the slug (for a member-id URL: whose
+ * `entityUrn` is the profile URN of the id). Pages hold several profile objects (the viewer's
+ * own comes first, then people in the sidebars), so no other object counts.
+ */
+function nameFromEmbeddedData(doc: Document, parsed: ParsedUrl): string | undefined {
+  const { memberId } = parsed;
+  const field = memberId === undefined ? 'publicIdentifier' : 'entityUrn';
+  const matches =
+    memberId === undefined
+      ? (value: string) => value.toLowerCase().normalize('NFC') === parsed.ref.key
+      : (value: string) => value === `urn:li:fsd_profile:${memberId}` || value === `urn:li:fs_miniProfile:${memberId}`;
+  for (const element of dataElements(doc)) {
+    const text = element.textContent ?? '';
+    if (text.length > MAX_DATA_LENGTH || !text.includes(`"${field}"`)) continue;
+    for (const object of jsonObjectsWithField(text, field, matches)) {
+      const part = (key: string) => (typeof object[key] === 'string' ? object[key] : '');
+      const name = cleanText(`${part('firstName')} ${part('lastName')}`);
+      if (isPlausibleName(name)) return name;
+    }
+  }
+  return undefined;
+}
+
 function readProfile(url: URL, doc: Document): ProfileRef | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
@@ -314,12 +355,16 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   const top = parsed.showsTopCard ? findTopCard(doc) : null;
   // A top card with a name is a profile; only without one can this be the not-found page.
   if (top?.name === undefined && isNotFoundPage(doc)) return null;
+  // What the page shows first (top card, title), then what it says about itself for others
+  // (og, JSON-LD), then its internal data: the last is as sure (tied to the slug) but the
+  // dearest to search, and only needed while the page has not rendered the person yet.
   const name =
     top?.name ??
     // Off the profile view, only a title that clearly names this person counts.
     nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
     (parsed.showsTopCard
-      ? nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key)
+      ? (nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key) ??
+        nameFromEmbeddedData(doc, parsed))
       : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
   return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
