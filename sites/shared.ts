@@ -476,8 +476,8 @@ function nameElementIn(root: Element, name: string): Element | null {
 export function findNameElement(doc: Document, name: string | undefined): Element | null {
   const wanted = cleanText(name);
   if (!isPlausibleName(wanted)) return null;
-  // The main content where the page marks it (every logged-in page since 2017 and the public
-  // ones since 2016): outside it are the sticky header, the nav and the viewer's own name.
+  // The main content where the page marks it (the saved LinkedIn pages since 2016 except the
+  // 2018 Ember one): outside it are the sticky header, the nav and the viewer's own name.
   const root = doc.querySelector('main') ?? doc.body;
   return root ? nameElementIn(root, wanted) : null;
 }
