@@ -1,9 +1,14 @@
 import {
   badgeAnchorFor,
+  cleanText,
   decodeSegment,
+  documentAddress,
   elementWithOwnText,
+  findNameElement,
   firstMatch,
   firstNameElement,
+  isPlausibleName,
+  jsonObjectsWithField,
   nameFromPublicMetadata,
   nameFromTitle,
   plausibleHeadline,
@@ -31,13 +36,18 @@ import type { ProfileRef, SiteAdapter } from './types';
  * that encodes the same number. Logged-in pages carry the VIEWER's own id too (nav, `<code>`
  * blobs, share links with `rcm=`), so an id is never taken just because it is on the page.
  *
- * Name, headline and badge anchor come from the top card, found per markup generation (see
- * TOP_CARDS), never on sub-pages. The anchor is the top card's name element, or the link or
- * button wrapping only the name (2024 guest modal button, 2025 "about this profile" link, 2026
- * SDUI profile link), so the badge sits beside it. For the 2026 SDUI page, which has no <h1> and
- * only hashed classes, the signals are: the <section> whose componentkey ends in `Topcard`, the
- * heading inside a link to `/in/`, and failing that the element whose own text is the name from
- * `<title>` (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
+ * Name and headline come from the top card, found per markup generation (see TOP_CARDS), then
+ * from the title, the public metadata and the profile object in the page's data (see
+ * nameFromEmbeddedData); sub-pages take only a title that names the person of the slug. For the
+ * 2026 SDUI page, which has no <h1> and only hashed classes, the top card signals are: the
+ * <section> whose componentkey ends in `Topcard`, the heading inside a link to `/in/`, and
+ * failing that the element whose own text is the name from `<title>`
+ * (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
+ *
+ * The badge anchor needs no knowledge of the markup: it is the element whose own text is the
+ * recognised name (findNameElement in shared.ts: inside <main>, headings preferred, hidden
+ * elements and data skipped), or the link or button wrapping only it (2024 guest modal button,
+ * 2025 "about this profile" link, 2026 SDUI profile link), so the badge sits beside it.
  */
 
 const ORIGIN = 'https://www.linkedin.com';
@@ -277,13 +287,15 @@ function topCardMemberId(card: Element, doc: Document): string | undefined {
   // `meta#config[data-member-id]` too, but that is the viewer's ("0" for guests), and it is no section.
   const number = Number(card.getAttribute('data-member-id'));
   if (!Number.isSafeInteger(number) || number <= 0) return undefined;
-  const links = [
-    ...card.querySelectorAll('a[href*="ACoAA"]'),
-    ...(doc.querySelector('main')?.querySelectorAll('a[href*="ACoAA"]') ?? []),
-  ].slice(0, MAX_ID_LINKS);
-  for (const link of links) {
-    for (const id of link.getAttribute('href')?.match(MEMBER_IDS_IN_TEXT) ?? []) {
-      if (numericMemberId(id) === number) return id;
+  // The card's own links first; the query over all of <main> (about 2 ms on the first call on
+  // the 1.9 MB 2025 page in happy-dom) only when they do not carry the id.
+  let looked = 0;
+  for (const root of [card, doc.querySelector('main')]) {
+    for (const link of root?.querySelectorAll('a[href*="ACoAA"]') ?? []) {
+      if (++looked > MAX_ID_LINKS) return undefined;
+      for (const id of link.getAttribute('href')?.match(MEMBER_IDS_IN_TEXT) ?? []) {
+        if (numericMemberId(id) === number) return id;
+      }
     }
   }
   return undefined;
@@ -300,6 +312,43 @@ function isNotFoundPage(doc: Document): boolean {
   return heading?.classList.contains('page-not-found__headline') ?? false;
 }
 
+/** Longest data blob searched for the profile object (the saved 2025 pages' largest is 260 KB). */
+const MAX_DATA_LENGTH = 5_000_000;
+
+/** The page's data blobs: Ember's `<code>` elements, JSON and JSON-LD scripts. */
+function* dataElements(doc: Document): Generator<Element> {
+  yield* doc.getElementsByTagName('code');
+  for (const script of doc.getElementsByTagName('script')) {
+    if (/^application\/(ld\+)?json$/i.test(script.getAttribute('type') ?? '')) yield script;
+  }
+}
+
+/**
+ * The name in the profile object of the page's data (logged-in Ember pages carry them in
+ * `<code>` blobs, e.g. 2025-loggedin-details-subpage-jarle-trandokken): `firstName` and
+ * `lastName` of the object whose `publicIdentifier` is the slug (for a member-id URL: whose
+ * `entityUrn` is the profile URN of the id). Pages hold several profile objects (the viewer's
+ * own comes first, then people in the sidebars), so no other object counts.
+ */
+function nameFromEmbeddedData(doc: Document, parsed: ParsedUrl): string | undefined {
+  const { memberId } = parsed;
+  const field = memberId === undefined ? 'publicIdentifier' : 'entityUrn';
+  const matches =
+    memberId === undefined
+      ? (value: string) => value.toLowerCase().normalize('NFC') === parsed.ref.key
+      : (value: string) => value === `urn:li:fsd_profile:${memberId}` || value === `urn:li:fs_miniProfile:${memberId}`;
+  for (const element of dataElements(doc)) {
+    const text = element.textContent ?? '';
+    if (text.length > MAX_DATA_LENGTH || !text.includes(`"${field}"`)) continue;
+    for (const object of jsonObjectsWithField(text, field, matches)) {
+      const part = (key: string) => (typeof object[key] === 'string' ? object[key] : '');
+      const name = cleanText(`${part('firstName')} ${part('lastName')}`);
+      if (isPlausibleName(name)) return name;
+    }
+  }
+  return undefined;
+}
+
 function readProfile(url: URL, doc: Document): ProfileRef | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
@@ -308,20 +357,37 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   const top = parsed.showsTopCard ? findTopCard(doc) : null;
   // A top card with a name is a profile; only without one can this be the not-found page.
   if (top?.name === undefined && isNotFoundPage(doc)) return null;
+  // What the page shows first (top card, title), then what it says about itself for others
+  // (og, JSON-LD), then its internal data: the last is as sure (tied to the slug) but the
+  // dearest to search, and only needed while the page has not rendered the person yet.
   const name =
     top?.name ??
     // Off the profile view, only a title that clearly names this person counts.
     nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
     (parsed.showsTopCard
-      ? nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key)
+      ? (nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key) ??
+        nameFromEmbeddedData(doc, parsed))
       : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
   return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
 }
 
-function findBadgeAnchor(doc: Document): Element | null {
-  const nameElement = findTopCard(doc)?.nameElement;
-  return nameElement ? badgeAnchorFor(nameElement) : null;
+/**
+ * The name the badge belongs to when the caller does not pass it: what readProfile reads for
+ * the document's own address; for a document without one (parsed from a string), what a
+ * profile view shows (top card, then a one-part title).
+ */
+function recognisedName(doc: Document): string | undefined {
+  const address = documentAddress(doc);
+  if (address && parseUrl(address)) return readProfile(address, doc)?.name;
+  if (isNotFoundPage(doc)) return undefined;
+  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+}
+
+/** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
+function findBadgeAnchor(doc: Document, name?: string): Element | null {
+  const element = findNameElement(doc, name ?? recognisedName(doc));
+  return element && badgeAnchorFor(element);
 }
 
 export const linkedinAdapter: SiteAdapter = {

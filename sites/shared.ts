@@ -216,6 +216,101 @@ export function nameFromPublicMetadata(
   return undefined;
 }
 
+/** Longest JSON object read around a key; a profile object is a few kilobytes. */
+const MAX_OBJECT_LENGTH = 200_000;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** Parses JSON from a saved or re-wrapped page, where raw line breaks may stand inside strings. */
+function parseLenient(text: string): unknown {
+  try {
+    // eslint-disable-next-line no-control-regex
+    return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The innermost JSON object in `text` around position `index` (which must lie outside any
+ * string, e.g. on a key's opening quote), parsed; undefined when it is not an object, not
+ * balanced within MAX_OBJECT_LENGTH characters either way, or not valid JSON. Only this
+ * object is parsed, never the blob around it.
+ */
+export function jsonObjectAround(text: string, index: number): Record<string, unknown> | undefined {
+  // Backwards to the unmatched opening brace, skipping strings: a quote is escaped by an odd
+  // number of backslashes before it.
+  let depth = 0;
+  let inString = false;
+  let start = -1;
+  for (let i = index - 1; i >= 0 && i >= index - MAX_OBJECT_LENGTH; i--) {
+    const char = text.charCodeAt(i);
+    if (char === QUOTE) {
+      let backslashes = 0;
+      while (text.charCodeAt(i - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) inString = !inString;
+    } else if (inString) {
+      continue;
+    } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
+      depth++;
+    } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
+      if (depth === 0) {
+        if (char === OPEN_BRACE) start = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (start < 0) return undefined;
+  // Forwards to the matching closing brace.
+  depth = 0;
+  inString = false;
+  for (let i = start; i < text.length && i < start + MAX_OBJECT_LENGTH; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === BACKSLASH) i++;
+      else if (char === QUOTE) inString = false;
+    } else if (char === QUOTE) {
+      inString = true;
+    } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
+      depth++;
+    } else if ((char === CLOSE_BRACE || char === CLOSE_BRACKET) && --depth === 0) {
+      const value = parseLenient(text.slice(start, i + 1));
+      return isRecord(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `: "value"` after a key, as raw JSON string content. */
+const STRING_VALUE = /\s*:\s*"((?:[^"\\]|\\.)*)"/y;
+
+/**
+ * The JSON objects in `text` (a data blob of the page) that have the string field `field` with
+ * a value for which `matches` holds, in document order. Each is found by searching for the key
+ * and parsed alone, so a blob of megabytes is searched, not parsed.
+ */
+export function* jsonObjectsWithField(
+  text: string,
+  field: string,
+  matches: (value: string) => boolean,
+): Generator<Record<string, unknown>> {
+  const key = `"${field}"`;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) {
+    STRING_VALUE.lastIndex = at + key.length;
+    const raw = STRING_VALUE.exec(text)?.[1];
+    if (raw === undefined) continue; // e.g. a schema entry `"publicIdentifier":{"type":"string"}`
+    const value = parseLenient(`"${raw}"`);
+    if (typeof value !== 'string' || !matches(value)) continue;
+    const object = jsonObjectAround(text, at);
+    if (object && object[field] === value) yield object;
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -262,6 +357,139 @@ export function elementWithOwnText(root: Element, name: string): Element | null 
     fallback ??= element;
   }
   return fallback;
+}
+
+/** Elements whose text the page does not show (or shows as data, like LinkedIn's `<code>` blobs). */
+const NOT_SHOWN = new Set(['head', 'title', 'script', 'style', 'template', 'noscript', 'code', 'svg', 'textarea', 'select', 'option']);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const HIDDEN_CLASS = /(^|\s)(visually-hidden|sr-only|a11y-text)(\s|$)/;
+
+/** Whether the element itself is hidden by its markup (no layout: computed styles are too slow here). */
+function isHiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  if (style !== null && HIDDEN_STYLE.test(style)) return true;
+  const classes = element.getAttribute('class');
+  return classes !== null && HIDDEN_CLASS.test(classes);
+}
+
+/**
+ * Whether the page shows the element's text: not when it or an ancestor is data or hidden;
+ * `aria-hidden` only when nothing else shows the name, because it marks both duplicates (the
+ * 2026 sticky header) and whole pages behind a modal (the 2024 guest page's <main>).
+ */
+function visibility(element: Element): 'shown' | 'aria-hidden' | 'hidden' {
+  let ariaHidden = false;
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (NOT_SHOWN.has(current.localName) || isHiddenByMarkup(current)) return 'hidden';
+    if (current.getAttribute('aria-hidden') === 'true') ariaHidden = true;
+  }
+  return ariaHidden ? 'aria-hidden' : 'shown';
+}
+
+function isHeading(element: Element): boolean {
+  const tag = element.localName;
+  return tag === 'h1' || tag === 'h2' || element.getAttribute('role') === 'heading';
+}
+
+/** The text of an element's own text nodes, without its child elements' text. */
+function ownText(element: Element): string {
+  let own = '';
+  for (const node of element.childNodes) if (node.nodeType === 3) own += node.nodeValue ?? '';
+  return cleanText(own);
+}
+
+/**
+ * The element a text node shows `name` in: its parent when the parent's own text is the name
+ * (also when React split it into several text nodes), or a close ancestor whose whole text is
+ * the name when inline elements split it (`<h1><span>Jana</span> <span>Beispiel</span></h1>`).
+ */
+function elementShowing(text: Text, name: string): Element | null {
+  const parent = text.parentElement;
+  if (!parent) return null;
+  if (ownText(parent) === name) return parent;
+  let ancestor: Element | null = parent;
+  for (let level = 0; level < 3 && ancestor; level++, ancestor = ancestor.parentElement) {
+    if (textOf(ancestor) === name) return ancestor;
+  }
+  return null;
+}
+
+/** The heading that is the name element or wraps only it (`<h2><span>Name</span></h2>`), if any. */
+function headingAround(element: Element, name: string): Element | null {
+  let current: Element | null = element;
+  for (let level = 0; level < 3 && current; level++, current = current.parentElement) {
+    if (isHeading(current) && (current === element || textOf(current) === name)) return current;
+  }
+  return null;
+}
+
+/** The white space cleanText removes, at the start of a string. */
+const LEADING_SPACE = /[\s\u00a0\u200b\u200e\u200f]*/y;
+/** Longest text node looked at: the name plus the indentation of pretty-printed markup. */
+const NAME_NODE_SLACK = 200;
+/** After a match that is no heading, how many further text nodes may still show a heading with the name. */
+const HEADING_LOOKAHEAD = 150;
+
+function nameElementIn(root: Element, name: string): Element | null {
+  const doc = root.ownerDocument;
+  // 4 = NodeFilter.SHOW_TEXT (the constant, so that this also runs on parsed documents).
+  const walker = doc.createTreeWalker(root, 4);
+  let fallback: Element | null = null;
+  let sinceFallback = 0;
+  let ariaHidden: { element: Element; heading: boolean } | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (fallback && ++sinceFallback > HEADING_LOOKAHEAD) break;
+    const data = node.nodeValue ?? '';
+    if (data.length > name.length + NAME_NODE_SLACK) continue;
+    // Most text nodes fail on their first visible character, before any string is built.
+    LEADING_SPACE.lastIndex = 0;
+    LEADING_SPACE.test(data);
+    if (data[LEADING_SPACE.lastIndex] !== name[0]) continue;
+    const text = cleanText(data);
+    // The whole name, or its first word(s) when the name is split over several nodes.
+    if (text === '' || !name.startsWith(text) || (text !== name && name[text.length] !== ' ')) continue;
+    const found = elementShowing(node as Text, name);
+    const shown = found && visibility(found);
+    if (!found || !shown || shown === 'hidden') continue;
+    const heading = headingAround(found, name);
+    if (shown === 'aria-hidden') {
+      if (!ariaHidden || (heading && !ariaHidden.heading)) ariaHidden = { element: heading ?? found, heading: !!heading };
+      continue;
+    }
+    if (heading) return heading;
+    fallback ??= found;
+  }
+  return fallback ?? ariaHidden?.element ?? null;
+}
+
+/**
+ * The element that shows the person's name, by a rule that needs no knowledge of the markup:
+ * the first element in document order, inside <main> (the body when there is none), whose own
+ * text is the name (trimmed, white space collapsed). Hidden elements and data (`<code>`,
+ * scripts, templates) are skipped, aria-hidden ones taken only when the page shows the name
+ * nowhere else. A heading (h1, h2, role=heading) is preferred when one follows the first match
+ * closely; of nested matches, the innermost element (or the heading wrapping only it) is taken,
+ * never a wrapper around more. Null when the name is not plausible or not shown. A TreeWalker
+ * over text nodes that stops at the first heading hit keeps this cheap.
+ */
+export function findNameElement(doc: Document, name: string | undefined): Element | null {
+  const wanted = cleanText(name);
+  if (!isPlausibleName(wanted)) return null;
+  // The main content where the page marks it (the saved LinkedIn pages since 2016 except the
+  // 2018 Ember one): outside it are the sticky header, the nav and the viewer's own name.
+  const root = doc.querySelector('main') ?? doc.body;
+  return root ? nameElementIn(root, wanted) : null;
+}
+
+/** The document's own address (the page's URL in a content script), or null (e.g. `about:blank`). */
+export function documentAddress(doc: Document): URL | null {
+  try {
+    const url = new URL(doc.URL);
+    return /^https?:$/.test(url.protocol) ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

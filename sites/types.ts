@@ -37,7 +37,11 @@ export interface SiteAdapter {
   profileFromUrl(url: URL): Pick<ProfileRef, 'site' | 'key' | 'url'> | null;
   /** The full reference from the rendered page, or null when the page shows no person. */
   readProfile(url: URL, doc: Document): ProfileRef | null;
-  /** The element the badge is placed after (the name in the top card), or null when unknown. */
-  findBadgeAnchor(doc: Document): Element | null;
+  /**
+   * The element the badge is placed after: the one showing the person's name (`name`, as
+   * readProfile read it; without it, the adapter reads it from the page), or null when there is
+   * no reliable name or the page does not show it.
+   */
+  findBadgeAnchor(doc: Document, name?: string): Element | null;
   examples: AdapterExamples;
 }

@@ -1,6 +1,8 @@
 import {
   badgeAnchorFor,
   decodeSegment,
+  documentAddress,
+  findNameElement,
   isPlausibleName,
   nameFromPublicMetadata,
   nameFromTitle,
@@ -163,9 +165,22 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   return withDetails(parsed.ref, { name, headline, memberId });
 }
 
-function findBadgeAnchor(doc: Document): Element | null {
-  const found = findName(doc);
-  return found ? badgeAnchorFor(found.element) : null;
+/**
+ * The name the badge belongs to when the caller does not pass it: what readProfile reads for
+ * the document's own address; for a document without one (parsed from a string), the name in
+ * the XingId module or a one-part title.
+ */
+function recognisedName(doc: Document): string | undefined {
+  const address = documentAddress(doc);
+  if (address && parseUrl(address)) return readProfile(address, doc)?.name;
+  if (isNotFoundPage(doc)) return undefined;
+  return findName(doc)?.name ?? nameFromTitle(doc.title, 'XING', undefined, true);
+}
+
+/** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
+function findBadgeAnchor(doc: Document, name?: string): Element | null {
+  const element = findNameElement(doc, name ?? recognisedName(doc));
+  return element && badgeAnchorFor(element);
 }
 
 export const xingAdapter: SiteAdapter = {

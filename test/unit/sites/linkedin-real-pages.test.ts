@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileFromUrl, recogniseProfile } from '@/sites';
 import { linkedinAdapter } from '@/sites/linkedin';
-import { SHARED_LINKEDIN_DIR, parseHtml, text } from './pages';
+import { type IndexRow, SHARED_LINKEDIN_DIR, parseHtml, readSharedIndex, text } from './pages';
 
 /*
  * Real LinkedIn pages saved 2015-2026, read from ../shared (never copied into the project: they
@@ -15,32 +15,7 @@ if (!present) {
   console.warn(`Skipping the real LinkedIn page tests: ${SHARED_LINKEDIN_DIR} is missing (it lives next to the checkout, in ../shared).`);
 }
 
-interface IndexRow {
-  file: string;
-  servedAt: string;
-  slug: string;
-  name: string;
-  kind: string;
-}
-
-function readIndex(): IndexRow[] {
-  if (!present) return [];
-  const [header = '', ...lines] = fs.readFileSync(indexFile, 'utf8').trim().split('\n');
-  const columns = header.split('\t');
-  const column = (cells: string[], name: string) => cells[columns.indexOf(name)] ?? '';
-  return lines.map((line) => {
-    const cells = line.split('\t');
-    return {
-      file: column(cells, 'file'),
-      servedAt: column(cells, 'served_at_url'),
-      slug: column(cells, 'expected_slug'),
-      name: column(cells, 'expected_name'),
-      kind: column(cells, 'kind'),
-    };
-  });
-}
-
-const rows = readIndex();
+const rows = readSharedIndex();
 const parsed = new Map<string, Document>();
 /** Parses each page once; the tests here only read the documents. */
 function load(row: IndexRow): Document {

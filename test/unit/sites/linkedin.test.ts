@@ -221,6 +221,56 @@ describe('LinkedIn pages (fictional fixtures)', () => {
   });
 });
 
+describe("LinkedIn names in the page's data (profile objects in <code> and JSON scripts)", () => {
+  it('reads firstName and lastName of the object whose publicIdentifier is the slug', () => {
+    const doc = fixture('linkedin', '2025-name-only-in-data.html');
+    expect(doc.title).toBe('LinkedIn');
+    expect(read(JANA, doc)).toEqual({ site: 'linkedin', key: 'jana-beispiel-4a1b2c3', url: JANA, name: 'Jana Beispiel' });
+    // The page does not show the name yet: no anchor, the badge floats.
+    expect(findBadgeAnchor(doc, 'Jana Beispiel')).toBeNull();
+  });
+
+  it("never takes the viewer's own object, a sidebar person's or one nested in the profile's", () => {
+    const doc = fixture('linkedin', '2025-viewer-object-first.html');
+    const data = doc.querySelector('script#profile-state')?.textContent ?? '';
+    expect(data.indexOf('"Lukas"')).toBeLessThan(data.indexOf('"Jana"'));
+    expect(read(JANA, doc)?.name).toBe('Jana Beispiel');
+    expect(read('https://www.linkedin.com/in/someone-not-on-this-page/', doc)?.name).toBeUndefined();
+    // The viewer's name is on the page (nav) but is nobody's badge anchor here.
+    expect(findBadgeAnchor(doc, read(JANA, doc)?.name)).toBeNull();
+  });
+
+  it('member-id URLs: the object whose entityUrn is the profile URN of the id', () => {
+    const doc = fixture('linkedin', '2025-viewer-object-first.html');
+    expect(read(`https://www.linkedin.com/in/${JANA_ID}/`, doc)?.name).toBe('Jana Beispiel');
+    expect(read(`https://www.linkedin.com/in/${MUTUAL_ID}/`, doc)?.name).toBe('Erika Beispielfrau');
+    expect(read('https://www.linkedin.com/in/ACoAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/', doc)?.name).toBeUndefined();
+  });
+
+  it('compares the slug decoded and NFC-normalised, as JSON may escape it', () => {
+    const object = { firstName: 'Jürgen', lastName: 'Müller', publicIdentifier: 'jürgen-müller-b4792a57' };
+    const escaped = JSON.stringify({ included: [object] }).replace(/ü/g, '\\u00fc');
+    expect(escaped).toContain('j\\u00fcrgen');
+    const doc = parseHtml(`<title>LinkedIn</title><code style="display:none">${escaped}</code>`);
+    expect(read('https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57/', doc)?.name).toBe('Jürgen Müller');
+  });
+
+  it('comes after the top card and the title, and is not used on sub-pages', () => {
+    const doc = fixture('linkedin', '2025-viewer-object-first.html');
+    doc.title = 'Jana B. | LinkedIn';
+    expect(read(JANA, doc)?.name).toBe('Jana B.');
+    doc.title = 'LinkedIn';
+    expect(read(`${JANA}details/experience/`, doc)?.name).toBeUndefined();
+  });
+
+  it('refuses data names that are no plausible name, and broken JSON', () => {
+    const page = (data: string) => parseHtml(`<title>LinkedIn</title><script type="application/json">${data}</script>`);
+    expect(read(JANA, page('{"firstName":"LinkedIn","lastName":"","publicIdentifier":"jana-beispiel-4a1b2c3"}'))?.name).toBeUndefined();
+    expect(read(JANA, page('{"firstName":"Jana","lastName":"Beispiel","publicIdentifier":"jana-beispiel-4a1b2c3"'))?.name).toBeUndefined();
+    expect(read(JANA, page('{"firstName":"Jana","publicIdentifier":{"type":"string"}}'))?.name).toBeUndefined();
+  });
+});
+
 describe('LinkedIn names: a wrong name is worse than none', () => {
   const page = (head: string, body = '') => parseHtml(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
   const emberTopCard = (h1: string) =>
@@ -261,6 +311,24 @@ describe('LinkedIn names: a wrong name is worse than none', () => {
     const doc = page('<title>Jana Beispiel | LinkedIn</title>', emberTopCard('Edit profile'));
     expect(read(JANA, doc)?.name).toBe('Jana Beispiel');
     expect(findBadgeAnchor(doc)).toBeNull();
+  });
+
+  it('markup of no known generation: the anchor is the element showing the recognised name', () => {
+    const doc = page(
+      '<title>(2) Jana Beispiel | LinkedIn</title>',
+      '<header><p>Jana Beispiel</p></header><main><div><div><a href="/in/jana-beispiel-4a1b2c3/"><span>Jana Beispiel</span></a>' +
+        '<p>Head of Data</p></div></div><aside><p>Jana Beispiel</p></aside></main>',
+    );
+    expect(read(JANA, doc)?.name).toBe('Jana Beispiel');
+    // Passed in by the caller, or read from the page when not.
+    expect(findBadgeAnchor(doc, 'Jana Beispiel')?.tagName).toBe('A');
+    expect(findBadgeAnchor(doc)).toBe(findBadgeAnchor(doc, 'Jana Beispiel'));
+    expect(findBadgeAnchor(doc, 'Lukas Mustermann')).toBeNull();
+  });
+
+  it('no reliable name, no anchor: the badge floats', () => {
+    expect(findBadgeAnchor(page('<title>LinkedIn</title>', '<main><h1>Jana Beispiel</h1></main>'))).toBeNull();
+    expect(findBadgeAnchor(page('<title>Profile Not Found | LinkedIn</title>', '<main><h1>Profile Not Found</h1></main>'))).toBeNull();
   });
 
   it('sub-pages ignore the DOM, even a stale top card of the previous profile', () => {

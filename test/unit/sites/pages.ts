@@ -37,3 +37,33 @@ export function fixture(site: string, file: string): Document {
 export function text(element: Element | null | undefined): string | undefined {
   return element?.textContent?.replace(/\s+/g, ' ').trim();
 }
+
+/** One row of ../shared/fixtures/linkedin/INDEX.tsv: a saved page and the person it shows. */
+export interface IndexRow {
+  file: string;
+  servedAt: string;
+  /** Expected key; empty for the not-found page. */
+  slug: string;
+  /** Expected name; empty where the page names nobody (sub-page, not found). */
+  name: string;
+  kind: string;
+}
+
+/** The rows of the shared INDEX.tsv, or [] when ../shared is absent. */
+export function readSharedIndex(): IndexRow[] {
+  const indexFile = path.join(SHARED_LINKEDIN_DIR, 'INDEX.tsv');
+  if (!fs.existsSync(indexFile)) return [];
+  const [header = '', ...lines] = fs.readFileSync(indexFile, 'utf8').trim().split('\n');
+  const columns = header.split('\t');
+  const column = (cells: string[], name: string) => cells[columns.indexOf(name)] ?? '';
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return {
+      file: column(cells, 'file'),
+      servedAt: column(cells, 'served_at_url'),
+      slug: column(cells, 'expected_slug'),
+      name: column(cells, 'expected_name'),
+      kind: column(cells, 'kind'),
+    };
+  });
+}

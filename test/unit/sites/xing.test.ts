@@ -156,6 +156,14 @@ describe('XING names from the title and public metadata', () => {
     expect(findBadgeAnchor(doc)).toBeNull();
   });
 
+  it('markup without the XingId module: the anchor is the element showing the name from the title', () => {
+    const doc = page('<title>Jana Beispiel | XING</title>', '<main><div><div><p>Jana Beispiel</p></div><p>Projektleiterin</p></div></main>');
+    expect(read(JANA, doc)?.name).toBe('Jana Beispiel');
+    expect(findBadgeAnchor(doc)?.tagName).toBe('P');
+    expect(findBadgeAnchor(doc, 'Jana Beispiel')?.tagName).toBe('P');
+    expect(findBadgeAnchor(page('<title>XING</title>', '<main><h1>Jana Beispiel</h1></main>'))).toBeNull();
+  });
+
   it('og:title counts only when og:url is this profile', () => {
     const og = (url: string) =>
       `<meta property="og:title" content="Jana Beispiel - Projektleiterin | XING"><meta property="og:url" content="${url}">`;
