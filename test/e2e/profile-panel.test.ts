@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from './harness';
 import { projectPage, SHARED_AVAILABLE, sharedPage } from './fixtures';
-import { DashboardPage, ProfileBadge, ProfilePanel } from './page-objects';
+import { DashboardPage, ProfileBadge } from './page-objects';
 
 interface ProfileCase {
   label: string;
