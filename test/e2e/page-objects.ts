@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Harness } from './harness';
-import { ClosedShadow } from './shadow';
+import { ClosedShadow } from '../../scripts/closed-shadow';
 
 /** The toolbar popup, opened as its own page (as the browser shows it, minus the frame). */
 export class PopupPage {
