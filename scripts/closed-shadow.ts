@@ -45,6 +45,17 @@ export class ClosedShadow {
     return found;
   }
 
+  /** Waits (polling the DevTools protocol, at most `timeoutMs`) until such a host is in the page. */
+  static async appear(page: Page, marker: string, timeoutMs = 10_000): Promise<ClosedShadow> {
+    const shadow = await ClosedShadow.of(page, marker);
+    const until = Date.now() + timeoutMs;
+    while ((await shadow.hostCount()) === 0) {
+      if (Date.now() > until) throw new Error(`Nothing holding ${marker} appeared within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return shadow;
+  }
+
   /** How many such shadow hosts the page holds. */
   async hostCount(): Promise<number> {
     return (await this.roots()).length;

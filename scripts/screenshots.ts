@@ -9,12 +9,13 @@ import { DEMO_START_URL } from '../demo/pages';
 import { seedDemoData } from '../demo/seed';
 import { serveDemo } from '../demo/serve';
 import { extensionIdOf, launchWithExtension } from './chromium';
+import { ClosedShadow } from './closed-shadow';
+import { DRAWN_BADGE, openSidePanelFor } from './side-panel';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
-/** Tall enough for the panel's top sections down to give and take and introductions. */
-const PANEL_HEIGHT = 1150;
-/** The profile's top card and the panel, without the empty page to their left. */
-const PANEL_CLIP = { x: 240, y: 0, width: 1040, height: PANEL_HEIGHT };
+/** The browser window of the pictures: the page on the left, the side panel on the right. */
+const WINDOW = { width: 1280, height: 900 };
+const SIDE_PANEL_WIDTH = 400;
 
 async function browser(colorScheme: 'light' | 'dark'): Promise<{ context: BrowserContext; extensionId: string }> {
   const context = await launchWithExtension({ headless: true, offline: true, colorScheme });
@@ -24,28 +25,29 @@ async function browser(colorScheme: 'light' | 'dark'): Promise<{ context: Browse
   return { context, extensionId };
 }
 
-async function profile(context: BrowserContext, url: string, height = 760): Promise<Page> {
+async function profile(context: BrowserContext, url: string, width = 1280, height = 760): Promise<Page> {
   const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height });
+  await page.setViewportSize({ width, height });
   await page.goto(url);
-  await page.waitForFunction(() => (document.querySelector('tiekeeper-badge')?.getBoundingClientRect().width ?? 0) > 0);
+  await ClosedShadow.appear(page, DRAWN_BADGE);
   return page;
 }
 
-async function openPanel(page: Page): Promise<void> {
-  await page.locator('tiekeeper-badge').click();
-  await page.waitForFunction(() => (document.querySelector('tiekeeper-panel')?.getBoundingClientRect() !== undefined));
-  // The panel is drawn in a closed shadow root: wait until it has laid out its content.
-  await page.waitForFunction(() => document.activeElement?.tagName === 'TIEKEEPER-PANEL');
-  // The focus goes to the new note, which scrolls the panel down to the notes; the picture
-  // shows its top instead: the status, in touch, give and take and introductions. The wheel
-  // reaches into the closed shadow root where scripts cannot.
-  const viewport = page.viewportSize();
-  if (viewport) {
-    await page.mouse.move(viewport.width - 200, viewport.height / 2);
-    await page.mouse.wheel(0, -5_000);
-    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
-  }
+/**
+ * The profile with the panel open beside it, as the browser shows them: headless Chromium draws
+ * no side panel, so the page and the panel are taken apart and put side by side in one picture.
+ */
+async function pageWithPanel(context: BrowserContext, extensionId: string, url: string, name: string): Promise<void> {
+  const page = await profile(context, url, WINDOW.width - SIDE_PANEL_WIDTH, WINDOW.height);
+  const panel = await openSidePanelFor(context, extensionId, page, { width: SIDE_PANEL_WIDTH, height: WINDOW.height });
+  const [left, right] = await Promise.all([page.screenshot(), panel.screenshot()]);
+  const sheet = await context.newPage();
+  await sheet.setViewportSize(WINDOW);
+  const img = (png: Buffer) => `<img src="data:image/png;base64,${png.toString('base64')}">`;
+  await sheet.setContent(`<body style="margin:0;display:flex;background:#888">${img(left)}<div style="width:1px;background:#999"></div>${img(right)}</body>`);
+  await sheet.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await shot(sheet, name);
+  await Promise.all([page.close(), panel.close(), sheet.close()]);
 }
 
 const shot = (page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }) =>
@@ -76,9 +78,7 @@ mkdirSync(OUT, { recursive: true });
   const { context, extensionId } = await browser('light');
   const linkedin = await profile(context, DEMO_START_URL);
   await shot(linkedin, 'badge-linkedin.png', { x: 240, y: 50, width: 800, height: 320 });
-  await linkedin.setViewportSize({ width: 1280, height: PANEL_HEIGHT });
-  await openPanel(linkedin);
-  await shot(linkedin, 'panel-linkedin.png', PANEL_CLIP);
+  await pageWithPanel(context, extensionId, DEMO_START_URL, 'panel-linkedin.png');
   await shot(await profile(context, 'https://www.xing.com/profile/Sofia_Probst'), 'badge-xing.png', { x: 200, y: 40, width: 880, height: 260 });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -93,9 +93,7 @@ mkdirSync(OUT, { recursive: true });
   await context.close();
 }
 {
-  const { context } = await browser('dark');
-  const page = await profile(context, DEMO_START_URL, PANEL_HEIGHT);
-  await openPanel(page);
-  await shot(page, 'panel-linkedin-dark.png', PANEL_CLIP);
+  const { context, extensionId } = await browser('dark');
+  await pageWithPanel(context, extensionId, DEMO_START_URL, 'panel-linkedin-dark.png');
   await context.close();
 }

@@ -14,6 +14,8 @@ import { DEMO_START_URL } from '../demo/pages';
 import { serveDemo } from '../demo/serve';
 import { seedDemoData } from '../demo/seed';
 import { extensionIdOf, launchWithExtension } from './chromium';
+import { ClosedShadow } from './closed-shadow';
+import { DRAWN_BADGE } from './side-panel';
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +54,7 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demo ? DEMO_START_URL : 'https://www.linkedin.com/feed/');
 
 if (values.screenshot) {
-  await page.waitForFunction(() => (document.querySelector('tiekeeper-badge')?.getBoundingClientRect().width ?? 0) > 0);
+  await ClosedShadow.appear(page, DRAWN_BADGE);
   const file = path.resolve(values.screenshot);
   mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });

@@ -35,7 +35,8 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
   const contact = state?.contact ?? null;
 
   useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Ready for typing a note, with the top (who, the status, in touch) still in view.
+    dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
   }, []);
 
   /** Runs a change through the background, then shows the saved state. */
