@@ -142,4 +142,33 @@ describe('a hostile page', () => {
     expect(sizes[0]!.width).toBeGreaterThan(0);
     expect(sizes[0]).toEqual(sizes[1]);
   });
+
+  it('cannot attach its profile to someone else by claiming their member id', async () => {
+    const popup = await PopupPage.open(harness);
+    const lukasId = 'ACoAABexampleLukasMustermann0001';
+    const { contact: lukas } = await send(popup.page, 'profile.ensure', {
+      site: 'linkedin', key: 'lukas-mustermann-4a1b2c', url: 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/', name: 'Lukas Mustermann', memberId: lukasId,
+    });
+    // A page at someone else's address whose markup claims Lukas's member id everywhere it can.
+    const url = 'https://www.linkedin.com/in/mallory-example/';
+    harness.serve(url, {
+      csp: true,
+      html: `<!doctype html><html><head><title>Mallory Example | LinkedIn</title></head><body><main>
+        <section class="pv-top-card" data-member-id="${lukasId}" componentkey="${lukasId}">
+          <a href="/in/${lukasId}/"><h1>Mallory Example</h1></a><div class="text-body-medium">Growth hacker</div>
+        </section></main>
+        <code>{"publicIdentifier":"mallory-example","entityUrn":"urn:li:fsd_profile:${lukasId}","firstName":"Mallory","lastName":"Example"}</code>
+        </body></html>`,
+    });
+    const page = await harness.open(url);
+    const panel = await (await ProfileBadge.on(page, harness)).open();
+    await expect.poll(() => panel.name()).toBe('Mallory Example');
+    await panel.addNote('Met at the growth meetup');
+
+    const contacts = await send(popup.page, 'contacts.list', {});
+    expect(contacts.map((c) => c.displayName).sort()).toEqual(['Lukas Mustermann', 'Mallory Example']);
+    const lukasState = await send(popup.page, 'contact.get', { id: lukas.id });
+    expect(lukasState?.notes).toEqual([]);
+    expect(lukasState?.profiles.map((p) => p.url)).toEqual(['https://www.linkedin.com/in/lukas-mustermann-4a1b2c/']);
+  });
 });
