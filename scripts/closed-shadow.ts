@@ -58,7 +58,7 @@ export class ClosedShadow {
 
   /** How many such shadow hosts the page holds. */
   async hostCount(): Promise<number> {
-    return (await this.roots()).length;
+    return this.fresh(async () => (await this.roots()).length);
   }
 
   private async shadowRootId(): Promise<number | null> {
@@ -67,10 +67,12 @@ export class ClosedShadow {
 
   /** The node for `selector` inside the shadow root, or null. */
   async query(selector: string): Promise<number | null> {
-    const rootId = await this.shadowRootId();
-    if (rootId === null) return null;
-    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
-    return nodeId || null;
+    return this.fresh(async () => {
+      const rootId = await this.shadowRootId();
+      if (rootId === null) return null;
+      const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
+      return nodeId || null;
+    });
   }
 
   private async need(selector: string): Promise<number> {
@@ -81,7 +83,20 @@ export class ClosedShadow {
 
   /** Runs `fn` (a function source) on the element, `this` bound to it; returns its value. */
   async call<T>(selector: string, fn: string): Promise<T> {
-    return this.callOn<T>(await this.need(selector), fn);
+    return this.fresh(async () => this.callOn<T>(await this.need(selector), fn));
+  }
+
+  /**
+   * The page may replace nodes between two protocol calls (a single-page site re-renders): the
+   * ids then name nothing, and the query is made again.
+   */
+  private async fresh<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (tries > 1 && /No node with given id|Could not find node/.test(String(error))) return this.fresh(work, tries - 1);
+      throw error;
+    }
   }
 
   private async callOn<T>(nodeId: number, fn: string): Promise<T> {

@@ -73,7 +73,8 @@ export function SidePanelApp({ fixedTabId, now = Date.now }: { fixedTabId: numbe
       </main>
     );
   }
-  return <ProfilePanel key={`${profile.site}:${profile.key}`} profile={profile} now={now} />;
+  // A new person, or the name read from the page once it shows them: the panel starts afresh.
+  return <ProfilePanel key={`${profile.site}:${profile.key}:${profile.name ?? ''}`} profile={profile} now={now} />;
 }
 
 export interface ProfilePanelProps {

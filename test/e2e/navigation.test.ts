@@ -54,6 +54,16 @@ describe('single-page navigation on LinkedIn', () => {
     await expect.poll(() => badge.count()).toBe(0);
   });
 
+  it('the panel beside the tab follows it from person to person, and says so when it shows nobody', async () => {
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const panel = await (await ProfileBadge.on(page, harness)).open();
+    await expect.poll(() => panel.name()).toBe('Jana Beispiel');
+    await follow(page, 'Lukas');
+    await expect.poll(() => panel.name()).toBe('Lukas Mustermann');
+    await page.locator('header a', { hasText: 'Home' }).click();
+    await expect.poll(() => panel.page.locator('main').innerText()).toContain('Open a LinkedIn or XING profile in this window');
+  });
+
   it('survives 50 rapid navigations with one badge, no errors and no leaked listeners', async () => {
     const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
     const pageErrors: Error[] = [];
