@@ -74,7 +74,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
       <header className="tk-panel-header">
         <h2 id={titleId} className="tk-panel-title">
           <span className="tk-brand">Tiekeeper</span>
-          <span className="tk-sr">: {name}</span>
+          <span className="tk-panel-name">{name || t('unnamedContact')}</span>
         </h2>
         <button type="button" className="tk-icon-button" onClick={onClose} aria-label={t('panelClose')}>
           ×
