@@ -1,5 +1,5 @@
 import type { Contact } from './model';
-import { foldTerm } from './fold';
+import { foldTerm, termVariants } from './fold';
 
 /**
  * Finding a contact by name as the user types, for "introduce to…": case and accents do not
@@ -26,14 +26,17 @@ const words = (folded: string) => folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean
 export function matchRank(contact: Pick<Contact, 'displayName' | 'company'>, foldedQuery: string): number | null {
   const queryWords = words(foldedQuery);
   if (queryWords.length === 0) return null;
-  const name = foldForSearch(contact.displayName);
-  if (name.startsWith(foldedQuery)) return 0;
-  const nameWords = words(name);
+  // Both spellings of a name with umlauts, as the dashboard's search: "Müller" is "muller" and "mueller".
+  const names = spellings(contact.displayName);
+  if (names.some((name) => name.startsWith(foldedQuery))) return 0;
+  const nameWords = names.flatMap(words);
   const covers = (pool: string[]) => queryWords.every((q) => pool.some((w) => w.startsWith(q)));
   if (covers(nameWords)) return 1;
-  if (covers([...nameWords, ...words(foldForSearch(contact.company))])) return 2;
+  if (covers([...nameWords, ...spellings(contact.company).flatMap(words)])) return 2;
   return null;
 }
+
+const spellings = (text: string) => termVariants(text.trim()).map((variant) => variant.trim());
 
 /** The best `limit` matches among `contacts`, archived people and `excludeId` left out. */
 export function searchNames(

@@ -24,6 +24,11 @@ describe('contact search for "introduce to…"', () => {
     expect(names('jurgen')).toEqual(['Jürgen Müller']);
   });
 
+  it('folds spelling as the dashboard does: umlauts written out, or left off, or typed', () => {
+    for (const query of ['mueller', 'muller', 'Mül', 'juergen mue', 'JÜRGEN']) expect(names(query), query).toEqual(['Jürgen Müller']);
+    expect(names('mueler')).toEqual([]);
+  });
+
   it('ranks the name’s start first, then a word of the name, then the company', () => {
     expect(names('luk')).toEqual(['Lukas Mustermann', 'Anna Lukaschek', 'Jana Beispiel']);
     expect(names('mus luk')).toEqual(['Lukas Mustermann']);
