@@ -8,7 +8,9 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
   const id = useId();
   const isPreset = props.value === null || (CADENCE_PRESETS_DAYS as readonly number[]).includes(props.value);
   const [custom, setCustom] = useState(!isPreset);
-  const [weeks, setWeeks] = useState(props.value !== null && !isPreset ? String(Math.max(1, Math.round(props.value / 7))) : '2');
+  /** The user just chose "Custom…": the weeks field takes the focus as it appears. */
+  const [chosen, setChosen] = useState(false);
+  const [weeks, setWeeks] = useState(props.value !== null && !isPreset ? String(Math.max(1, Math.round(props.value / 7))) : '');
   const selectValue = custom ? 'custom' : String(props.value ?? 'none');
 
   const commitWeeks = (text: string) => {
@@ -25,9 +27,10 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
           value={selectValue}
           onChange={(event) => {
             const value = event.target.value;
+            // "Custom…" saves nothing yet: the number of weeks the user then types does.
             if (value === 'custom') {
               setCustom(true);
-              commitWeeks(weeks);
+              setChosen(true);
             } else {
               setCustom(false);
               props.onChange(value === 'none' ? null : Number(value));
@@ -51,6 +54,8 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
               max={520}
               inputMode="numeric"
               value={weeks}
+              placeholder="2"
+              autoFocus={chosen}
               onChange={(event) => setWeeks(event.target.value)}
               onBlur={(event) => commitWeeks(event.target.value)}
               onKeyDown={(event) => event.key === 'Enter' && commitWeeks(event.currentTarget.value)}
