@@ -44,7 +44,7 @@ describe('give and take, introductions, fading ties and meeting in person in Chr
     await panel.logFavour('You received', 'referral');
     await expect.poll(() => panel.ledger()).toBe('You asked twice, gave nothing yet');
     await expect.poll(() => panel.text()).toContain('Give first?');
-    expect(await panel.text()).toContain('Send them something about “Sailing on the Alster”');
+    expect(await panel.text()).toContain('Ask about: Sailing on the Alster, or share something that fits');
     await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today · you asked twice');
     expect(await panel.timeline()).toContain('Favour received · Referral');
 

@@ -165,8 +165,8 @@ describe('give and take, introductions and meeting in person in the panel', () =
     await waitFor(() => expect(ledger()).toBe('You asked twice, gave nothing yet'));
     const suggestion = await waitFor(() => within(panel()).getByText('Give first?').parentElement!);
     expect([...suggestion.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Send them something about “FC Bayern”: an article, an event, news',
-      'Send them something about “mentoring”: an article, an event, news',
+      'Ask about: FC Bayern, or share something that fits (an article, an event)',
+      'Ask about: mentoring, or share something that fits (an article, an event)',
       'Recommend them, or endorse their skills',
       'Congratulate them on news: a new job, an anniversary',
       'Introduce them to someone who can help them',
