@@ -1,4 +1,4 @@
-import { parseAddress } from './shared';
+import { decodeSegment, parseAddress } from './shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*
@@ -61,4 +61,22 @@ export function profileFromAddress(text: string): Pick<ProfileRef, 'site' | 'key
 /** The person a page shows, or null when it shows none (not a profile, not found, other site). */
 export function recogniseProfile(url: URL, doc: Document): ProfileRef | null {
   return adapterForUrl(url)?.readProfile(url, doc) ?? null;
+}
+
+/**
+ * A name guessed from a profile address, to suggest when a person is added by address alone:
+ * `/in/jana-beispiel-4a1b2c` -> "Jana Beispiel", `/profile/Jana_Beispiel2` -> "Jana Beispiel".
+ * The sites' disambiguating suffixes (trailing digits, parts with digits) are dropped; with fewer than two words
+ * left ("jeffweiner08"), or for member ids, nothing is guessed: a wrong name is worse than none.
+ */
+export function nameFromAddress(text: string): string | null {
+  const ref = profileFromAddress(text);
+  if (!ref) return null;
+  const segment = new URL(ref.url).pathname.split('/').filter(Boolean).at(-1) ?? '';
+  const words = (decodeSegment(segment) ?? '')
+    .split(/[-_.\s]+/)
+    .map((word) => word.replace(/\d+$/, ''))
+    .filter((word) => word !== '' && !/\d/.test(word));
+  if (words.length < 2 || /^ACoAA/.test(segment)) return null;
+  return words.map((word) => (word === word.toLowerCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word)).join(' ');
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_NAME_LENGTH } from '@/domain/constants';
-import { profileFromAddress } from '@/sites';
+import { nameFromAddress, profileFromAddress } from '@/sites';
 import { t } from '@/i18n';
 import { send } from '@/messaging/client';
 import { Dialog } from './Dialog';
@@ -16,6 +16,8 @@ export function AddContactDialog({ onClose }: { onClose: () => void }) {
   const announce = useAnnounce();
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
+  /** Until the user types a name, the one the address suggests fills the field. */
+  const [nameTyped, setNameTyped] = useState(false);
   const [invalid, setInvalid] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,10 @@ export function AddContactDialog({ onClose }: { onClose: () => void }) {
             placeholder="https://www.xing.com/profile/Vorname_Nachname"
             aria-invalid={invalid}
             aria-describedby={`${id}-hint`}
-            onChange={(event) => setAddress(event.target.value)}
+            onChange={(event) => {
+              setAddress(event.target.value);
+              if (!nameTyped) setName(nameFromAddress(event.target.value) ?? '');
+            }}
           />
           <p id={`${id}-hint`} className={invalid ? 'dash-field-error' : 'dash-hint'}>
             {invalid ? t('addContactInvalid') : t('addContactHint')}
@@ -61,7 +66,15 @@ export function AddContactDialog({ onClose }: { onClose: () => void }) {
         </div>
         <div className="tk-field">
           <label htmlFor={`${id}-name`}>{t('panelName')}</label>
-          <input id={`${id}-name`} value={name} maxLength={MAX_NAME_LENGTH} onChange={(event) => setName(event.target.value)} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={MAX_NAME_LENGTH}
+            onChange={(event) => {
+              setName(event.target.value);
+              setNameTyped(true);
+            }}
+          />
         </div>
         {error !== null && <ErrorMessage error={error} />}
         <div className="dash-actions">

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AddContactDialog } from '../../../components/dashboard/AddContactDialog';
 import { ContactTable } from '../../../components/dashboard/ContactTable';
 import { DeleteAllDialog } from '../../../components/dashboard/DeleteAllDialog';
 import { IntroductionsPage } from '../../../components/dashboard/IntroductionsPage';
@@ -125,5 +126,19 @@ describe('IntroductionsPage', () => {
     render(<IntroductionsPage introductions={[]} now={NOW} />);
     expect(screen.getByText(/^No open introductions/).textContent).toBe('No open introductions. Start one on a contact’s page or in the panel on a profile: “Introduce to…”.');
     expect(screen.queryByRole('combobox')).toBeNull();
+  });
+});
+
+describe('AddContactDialog', () => {
+  it('suggests the name the address holds, until the user types one', () => {
+    setLanguageOverride('en');
+    render(<AddContactDialog onClose={() => {}} />);
+    const address = screen.getByLabelText('Profile address (LinkedIn or XING)');
+    const name = screen.getByLabelText('Name') as HTMLInputElement;
+    fireEvent.change(address, { target: { value: 'linkedin.com/in/jana-beispiel-4a1b2c' } });
+    expect(name.value).toBe('Jana Beispiel');
+    fireEvent.change(name, { target: { value: 'Jana B.' } });
+    fireEvent.change(address, { target: { value: 'https://www.xing.com/profile/Lukas_Mustermann' } });
+    expect(name.value).toBe('Jana B.');
   });
 });
