@@ -1,10 +1,10 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { t } from '@/i18n';
-import { collator, formatNumber } from '@/i18n/format';
+import { collator, formatDate, formatNumber, relativeTime } from '@/i18n/format';
 import { AddContactDialog } from './AddContactDialog';
 import { ContactTable } from './ContactTable';
 import type { DashboardData, Search } from './data';
-import { buildRows, DEFAULT_FILTERS, filterRows, nextSort, sortRows, tagCounts, type Filters, type Sort } from './list-model';
+import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, sortRows, tagCounts, type Filters, type Sort } from './list-model';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
 
@@ -176,6 +176,8 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
             </a>
           </p>
         </div>
+      ) : !loading && shown.length === 0 ? (
+        <NothingShown rows={rows} onlyDue={due && !(searching || otherFilters(state))} now={now} />
       ) : (
         <ContactTable
           rows={shown}
@@ -188,9 +190,27 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
           }}
         />
       )}
-      {!loading && rows.length > 0 && shown.length === 0 && <p className="dash-empty">{t('emptyNoMatch')}</p>}
 
       {adding && <AddContactDialog onClose={() => setAdding(false)} />}
     </section>
+  );
+}
+
+const otherFilters = (state: ListState) =>
+  state.filters.never || state.filters.fading || state.filters.tag !== null || state.filters.site !== 'any' || state.filters.archived !== 'active';
+
+/** No row to show: on the due list with no other filter, who comes next; else that nobody matches. */
+function NothingShown({ rows, onlyDue, now }: { rows: ReturnType<typeof buildRows>; onlyDue: boolean; now: number }) {
+  if (!onlyDue) return <p className="dash-empty">{t('emptyNoMatch')}</p>;
+  const next = nextDueRow(rows, now);
+  return (
+    <div className="dash-empty">
+      <p>{t('emptyNobodyDue')}</p>
+      {next && (
+        <p>
+          {t('emptyNextDue', next.contact.displayName || t('unnamedContact'), relativeTime(next.contact.nextDueAt!, now), formatDate(next.contact.nextDueAt!))}
+        </p>
+      )}
+    </div>
   );
 }

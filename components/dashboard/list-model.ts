@@ -58,6 +58,17 @@ export function isDue(contact: Pick<Contact, 'nextDueAt'>, now: number): boolean
   return contact.nextDueAt !== null && contact.nextDueAt <= now;
 }
 
+/** Who comes due next after `now` (not archived), for a due list with nobody on it. */
+export function nextDueRow(rows: readonly Row[], now: number): Row | null {
+  let next: Row | null = null;
+  for (const row of rows) {
+    const at = row.contact.nextDueAt;
+    if (row.contact.archived || at === null || at <= now) continue;
+    if (next === null || at < next.contact.nextDueAt!) next = row;
+  }
+  return next;
+}
+
 /** `matches`: the ids a search found, or null when there is no search. */
 export function filterRows(rows: readonly Row[], filters: Filters, now: number, matches: ReadonlySet<string> | null = null): Row[] {
   return rows.filter(({ contact, profiles }) => {

@@ -6,6 +6,7 @@ import {
   buildRows,
   DEFAULT_FILTERS,
   filterRows,
+  nextDueRow,
   nextSort,
   sortRows,
   tagCounts,
@@ -73,6 +74,15 @@ describe('filterRows', () => {
 
   it('keeps only the search matches', () => {
     expect(names(filterRows(rows, DEFAULT_FILTERS, NOW, new Set(['oe', 'arch'])))).toEqual(['Özlem Yıldız']);
+  });
+});
+
+describe('nextDueRow', () => {
+  it('names who comes due next, leaving out the archived and those due already', () => {
+    expect(nextDueRow(rows, NOW)?.contact.displayName).toBe('Özlem Yıldız');
+    const archivedSoon = buildRows([contact('soon', 'Soon Archived', { archived: true, nextDueAt: NOW + DAY_MS }), ...contacts], profiles);
+    expect(nextDueRow(archivedSoon, NOW)?.contact.displayName).toBe('Özlem Yıldız');
+    expect(nextDueRow(buildRows([contacts[0]!, contacts[2]!], profiles), NOW)).toBeNull();
   });
 });
 
