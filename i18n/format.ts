@@ -1,5 +1,5 @@
 import { DAY_MS } from '@/domain/constants';
-import { uiLanguage } from './index';
+import { t, uiLanguage, type MessageKey } from './index';
 
 /** Locale for Intl formatting in the UI language. */
 function locale(): string {
@@ -63,14 +63,38 @@ export function formatDateTime(time: number): string {
   return formatter('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
 }
 
-/** A rhythm in days as the UI names it: "every 3 months", "alle 2 Wochen". */
-export function rhythmLength(cadenceDays: number): string {
-  const unit = (name: Unit, count: number) => unitFormat(name).format(count);
-  if (cadenceDays % 365 === 0) return unit('year', cadenceDays / 365);
+/** A rhythm in days as a count of its natural unit: 91 -> 3 months, 14 -> 2 weeks, 365 -> 1 year. */
+function rhythmUnit(cadenceDays: number): { unit: 'year' | 'month' | 'week' | 'day'; count: number } {
+  if (cadenceDays % 365 === 0) return { unit: 'year', count: cadenceDays / 365 };
   const months = Math.round(cadenceDays / 30.4);
-  if (cadenceDays >= 28 && Math.abs(months * 30.4 - cadenceDays) <= 3) return unit('month', months);
-  if (cadenceDays % 7 === 0) return unit('week', cadenceDays / 7);
-  return unit('day', cadenceDays);
+  if (cadenceDays >= 28 && Math.abs(months * 30.4 - cadenceDays) <= 3) return { unit: 'month', count: months };
+  if (cadenceDays % 7 === 0) return { unit: 'week', count: cadenceDays / 7 };
+  return { unit: 'day', count: cadenceDays };
+}
+
+/** The length of a rhythm: "3 Monate", "2 weeks", "1 year". */
+export function rhythmLength(cadenceDays: number): string {
+  const { unit, count } = rhythmUnit(cadenceDays);
+  return unitFormat(unit).format(count);
+}
+
+const EVERY_ONE: Record<ReturnType<typeof rhythmUnit>['unit'], MessageKey> = {
+  day: 'rhythmEveryDay',
+  week: 'rhythmEveryWeek',
+  month: 'rhythmEveryMonth',
+  year: 'rhythmEveryYear',
+};
+
+/** How often, within a sentence: "every month", "every 3 months", "jeden Monat", "alle 3 Monate". */
+export function everyText(cadenceDays: number): string {
+  const { unit, count } = rhythmUnit(cadenceDays);
+  return count === 1 ? t(EVERY_ONE[unit]) : t('rhythmEveryCount', unitFormat(unit).format(count));
+}
+
+/** A rhythm on its own, as a label: "Every month", "Alle 3 Monate". */
+export function rhythmText(cadenceDays: number): string {
+  const text = everyText(cadenceDays);
+  return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
 }
 
 /** `YYYY-MM-DD` of a time in local time, for <input type="date">. */

@@ -2,7 +2,7 @@ import type { FadingEstimate, FadingLevel } from '@/domain/fading';
 import type { GiveIdea, Ledger } from '@/domain/ledger';
 import type { FavourType, IntroductionStatus } from '@/domain/model';
 import { t, type MessageKey } from '@/i18n';
-import { rhythmLength } from '@/i18n/format';
+import { everyText } from '@/i18n/format';
 
 /** Give and take, fading and introductions in words. Shared by the badge, panel and popup. */
 
@@ -62,7 +62,7 @@ export function giveIdeaText(idea: GiveIdea): string {
 
 /** Why a tie counts as fading: "You used to be in touch every 2 months" / "Only one contact so far". */
 export function fadingWhy(estimate: FadingEstimate): string {
-  return estimate.basis === 'default' ? t('fadingWhyOnce') : t('fadingWhyHistory', rhythmLength(Math.max(1, Math.round(estimate.typicalGapDays))));
+  return estimate.basis === 'default' ? t('fadingWhyOnce') : t('fadingWhyHistory', everyText(Math.max(1, Math.round(estimate.typicalGapDays))));
 }
 
 /** An introduction's status, naming whom was asked: "Asked Jana Beispiel". */

@@ -1,7 +1,7 @@
 import type { Contact } from '@/domain/model';
 import { followUpStatus } from '@/domain/schedule';
 import { t } from '@/i18n';
-import { duration, formatDate, relativeTime, rhythmLength } from '@/i18n/format';
+import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '@/i18n/format';
 
 export type FollowUpTone = 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 
@@ -28,8 +28,9 @@ export function lastContactText(contact: Pick<Contact, 'lastContactAt'>, now: nu
   return contact.lastContactAt === null ? t('badgeNeverContacted') : relativeTime(contact.lastContactAt, now);
 }
 
+/** A contact's rhythm in words, '' without one. */
 export function rhythmText(cadenceDays: number | null): string {
-  return cadenceDays === null ? '' : t('rhythmEvery', rhythmLength(cadenceDays));
+  return cadenceDays === null ? '' : rhythmWords(cadenceDays);
 }
 
 export function contactName(contact: Pick<Contact, 'displayName'>): string {

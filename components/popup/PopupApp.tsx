@@ -6,7 +6,7 @@ import type { Contact, FavourType } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
 import { contactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
-import { relativeTime, rhythmLength } from '@/i18n/format';
+import { relativeTime, rhythmText } from '@/i18n/format';
 import { send } from '@/messaging/client';
 import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
@@ -130,7 +130,7 @@ function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; ac
             </div>
             <p className="tk-muted">
               {status.detail ?? ''}
-              {contact.cadenceDays !== null && <> · {t('rhythmEvery', rhythmLength(contact.cadenceDays))}</>}
+              {contact.cadenceDays !== null && <> · {rhythmText(contact.cadenceDays)}</>}
             </p>
             {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
             <div className="tk-actions">

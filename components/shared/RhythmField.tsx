@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CADENCE_PRESETS_DAYS } from '@/domain/constants';
 import { t } from '@/i18n';
-import { rhythmLength } from '@/i18n/format';
+import { rhythmText } from '@/i18n/format';
 
 /** Keep-in-touch rhythm: none, the presets (1, 3, 6, 12 months), or a custom number of weeks. */
 export function RhythmField(props: { value: number | null; onChange: (cadenceDays: number | null) => void; label?: string }) {
@@ -40,7 +40,7 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
           <option value="none">{t('rhythmNone')}</option>
           {CADENCE_PRESETS_DAYS.map((days) => (
             <option key={days} value={String(days)}>
-              {t('rhythmEvery', rhythmLength(days))}
+              {rhythmText(days)}
             </option>
           ))}
           <option value="custom">{t('rhythmCustom')}</option>

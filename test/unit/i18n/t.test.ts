@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_MS } from '@/domain/constants';
 import { setLanguageOverride, t, uiLanguage } from '@/i18n';
-import { duration, relativeTime, rhythmLength } from '@/i18n/format';
+import { duration, everyText, relativeTime, rhythmLength, rhythmText } from '@/i18n/format';
 
 const NOW = new Date('2026-06-15T10:00:00+02:00').getTime();
 
@@ -39,5 +39,18 @@ describe('UI language', () => {
     expect(relativeTime(NOW - DAY_MS, NOW)).toBe('yesterday');
     expect(rhythmLength(365)).toBe('1 year');
     expect(rhythmLength(14)).toBe('2 weeks');
+  });
+
+  it('says how often in natural words, with a plural only where there is more than one', () => {
+    setLanguageOverride('en');
+    expect([30, 91, 365, 7, 14, 730, 1, 3].map(rhythmText)).toEqual([
+      'Every month', 'Every 3 months', 'Every year', 'Every week', 'Every 2 weeks', 'Every 2 years', 'Every day', 'Every 3 days',
+    ]);
+    expect(everyText(30)).toBe('every month');
+    setLanguageOverride('de');
+    expect([30, 91, 365, 7, 14, 730, 1, 3].map(rhythmText)).toEqual([
+      'Jeden Monat', 'Alle 3 Monate', 'Jedes Jahr', 'Jede Woche', 'Alle 2 Wochen', 'Alle 2 Jahre', 'Jeden Tag', 'Alle 3 Tage',
+    ]);
+    expect(everyText(31)).toBe('jeden Monat');
   });
 });
