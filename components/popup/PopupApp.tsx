@@ -38,7 +38,10 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   // With nothing due, wait for the suggestions before saying there is nothing to do.
   if (!ready || !data || (nothingDue && !suggestions)) return <main className="tk-popup" aria-busy="true" />;
   const fading = suggestions?.fading ?? [];
-  const meet = suggestions?.meet ?? [];
+  // Each person once: someone due who is also worth meeting shows both on the one card.
+  const listed = new Set([...data.due, ...data.upcoming].map((item) => item.contact.id));
+  const meetIds = new Set((suggestions?.meet ?? []).map((item) => item.contact.id));
+  const meet = (suggestions?.meet ?? []).filter((item) => !listed.has(item.contact.id));
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -73,7 +76,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
             {data.dueTotal === 0 ? (
               <p className="tk-muted">{t('popupNothingDue')}</p>
             ) : (
-              <FollowUpList items={data.due} now={openedAt} act={act} />
+              <FollowUpList items={data.due} now={openedAt} act={act} meetIds={meetIds} />
             )}
             {data.dueTotal > data.due.length && (
               <button type="button" className="tk-link" onClick={() => openDashboard('#/due')}>
@@ -84,7 +87,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
           {data.upcomingTotal > 0 && (
             <section aria-labelledby="tk-upcoming-title">
               <h2 id="tk-upcoming-title">{t('popupUpcomingTitle')}</h2>
-              <FollowUpList items={data.upcoming} now={openedAt} act={act} />
+              <FollowUpList items={data.upcoming} now={openedAt} act={act} meetIds={meetIds} />
               {data.upcomingTotal > data.upcoming.length && (
                 <button type="button" className="tk-link" onClick={() => openDashboard()}>
                   {t('popupMore', data.upcomingTotal - data.upcoming.length)}
@@ -110,7 +113,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   );
 }
 
-function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; act: Act }) {
+function FollowUpList({ items, now, act, meetIds }: { items: PopupItem[]; now: number; act: Act; meetIds: ReadonlySet<string> }) {
   return (
     <ul className="tk-followups">
       {items.map(({ contact, profile }) => {
@@ -133,10 +136,16 @@ function FollowUpList({ items, now, act }: { items: PopupItem[]; now: number; ac
               {contact.cadenceDays !== null && <> · {rhythmText(contact.cadenceDays)}</>}
             </p>
             {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
+            {meetIds.has(contact.id) && <p className="tk-meet-why">{t('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
             <div className="tk-actions">
               <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: contact.id, kind: 'other' }))}>
                 {t('touchToday')}
               </button>
+              {meetIds.has(contact.id) && (
+                <button type="button" className="tk-button" onClick={() => void act(() => send('interaction.log', { contactId: contact.id, kind: 'meeting' }))}>
+                  {t('popupMetToday')}
+                </button>
+              )}
               <SnoozeMenu name={name} onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))} />
               <GaveMenu contact={contact} act={act} />
             </div>
