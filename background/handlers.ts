@@ -19,7 +19,7 @@ import {
   updateContact,
 } from '../storage/contacts';
 import type { TiekeeperDb } from '../storage/db';
-import { logInteraction } from '../storage/interactions';
+import { logInteraction, undoInteraction } from '../storage/interactions';
 import { createIntroduction, updateIntroduction } from '../storage/introductions';
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
@@ -106,6 +106,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'note.delete': (input) => deleteNote(db, input.id),
     'note.restore': (input) => restoreNote(db, input.note),
     'interaction.log': (input) => logInteraction(db, input, now()),
+    'interaction.undo': (input) => undoInteraction(db, input, now()),
     'contacts.search': (input) => findContacts(db, input.query, input.excludeId),
     'introduction.create': (input) => createIntroduction(db, input, now()),
     'introduction.update': (input) => updateIntroduction(db, input.id, { status: input.status, note: input.note }, now()),

@@ -1,6 +1,6 @@
 import type { FadingEstimate, FadingLevel } from '@/domain/fading';
 import type { GiveIdea, Ledger } from '@/domain/ledger';
-import type { FavourType, IntroductionStatus } from '@/domain/model';
+import type { FavourType, InteractionKind, IntroductionStatus } from '@/domain/model';
 import { t, type MessageKey } from '@/i18n';
 import { everyText } from '@/i18n/format';
 
@@ -13,6 +13,18 @@ export const FAVOUR_LABELS: Record<FavourType, MessageKey> = {
   referral: 'favourReferral',
   congratulations: 'favourCongratulations',
   other: 'favourOther',
+};
+
+/** Kinds of contact in words. */
+export const KIND_LABELS: Record<InteractionKind, MessageKey> = {
+  message: 'kindMessage',
+  call: 'kindCall',
+  meeting: 'kindMeeting',
+  event: 'kindEvent',
+  other: 'kindOther',
+  'favour-given': 'kindFavourGiven',
+  'favour-received': 'kindFavourReceived',
+  introduction: 'kindIntroduction',
 };
 
 export const FADING_LABELS: Record<FadingLevel, MessageKey> = {

@@ -105,6 +105,8 @@ export const commands = {
     }),
     'pages',
   ),
+  // Undo of an interaction just logged; `snoozedUntil` is the snooze its logging ended.
+  'interaction.undo': command<{ contact: Contact }>()(z.object({ id, snoozedUntil: time.nullable().optional() }), 'pages'),
   // "Introduce to…" in the panel: a few names and headlines for what was typed, never notes.
   'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'pages'),
   'introduction.create': command<Introduction>()(

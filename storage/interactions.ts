@@ -1,8 +1,8 @@
-import { applyInteraction } from '../domain/contacts';
+import { applyInteraction, withLastContactAt } from '../domain/contacts';
 import { invalid, notFound } from '../domain/errors';
 import type { Contact, FavourType, Interaction, InteractionKind } from '../domain/model';
 import type { TiekeeperDb } from './db';
-import { withTie } from './ties';
+import { interactionsOf, withTie } from './ties';
 
 export interface LogInteraction {
   contactId: string;
@@ -48,5 +48,30 @@ export async function logInteraction(
     const next = await withTie(db, applyInteraction(contact, at, now));
     await db.contacts.put(next);
     return { interaction, contact: next };
+  });
+}
+
+/**
+ * Takes back an interaction just logged ("Undo"): it goes, and in the same transaction the
+ * contact's last contact becomes the latest one left, with the schedule and tie figures that
+ * follow. `snoozedUntil` is the snooze the logging ended, put back.
+ */
+export async function undoInteraction(
+  db: TiekeeperDb,
+  input: { id: string; snoozedUntil?: number | null },
+  now: number,
+): Promise<{ contact: Contact }> {
+  return db.transaction('rw', db.contacts, db.interactions, async () => {
+    const interaction = await db.interactions.get(input.id);
+    if (!interaction) throw notFound('errorInteractionNotFound', input.id);
+    if (interaction.introductionId !== null) throw invalid('errorInteractionOfIntroduction');
+    const contact = await db.contacts.get(interaction.contactId);
+    if (!contact) throw notFound('errorContactNotFound', interaction.contactId);
+    await db.interactions.delete(interaction.id);
+    const latest = (await interactionsOf(db, contact.id)).reduce<number | null>((max, x) => (max === null || x.at > max ? x.at : max), null);
+    const restored = input.snoozedUntil !== undefined && input.snoozedUntil !== null ? { ...contact, snoozedUntil: input.snoozedUntil } : contact;
+    const next = await withTie(db, withLastContactAt(restored, latest, now));
+    await db.contacts.put(next);
+    return { contact: next };
   });
 }

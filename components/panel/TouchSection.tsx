@@ -1,23 +1,13 @@
 import { useId, useState } from 'react';
 import { otherPerson, type IntroductionView } from '@/domain/introductions';
 import type { Interaction, InteractionKind } from '@/domain/model';
-import { t, type MessageKey } from '@/i18n';
+import { t } from '@/i18n';
 import { relativeTime, toDateInput } from '@/i18n/format';
-import { FAVOUR_LABELS } from '@/i18n/tie-text';
+import { FAVOUR_LABELS, KIND_LABELS } from '@/i18n/tie-text';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];
 
-export const KIND_LABELS: Record<InteractionKind, MessageKey> = {
-  message: 'kindMessage',
-  call: 'kindCall',
-  meeting: 'kindMeeting',
-  event: 'kindEvent',
-  other: 'kindOther',
-  'favour-given': 'kindFavourGiven',
-  'favour-received': 'kindFavourReceived',
-  introduction: 'kindIntroduction',
-};
 
 /** The time for a date picked in the form: now for today, midday (local) for an earlier day. */
 export function timeForDate(date: string, now: number): number {

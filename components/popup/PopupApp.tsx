@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FAVOUR_TYPES } from '@/domain/constants';
 import type { Contact, FavourType } from '@/domain/model';
@@ -12,11 +12,24 @@ import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
 import { badgeStatus } from '@/i18n/badge-status';
 import { errorText } from '../shared/errors';
-import { FADING_LABELS, FAVOUR_LABELS, fadingWhy } from '@/i18n/tie-text';
+import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '@/i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
 import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '@/storage/popup';
 
 type Act = (work: () => Promise<unknown>) => Promise<void>;
+type LogInTouch = (contact: Contact, kind: QuickKind) => void;
+
+/** The kinds one click logs from the popup. */
+const QUICK_KINDS = ['message', 'call', 'meeting'] as const;
+type QuickKind = (typeof QUICK_KINDS)[number];
+
+/** What the last click logged, for its Undo. */
+interface Logged {
+  interactionId: string;
+  text: string;
+  /** The snooze the logging ended, put back by Undo. */
+  snoozedUntil: number | null;
+}
 
 /**
  * The toolbar popup: who is due now, most urgent first, and who is due in the next days; then a
@@ -33,6 +46,8 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   const dueShown = ready && data !== undefined;
   const suggestions = useLiveQuery(() => (dueShown ? readSuggestions(readDb(), openedAt) : undefined), [openedAt, dueShown]);
   const [error, setError] = useState<string | null>(null);
+  const [logged, setLogged] = useState<Logged | null>(null);
+  const hideLogged = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const nothingDue = data !== undefined && data.dueTotal === 0 && data.upcomingTotal === 0;
   // With nothing due, wait for the suggestions before saying there is nothing to do.
@@ -51,6 +66,18 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       setError(errorText(failure));
     }
   };
+  const logInTouch: LogInTouch = (contact, kind) =>
+    void act(async () => {
+      const { interaction } = await send('interaction.log', { contactId: contact.id, kind });
+      clearTimeout(hideLogged.current);
+      setLogged({ interactionId: interaction.id, text: t('popupLogged', t(KIND_LABELS[kind]), contact.displayName || t('unnamedContact')), snoozedUntil: contact.snoozedUntil });
+      hideLogged.current = setTimeout(() => setLogged(null), 10_000);
+    });
+  const undo = (what: Logged) =>
+    void act(async () => {
+      setLogged(null);
+      await send('interaction.undo', { id: what.interactionId, snoozedUntil: what.snoozedUntil });
+    });
   const openDashboard = (hash = '') => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
 
   return (
@@ -66,6 +93,16 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
           {error}
         </p>
       )}
+      <div className="tk-toast-area" role="status">
+        {logged && (
+          <p className="tk-toast">
+            {logged.text}{' '}
+            <button type="button" className="tk-link" onClick={() => undo(logged)}>
+              {t('undo')}
+            </button>
+          </p>
+        )}
+      </div>
 
       {nothingDue && fading.length === 0 && meet.length === 0 ? (
         <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
@@ -76,7 +113,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
             {data.dueTotal === 0 ? (
               <p className="tk-muted">{t('popupNothingDue')}</p>
             ) : (
-              <FollowUpList items={data.due} now={openedAt} act={act} meetIds={meetIds} />
+              <FollowUpList items={data.due} now={openedAt} act={act} meetIds={meetIds} onLog={logInTouch} />
             )}
             {data.dueTotal > data.due.length && (
               <button type="button" className="tk-link" onClick={() => openDashboard('#/due')}>
@@ -87,7 +124,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
           {data.upcomingTotal > 0 && (
             <section aria-labelledby="tk-upcoming-title">
               <h2 id="tk-upcoming-title">{t('popupUpcomingTitle')}</h2>
-              <FollowUpList items={data.upcoming} now={openedAt} act={act} meetIds={meetIds} />
+              <FollowUpList items={data.upcoming} now={openedAt} act={act} meetIds={meetIds} onLog={logInTouch} />
               {data.upcomingTotal > data.upcoming.length && (
                 <button type="button" className="tk-link" onClick={() => openDashboard()}>
                   {t('popupMore', data.upcomingTotal - data.upcoming.length)}
@@ -98,7 +135,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
           {fading.length > 0 && (
             <section aria-labelledby="tk-fading-title">
               <h2 id="tk-fading-title">{t('popupFadingTitle')}</h2>
-              <FadingList items={fading} now={openedAt} act={act} />
+              <FadingList items={fading} now={openedAt} act={act} onLog={logInTouch} />
             </section>
           )}
           {meet.length > 0 && (
@@ -113,7 +150,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   );
 }
 
-function FollowUpList({ items, now, act, meetIds }: { items: PopupItem[]; now: number; act: Act; meetIds: ReadonlySet<string> }) {
+function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[]; now: number; act: Act; meetIds: ReadonlySet<string>; onLog: LogInTouch }) {
   return (
     <ul className="tk-followups">
       {items.map(({ contact, profile }) => {
@@ -137,10 +174,8 @@ function FollowUpList({ items, now, act, meetIds }: { items: PopupItem[]; now: n
             </p>
             {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
             {meetIds.has(contact.id) && <p className="tk-meet-why">{t('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
+            <InTouchButtons contact={contact} onLog={onLog} />
             <div className="tk-actions">
-              <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: contact.id, kind: 'other' }))}>
-                {t('touchToday')}
-              </button>
               {meetIds.has(contact.id) && (
                 <button type="button" className="tk-button" onClick={() => void act(() => send('interaction.log', { contactId: contact.id, kind: 'meeting' }))}>
                   {t('popupMetToday')}
@@ -171,7 +206,7 @@ const lastContactText = (contact: Contact, now: number) =>
   contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
 
 /** This week's fading ties: how faded, since when, and why it counts as fading. */
-function FadingList({ items, now, act }: { items: FadingItem[]; now: number; act: Act }) {
+function FadingList({ items, now, act, onLog }: { items: FadingItem[]; now: number; act: Act; onLog: LogInTouch }) {
   return (
     <ul className="tk-suggestions tk-fading">
       {items.map((item) => (
@@ -183,10 +218,8 @@ function FadingList({ items, now, act }: { items: FadingItem[]; now: number; act
           <p className="tk-muted">
             {lastContactText(item.contact, now)} · {fadingWhy(item.estimate)}
           </p>
+          <InTouchButtons contact={item.contact} onLog={onLog} />
           <div className="tk-actions">
-            <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: item.contact.id, kind: 'other' }))}>
-              {t('touchToday')}
-            </button>
             <GaveMenu contact={item.contact} act={act} />
           </div>
         </li>
@@ -214,6 +247,22 @@ function MeetList({ items, act }: { items: PopupItem[]; act: Act }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "In touch today" as a message, a call or a meeting: one click logs it, with an Undo. */
+function InTouchButtons({ contact, onLog }: { contact: Contact; onLog: LogInTouch }) {
+  return (
+    <div className="tk-actions tk-intouch" role="group" aria-label={t('popupInTouchAs', contact.displayName || t('unnamedContact'))}>
+      <span className="tk-intouch-label" aria-hidden="true">
+        {t('touchToday')}:
+      </span>
+      {QUICK_KINDS.map((kind) => (
+        <button key={kind} type="button" className="tk-button" onClick={() => onLog(contact, kind)}>
+          {t(KIND_LABELS[kind])}
+        </button>
+      ))}
+    </div>
   );
 }
 

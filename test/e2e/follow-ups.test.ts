@@ -161,11 +161,20 @@ describe.each([
     await expect.poll(names).toEqual(['Monthly Three Weeks Late', 'Yearly Three Weeks Late', 'Due In Three Days']);
     expect(await fresh.page.getByRole('heading', { name: 'Due now (2)' }).count()).toBe(1);
 
-    // Keyboard only: Tab to the first "In touch today" and press Enter.
-    const first = fresh.page.locator('.tk-followup').first().getByRole('button', { name: 'In touch today' });
+    // Keyboard only: to the first person's "In touch today: Call" and Enter.
+    const first = fresh.page.getByRole('group', { name: 'In touch today with Monthly Three Weeks Late: what kind?' }).getByRole('button', { name: 'Call' });
     await first.focus();
     await fresh.page.keyboard.press('Enter');
     await expect.poll(names).toEqual(['Yearly Three Weeks Late', 'Due In Three Days']);
+    // Logged as a call, and one click takes it back.
+    const toast = fresh.page.locator('.tk-toast');
+    await expect.poll(() => toast.textContent()).toContain('Call with Monthly Three Weeks Late logged.');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(names).toEqual(['Monthly Three Weeks Late', 'Yearly Three Weeks Late', 'Due In Three Days']);
+    await fresh.page.getByRole('group', { name: 'In touch today with Monthly Three Weeks Late: what kind?' }).getByRole('button', { name: 'Meeting' }).click();
+    await expect.poll(names).toEqual(['Yearly Three Weeks Late', 'Due In Three Days']);
+    const monthly = (await send(popup.page, 'contacts.list', {})).find((c) => c.displayName === 'Monthly Three Weeks Late')!;
+    expect((await send(popup.page, 'contact.get', { id: monthly.id }))?.interactions.map((i) => i.kind)).toEqual(['meeting', 'call']);
 
     await fresh.page.locator('.tk-followup').first().getByRole('combobox', { name: /^Remind me later about/ }).selectOption('1w');
     await expect.poll(names).toEqual(['Due In Three Days']);
