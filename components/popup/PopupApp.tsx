@@ -176,11 +176,6 @@ function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[];
             {meetIds.has(contact.id) && <p className="tk-meet-why">{t('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
             <InTouchButtons contact={contact} onLog={onLog} />
             <div className="tk-actions">
-              {meetIds.has(contact.id) && (
-                <button type="button" className="tk-button" onClick={() => void act(() => send('interaction.log', { contactId: contact.id, kind: 'meeting' }))}>
-                  {t('popupMetToday')}
-                </button>
-              )}
               <SnoozeMenu name={name} onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))} />
               <GaveMenu contact={contact} act={act} />
             </div>

@@ -175,7 +175,7 @@ describe('give and take, introductions, fading ties and meeting in person in Chr
     await expect.poll(() => panel.text()).not.toContain('None of your last');
   });
 
-  it('meet in person: someone due and worth meeting is listed once in the popup, with both reasons, and "Met today" logs a meeting', async () => {
+  it('meet in person: someone due and worth meeting is listed once in the popup, with both reasons, and a meeting logged there ends both', async () => {
     const popup = await PopupPage.open(harness);
     const { contact } = await send(popup.page, 'profile.ensure', { site: 'xing', key: 'sofia_probst', url: 'https://www.xing.com/profile/Sofia_Probst', name: 'Sofia Probst' });
     await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30, meetInPerson: true } });
@@ -187,7 +187,7 @@ describe('give and take, introductions, fading ties and meeting in person in Chr
     expect(await fresh.page.getByText('Sofia Probst', { exact: true }).count()).toBe(1);
     expect(await fresh.page.locator('.tk-meet').count()).toBe(0);
 
-    await card.getByRole('button', { name: 'Met today' }).click();
+    await card.getByRole('group', { name: /^In touch today with Sofia Probst/ }).getByRole('button', { name: 'Meeting' }).click();
     await expect.poll(() => fresh.page.locator('.tk-followup', { hasText: 'Sofia Probst' }).count()).toBe(0);
     const state = await send(popup.page, 'contact.get', { id: contact.id });
     expect(state?.interactions[0]?.kind).toBe('meeting');
