@@ -1,6 +1,6 @@
 import type { BadgeTone, BadgeView } from '@/messaging/badge-view';
 
-const ICONS: Record<BadgeTone, string> = { new: '+', calm: '✓', soon: '◷', due: '◷', overdue: '!', snoozed: 'z' };
+const ICONS: Record<BadgeTone, string> = { new: '+', none: '○', calm: '✓', soon: '◷', due: '◷', overdue: '!', snoozed: 'z' };
 
 /*
  * The badge holds no text node at all: its words are CSS generated content from attributes
@@ -61,12 +61,12 @@ const CSS = `
 .tk-tone-soon { --tone: #1d4ed8; --tone-soft: #e8efff; }
 .tk-tone-due { --tone: #92400e; --tone-soft: #fef3c7; }
 .tk-tone-overdue { --tone: #b42318; --tone-soft: #fde8e6; }
-.tk-tone-snoozed { --tone: #4b5563; --tone-soft: #eef0f2; }
+.tk-tone-snoozed, .tk-tone-none { --tone: #4b5563; --tone-soft: #eef0f2; }
 .tk-dark.tk-tone-new, .tk-dark.tk-tone-calm { --tone: #5eead4; --tone-soft: #123c37; }
 .tk-dark.tk-tone-soon { --tone: #93b4ff; --tone-soft: #1d2a4a; }
 .tk-dark.tk-tone-due { --tone: #fcd34d; --tone-soft: #3d2f0d; }
 .tk-dark.tk-tone-overdue { --tone: #fca5a5; --tone-soft: #45201d; }
-.tk-dark.tk-tone-snoozed { --tone: #cbd2d9; --tone-soft: #30363c; }
+.tk-dark.tk-tone-snoozed, .tk-dark.tk-tone-none { --tone: #cbd2d9; --tone-soft: #30363c; }
 `;
 
 export interface PageBadge {

@@ -35,7 +35,8 @@ function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
     case 'soon':
       return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null };
     default:
-      return { tone: 'calm', label: last, detail: null };
+      // A note is no contact: "No contact yet" gets no check mark.
+      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null };
   }
 }
 

@@ -1,5 +1,6 @@
 /** What the badge on a profile page shows: made by the background, drawn by the content script. */
-export type BadgeTone = 'new' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
+/** `new`: not kept yet; `none`: kept, but never in touch; `calm`: in touch, nothing due soon. */
+export type BadgeTone = 'new' | 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 
 export interface BadgeStatus {
   tone: BadgeTone;

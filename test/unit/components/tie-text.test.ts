@@ -40,6 +40,8 @@ describe('give and take in words', () => {
     const owing = { given: 0, received: 2, typicalGapDays: null, remoteStreak: 0 };
     const calm = contactSummary({ ...newContact('c', { displayName: 'Anna' }, NOW), lastContactAt: NOW - 60 * DAY_MS, tie: owing });
     expect(badgeStatus(calm, NOW)).toEqual({ tone: 'calm', label: 'Last contact 2 months ago · you asked twice', detail: null });
+    // A note alone is no contact: no check mark for "No contact yet".
+    expect(badgeStatus({ ...calm, lastContactAt: null, favoursReceived: 0 }, NOW)).toEqual({ tone: 'none', label: 'No contact yet', detail: null });
     const due = { ...calm, cadenceDays: 30, nextDueAt: NOW - 30 * DAY_MS };
     expect(badgeStatus(due, NOW)).toMatchObject({ tone: 'overdue', detail: 'Last contact 2 months ago · you asked twice' });
   });
