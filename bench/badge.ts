@@ -73,7 +73,7 @@ export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: 
         target: options.withTarget ? AFTER_DCL_TARGET : undefined,
         note:
           'bench build: the badge-visible mark minus the navigation entry’s domContentLoadedEventStart (the start, not the end, of DOMContentLoaded: the stricter of the two, ' +
-          'as it includes the page’s own DOMContentLoaded handlers); Chrome injects the content script at document_idle, after DOMContentLoaded.',
+          'as it includes the page’s own DOMContentLoaded handlers); Chrome injects the content script at document_end, when the document is parsed.',
       },
       fromDcl,
     ),
@@ -83,7 +83,7 @@ export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: 
         area,
         label: `${label}: navigation start → badge`,
         unit: 'ms',
-        note: 'includes serving the page through request routing and Chrome injecting the content script at document_idle.',
+        note: 'includes serving the page through request routing and Chrome injecting the content script at document_end.',
       },
       fromNavigation,
     ),
