@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { linkedinPeople } from '../demo/people';
 import { initScript, run, type BenchBrowser } from './browser';
 import { fromSamples, type Figure, type Target } from './figures';
-import { waitForMarks, type Mark } from './probes';
+import { waitForBadge, waitForMarks, type Mark } from './probes';
 
 const START = 'tiekeeper:content-start';
 const MAIN = 'tiekeeper:content-main';
@@ -17,12 +17,14 @@ const at = (marks: Mark[], name: string, nth = 0) => {
 };
 
 const BADGE_TARGET: Target = { max: 30, source: 'issue 9: badge under 30 ms with 10,000 contacts' };
+const AFTER_DCL_TARGET: Target = { max: 50, source: 'issue 13: badge visible within 50 ms of DOMContentLoaded on profile pages' };
 
 /**
  * Content-script start to badge, from the bench build's marks: `content-start` is the first
- * statement of the content-script bundle (before React and the rest evaluate), `badge-visible`
- * the badge's first committed render (its first state: the kept summary or the background's
- * answer). Warm loads: the same tab loads the profile again and again after one cold load.
+ * statement of the content-script bundle (before the rest of it evaluates), `badge-visible`
+ * the badge's first state drawn (the background's answer to `tab.profile`). Warm loads: the same
+ * tab loads the profile again and again after one cold load. The page's DOMContentLoaded comes
+ * from its navigation timing entry.
  */
 export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: number; database: string; id: string; withTarget: boolean }): Promise<Figure[]> {
   const area = '2. Content-script start to badge visible';
@@ -30,6 +32,9 @@ export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: 
   const start: number[] = [];
   const main: number[] = [];
   const fromNavigation: number[] = [];
+  const fromDcl: number[] = [];
+  const domContentLoaded = () =>
+    run(page, () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventStart ?? Number.NaN, null);
   try {
     const url = DEMO_URL(linkedinPeople[0]!.slug);
     await page.goto(url);
@@ -40,6 +45,7 @@ export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: 
       start.push(at(marks, VISIBLE) - at(marks, START));
       main.push(at(marks, VISIBLE) - at(marks, MAIN));
       fromNavigation.push(at(marks, VISIBLE));
+      fromDcl.push(at(marks, VISIBLE) - (await domContentLoaded()));
     }
   } finally {
     await page.close();
@@ -53,18 +59,31 @@ export async function measureBadgeLoads(browser: BenchBrowser, options: { runs: 
         label: `${label}: content-script start → badge`,
         unit: 'ms',
         target: options.withTarget ? BADGE_TARGET : undefined,
-        note: 'bench build marks: first statement of the content-script bundle → first render of the badge (useEffect after commit), warm loads of the demo profile in one tab.',
+        note: 'bench build marks: first statement of the content-script bundle → the badge’s first state drawn (the background’s answer to tab.profile painted into the closed shadow root), warm loads of the demo profile in one tab.',
       },
       start,
     ),
     fromSamples({ id: `badge.${options.id}.main`, area, label: `${label}: content script main() → badge`, unit: 'ms' }, main),
     fromSamples(
       {
+        id: `badge.${options.id}.dcl`,
+        area,
+        label: `${label}: DOMContentLoaded → badge visible`,
+        unit: 'ms',
+        target: options.withTarget ? AFTER_DCL_TARGET : undefined,
+        note:
+          'bench build: the badge-visible mark minus the navigation entry’s domContentLoadedEventStart (the start, not the end, of DOMContentLoaded: the stricter of the two, ' +
+          'as it includes the page’s own DOMContentLoaded handlers); Chrome injects the content script at document_end, when the document is parsed.',
+      },
+      fromDcl,
+    ),
+    fromSamples(
+      {
         id: `badge.${options.id}.navigation`,
         area,
         label: `${label}: navigation start → badge`,
         unit: 'ms',
-        note: 'includes serving the page through request routing and Chrome injecting the content script at document_idle.',
+        note: 'includes serving the page through request routing and Chrome injecting the content script at document_end.',
       },
       fromNavigation,
     ),
@@ -109,8 +128,8 @@ export async function measureNavigation(browser: BenchBrowser, options: { naviga
       const marks = await waitForMarks(page, VISIBLE, shown + 1);
       const visible = at(marks, VISIBLE, shown);
       shown++;
-      const anchor = await run(page, () => document.querySelector('tiekeeper-badge')?.previousElementSibling?.textContent ?? null, null);
-      if (anchor !== person.name) throw new Error(`after navigating to ${person.name} the badge is next to ${anchor}`);
+      // The mark says a badge was drawn; it must be this person's (through DevTools: the page cannot see it).
+      await waitForBadge(page, person.name, 2_000);
       const site = await siteTimes(page);
       const pushed = site.pushes.at(-1)!;
       const rendered = site.renders.filter((t) => t >= pushed)[0];
@@ -140,7 +159,7 @@ export async function measureNavigation(browser: BenchBrowser, options: { naviga
         area,
         label: 'site renders the new profile → new person’s badge',
         unit: 'ms',
-        note: 'the extension’s own share: from the demo app replacing the profile (a MutationObserver in the page) to the badge-visible mark.',
+        note: 'from the demo app replacing the profile (a MutationObserver in the page) to the badge-visible mark. The badge goes up as soon as the address names a profile (floating until the name is there), so it is usually drawn BEFORE the site renders: a negative value is that lead. Each time, the benchmark then checks through DevTools that the drawn badge sits next to the new person’s name.',
       },
       fromRender,
     ),

@@ -1,5 +1,5 @@
 import type { BenchBrowser } from './browser';
-import { fromSamples, median, unavailable, type Figure } from './figures';
+import { fromSamples, median, unavailable, type Figure, type Target } from './figures';
 import { MISSING_FIXTURES, type RealPage } from './fixtures';
 import { waitForBadge, waitForIdle } from './probes';
 
@@ -48,6 +48,8 @@ export interface HostPage {
   url: string;
   /** A profile: the extension shows its badge there (else it only loads and looks). */
   badge: boolean;
+  /** What the extension may add at most. */
+  targets?: { script?: Target; heap?: Target };
 }
 
 /**
@@ -81,9 +83,10 @@ export async function measureHostPage(withExtension: BenchBrowser, without: Benc
         id: `host.${target.id}.script`,
         label: `${target.label}: script time added`,
         unit: 'ms',
+        target: target.targets?.script,
         note:
           `production build against the same Chromium without it, both serving the page at its URL with a strict CSP; a new tab per load; ` +
-          `DevTools Performance.getMetrics ScriptDuration (all scripts on the page's main thread, the content script's isolated world included) once the badge has rendered (on a profile) and the page is idle; ` +
+          `DevTools Performance.getMetrics ScriptDuration (all scripts on the page's main thread, the content script's isolated world included) once the badge is drawn (on a profile; found through DevTools by polling its closed shadow root every 10 ms, which adds a little DevTools work to the main thread's task time, not to its script time) and the page is idle; ` +
           `${describe('script', 'ms', 1)}; the value is the median of the per-pair differences.`,
       },
       pairs.map((p) => p.with.script - p.without.script),
@@ -112,6 +115,7 @@ export async function measureHostPage(withExtension: BenchBrowser, without: Benc
         id: `host.${target.id}.heap`,
         label: `${target.label}: JS heap added`,
         unit: 'kB',
+        target: target.targets?.heap,
         note: `Runtime.getHeapUsage after a forced garbage collection (the page's isolate holds the content script's world too); ${describe('heap', 'kB', kB)}.`,
       },
       pairs.map((p) => (p.with.heap - p.without.heap) / kB),

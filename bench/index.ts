@@ -5,18 +5,20 @@ import { measureBadgeLoads, measureNavigation, DEMO_URL } from './badge';
 import { BenchBrowser, type ExtensionPage } from './browser';
 import { BENCH_DIR, buildExtensions, PRODUCTION_DIR, ROOT } from './build';
 import { backupText, createRandom, generateDataset } from './data';
+import { measureDashboard } from './dashboard';
 import { AREA as DATABASE_AREA, measureConnectionsImport, measureDueListScaling, measureDueListWithPopupData } from './database';
 import { markdownNotes, markdownTable, median, single, type Figure } from './figures';
 import { largestRealProfile } from './fixtures';
 import { measureHostCost } from './host';
 import { measureContentMemory, workerHeap, workerHeapFigure } from './memory';
+import { measurePanel } from './panel';
 import { measurePopup } from './popup';
 import { measureRecognition } from './recognition';
 import { measureSearch } from './search';
 import { entrySizes, measureSizes, type EntrySize } from './sizes';
 import { measureWakes } from './wakes';
 
-export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'database', 'wakes', 'memory', 'host', 'recognition'] as const;
+export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'recognition'] as const;
 export type AreaName = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -36,6 +38,8 @@ export function plan(quick: boolean) {
         badgeRuns: 2,
         navigations: 3,
         popupRuns: 2,
+        dashboardRuns: 2,
+        panelRuns: 2,
         popupData: { contacts: 300, due: 30, upcoming: 10 },
         dueList: { sizes: [50, 200], repeats: 3, due: 10, upcoming: 5 },
         connections: { rows: 200, runs: 1 },
@@ -49,6 +53,8 @@ export function plan(quick: boolean) {
         badgeRuns: 25,
         navigations: 20,
         popupRuns: 20,
+        dashboardRuns: 15,
+        panelRuns: 15,
         popupData: { contacts: 10_000, due: 1_000, upcoming: 300 },
         dueList: { sizes: [1_000, 10_000, 50_000, 100_000], repeats: 15, due: 100, upcoming: 50 },
         connections: { rows: 10_000, runs: 4 },
@@ -163,7 +169,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
     await step('sizes', async () => measureSizes(PRODUCTION_DIR, BENCH_DIR).figures);
     // The bench build: performance marks in the content script; otherwise the production build.
-    const needsBench = (['badge', 'navigation', 'popup', 'database', 'wakes', 'memory'] as const).some(wanted);
+    const needsBench = (['badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory'] as const).some(wanted);
     if (needsBench) {
       const bench = await launch(BENCH_DIR);
       const page: ExtensionPage = await bench.extensionPage();
@@ -188,6 +194,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       await step('badge', () => measureBadgeLoads(bench, { runs: sizes.badgeRuns, database: `${count} contacts`, id: 'seeded', withTarget: true }));
       await step('navigation', () => measureNavigation(bench, { navigations: sizes.navigations }));
       await step('popup', () => measurePopup(bench, { runs: sizes.popupRuns, ...sizes.popupData }));
+      await step('dashboard', () => measureDashboard(bench, { runs: sizes.dashboardRuns, contacts: sizes.popupData.contacts }));
+      await step('panel', () => measurePanel(bench, { runs: sizes.panelRuns, contacts: sizes.popupData.contacts }));
       await step('database', () => measureDueListWithPopupData(page, sizes.dueList.repeats, sizes.popupData.contacts));
       if (wanted('memory')) {
         await step('memory', async () => [workerHeapFigure('seeded', `${count} contacts, after the badge, popup and due-list runs`, await workerHeap(bench, page))]);
@@ -210,9 +218,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         const production = await launch(PRODUCTION_DIR);
         await (await production.extensionPage()).importBackup(popupData(), 'replace');
         const demoPages = [
-          { id: 'demo', label: 'demo LinkedIn profile (a known, due person)', url: DEMO_URL(linkedinPeople[0]!.slug), badge: true },
+          {
+            id: 'demo',
+            label: 'demo LinkedIn profile (a known, due person)',
+            url: DEMO_URL(linkedinPeople[0]!.slug),
+            badge: true,
+            targets: { script: { max: 15, source: 'issue 13: at most 15 ms of script time added on profile pages' } },
+          },
           // The content script runs on every page of the sites: its cost where it shows nothing.
-          { id: 'feed', label: 'demo LinkedIn feed (not a profile)', url: 'https://www.linkedin.com/feed/', badge: false },
+          {
+            id: 'feed',
+            label: 'demo LinkedIn feed (not a profile)',
+            url: 'https://www.linkedin.com/feed/',
+            badge: false,
+            targets: {
+              script: { max: 2, source: 'issue 13: at most 2 ms of script time added on pages without a person' },
+              heap: { max: 100, source: 'issue 13: at most 100 KB of JS heap added on pages without a person' },
+            },
+          },
         ];
         await step('host', () => measureHostCost(production, plain, demoPages, real, sizes.host));
         await step('memory', () => measureContentMemory(production, plain, sizes.memory.navigations, sizes.memory.more));

@@ -3,7 +3,7 @@ import { linkedinPeople } from '../demo/people';
 import { pageHeapAfterGc, type BenchBrowser, type ExtensionPage } from './browser';
 import { DEMO_URL } from './badge';
 import { fromSamples, median, single, type Figure } from './figures';
-import { waitForBadge, waitForHeading, waitForIdle } from './probes';
+import { countBadges, waitForBadge, waitForHeading, waitForIdle } from './probes';
 
 const AREA = '8. Memory';
 const kB = 1024;
@@ -68,7 +68,7 @@ export async function measureContentMemory(withExtension: BenchBrowser, without:
       if (i === navigations - 1) after = { with: await readings(tabs.with), without: await readings(tabs.without) };
     }
     const later = { with: await readings(tabs.with), without: await readings(tabs.without) };
-    const badges = await tabs.with.page.locator('tiekeeper-badge').count();
+    const badges = await countBadges(tabs.with.page);
     if (badges !== 1) throw new Error(`${badges} badges on the page after ${navigations + more} navigations`);
     const m = (samples: number[]) => median(samples) / kB;
     const added = after.with.map((w, i) => (w - after.without[i]!) / kB);

@@ -56,6 +56,27 @@ export class ClosedShadow {
     return shadow;
   }
 
+  /**
+   * Runs `fn` (a function source, `this` bound to the element) on the element matching
+   * `selector` in every shadow root holding the marker, in document order; roots without such an
+   * element are skipped.
+   */
+  async callAll<T>(selector: string, fn: string): Promise<T[]> {
+    return this.fresh(async () => {
+      const values: T[] = [];
+      for (const rootId of await this.roots()) {
+        const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
+        if (nodeId) values.push(await this.callOn<T>(nodeId, fn));
+      }
+      return values;
+    });
+  }
+
+  /** Ends the DevTools session: the page no longer reports its DOM changes to it. */
+  async close(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+  }
+
   /** How many such shadow hosts the page holds. */
   async hostCount(): Promise<number> {
     return this.fresh(async () => (await this.roots()).length);

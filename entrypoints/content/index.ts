@@ -13,6 +13,11 @@ export default defineContentScript({
   // from the feed to a profile never loads the profile URL.
   matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
   cssInjectionMode: 'manual',
+  // As soon as the document is parsed, not at "idle": Chrome's idle injection waits for the load
+  // event or 200 ms after DOMContentLoaded, and on a large page whose main thread is busy that put
+  // the badge 300 ms and more after DOMContentLoaded. The script does little on pages without a
+  // person, and on a profile the name is in the parsed document (or the script waits for it).
+  runAt: 'document_end',
   // WXT would announce the script to the page with the extension's id; the page learns nothing.
   noScriptStartedPostMessage: true,
   // WXT's context (`ctx`) is not used: its events can be dispatched by the page, and a forged
