@@ -51,15 +51,16 @@ export function watchProfilePages(events: ProfilePageEvents, signal: AbortSignal
     const mustChange = !firstLoad && previousKey !== fromUrl.key;
     firstLoad = false;
     previousKey = fromUrl.key;
-    const oldAnchor = adapter.findBadgeAnchor(document);
+    // Read once: the person (on a first load or the same person) and, with their name, the anchor.
+    const ref = mustChange ? null : adapter.readProfile(url, document);
+    const oldAnchor = adapter.findBadgeAnchor(document, ref?.name);
     const oldText = oldAnchor?.textContent;
     const showsThisPerson = (anchor: Element | null) =>
       !mustChange || (anchor !== null && (anchor !== oldAnchor || anchor.textContent !== oldText));
 
     const anchor = mustChange ? null : oldAnchor;
-    events.enter(anchor, current.signal, () => adapter.findBadgeAnchor(document));
+    events.enter(anchor, current.signal, () => adapter.findBadgeAnchor(document, ref?.name));
     if (!mustChange) {
-      const ref = adapter.readProfile(url, document);
       if (ref) events.recognised(ref);
       if (!anchor) followAnchor(adapter, events, current.signal);
       return;
@@ -73,8 +74,8 @@ export function watchProfilePages(events: ProfilePageEvents, signal: AbortSignal
       { signal: current.signal, timeoutMs: RENDER_TIMEOUT_MS, onTimeout: () => adapter.findBadgeAnchor(document) },
     );
     if (current.signal.aborted) return;
-    const ref = adapter.readProfile(url, document);
-    if (ref) events.recognised(ref);
+    const shownRef = adapter.readProfile(url, document);
+    if (shownRef) events.recognised(shownRef);
     if (shown) events.place(shown);
     else followAnchor(adapter, events, current.signal);
   };
