@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Contact } from '../domain/model';
-import { setLanguageOverride, t } from '../i18n';
+import { setLanguageOverride, t, tCount } from '../i18n';
 import { relativeTime } from '../i18n/format';
 
 /** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
@@ -38,7 +38,7 @@ export function nudgeText(contact: Contact, now: number): { title: string; messa
 export function digestText(contacts: readonly Contact[]): { title: string; message: string } {
   const names = contacts.slice(0, 3).map((c) => c.displayName || t('unnamedContact'));
   return {
-    title: t('nudgeDigestTitle', contacts.length),
+    title: tCount('nudgeDigestTitle', contacts.length),
     message: contacts.length > 3 ? `${names.join(', ')}, …` : names.join(', '),
   };
 }
@@ -47,7 +47,7 @@ export function digestText(contacts: readonly Contact[]): { title: string; messa
 export function fadingText(contacts: readonly Contact[]): { title: string; message: string } {
   const names = contacts.map((c) => c.displayName || t('unnamedContact'));
   return {
-    title: contacts.length === 1 ? t('fadingNudgeTitleOne', names[0]!) : t('fadingNudgeTitleMany', contacts.length),
+    title: contacts.length === 1 ? t('fadingNudgeTitleFor', names[0]!) : tCount('fadingNudgeTitle', contacts.length),
     message: `${contacts.length === 1 ? '' : `${names.join(', ')}\n`}${t('fadingNudgeMessage')}`,
   };
 }

@@ -28,13 +28,34 @@ export function uiLanguage(): Language {
   return override ?? browserLanguage();
 }
 
-/** `$1`..`$9` in a message are replaced by `substitutions`, as browser.i18n does. */
-export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const subs = substitutions.map(String);
+/**
+ * `$1`..`$9` in a message are replaced by `substitutions`, as browser.i18n does. Only text goes
+ * in: a count needs a plural form (`tCount`), and any other number is formatted by the caller.
+ */
+export function t(key: MessageKey, ...subs: string[]): string {
   if (override === null) {
     const fromBrowser = browser.i18n?.getMessage?.(key, subs);
     if (fromBrowser) return fromBrowser;
   }
   const template = bundles[uiLanguage()][key]?.message ?? bundles.en[key]?.message ?? key;
   return template.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+}
+
+/** Messages with a form for one and one for more: `countAllOne` / `countAllOther` give `countAll`. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}Other` ? (`${Base}One` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * A message about a count, in the form the language's plural rules pick for it: "1 person",
+ * "3 people". `$1` is the count, formatted for the language; `more` fill `$2`, `$3` ...
+ */
+export function tCount(key: PluralKey, count: number, ...more: string[]): string {
+  const language = uiLanguage();
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const form = rules.select(count) === 'one' ? 'One' : 'Other';
+  return t(`${key}${form}`, new Intl.NumberFormat(language).format(count), ...more);
 }

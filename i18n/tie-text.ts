@@ -2,7 +2,7 @@ import type { FadingEstimate, FadingLevel } from '@/domain/fading';
 import type { GiveIdea, Ledger } from '@/domain/ledger';
 import type { FavourType, InteractionKind, IntroductionStatus } from '@/domain/model';
 import { t, type MessageKey } from '@/i18n';
-import { everyText } from '@/i18n/format';
+import { everyText, formatNumber } from '@/i18n/format';
 
 /** Give and take, fading and introductions in words. Shared by the badge, panel and popup. */
 
@@ -42,7 +42,7 @@ export const FADING_LABELS: Record<FadingLevel, MessageKey> = {
 export function timesText(count: number): string {
   if (count === 1) return t('timesOnce');
   if (count === 2) return t('timesTwice');
-  return t('timesMany', count);
+  return t('timesMany', formatNumber(count));
 }
 
 /** "You asked twice, gave nothing yet", "You gave 3 times, asked once", "Even: gave 2, asked 2". */
@@ -50,7 +50,7 @@ export function ledgerSentence({ given, received }: Ledger): string {
   if (given === 0 && received === 0) return t('ledgerEmpty');
   if (received > given) return given === 0 ? t('ledgerAskedNothingGiven', timesText(received)) : t('ledgerAskedMore', timesText(received), timesText(given));
   if (given > received) return received === 0 ? t('ledgerGaveNothingAsked', timesText(given)) : t('ledgerGaveMore', timesText(given), timesText(received));
-  return t('ledgerEven', given, received);
+  return t('ledgerEven', formatNumber(given), formatNumber(received));
 }
 
 /** The badge's short note, only when the user owes: "you asked twice". */

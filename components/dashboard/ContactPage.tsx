@@ -8,7 +8,7 @@ import { suggestMeeting } from '@/domain/meet-in-person';
 import { planSplit } from '@/domain/merge';
 import type { Contact, Interaction, MergeRecord, Note, Profile } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
-import { t } from '@/i18n';
+import { t, tCount } from '@/i18n';
 import { formatDate, formatNumber } from '@/i18n/format';
 import { send } from '@/messaging/client';
 import { getContactState } from '@/storage/contacts';
@@ -361,7 +361,7 @@ function FollowUpCard(props: {
       </label>
       {suggestMeeting(contact) && (
         <p className="tk-suggestion dash-meet-suggestion" role="status">
-          {t('meetSuggestion', contact.tie?.remoteStreak ?? 0)}
+          {tCount('meetSuggestion', contact.tie?.remoteStreak ?? 0)}
         </p>
       )}
       <dl className="dash-facts">

@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { t } from '@/i18n';
+import { t, tCount } from '@/i18n';
 import { collator, formatDate, formatNumber, relativeTime } from '@/i18n/format';
 import { AddContactDialog } from './AddContactDialog';
 import { ContactTable } from './ContactTable';
@@ -144,12 +144,10 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
         {loading
           ? t('loading')
           : searching && !search.ready
-            ? t('searchPreparing', Math.round(search.progress * 100))
+            ? t('searchPreparing', formatNumber(Math.round(search.progress * 100)))
             : filtered
               ? t('countFiltered', formatNumber(shown.length), formatNumber(rows.length))
-              : rows.length === 1
-                ? t('countAllOne')
-                : t('countAll', formatNumber(rows.length))}
+              : tCount('countAll', rows.length)}
         {filtered && !loading && (
           <>
             {' '}

@@ -175,7 +175,7 @@ export function MergePickerDialog(props: {
           </li>
         ))}
       </ul>
-      {deferred.trim() !== '' && results.length === 0 && <p className="dash-muted">{props.search.ready ? t('emptyNoMatch') : t('searchPreparing', Math.round(props.search.progress * 100))}</p>}
+      {deferred.trim() !== '' && results.length === 0 && <p className="dash-muted">{props.search.ready ? t('emptyNoMatch') : t('searchPreparing', formatNumber(Math.round(props.search.progress * 100)))}</p>}
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { createContext, Fragment, useContext, useEffect, useState, type ReactNod
 import type { UserMessage } from '@/domain/errors';
 import { TiekeeperError } from '@/domain/errors';
 import { t, type MessageKey } from '@/i18n';
-import { errorText } from '../shared/errors';
+import { errorText, messageText } from '../shared/errors';
 
 /** Says something to screen readers (and shows it briefly): "Saved", "Merged". */
 export const AnnounceContext = createContext<(text: string) => void>(() => {});
@@ -30,7 +30,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
       {details.length > 0 && (
         <ul>
           {details.map((detail, i) => (
-            <li key={i}>{t(detail.key, ...detail.params)}</li>
+            <li key={i}>{messageText(detail)}</li>
           ))}
         </ul>
       )}

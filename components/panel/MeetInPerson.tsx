@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { suggestMeeting } from '@/domain/meet-in-person';
 import type { Contact } from '@/domain/model';
-import { t } from '@/i18n';
+import { t, tCount } from '@/i18n';
 
 /** "Worth meeting in person", and the suggestion to meet once the last contacts were all remote. */
 export function MeetInPerson({ contact, onChange }: { contact: Contact | null; onChange: (meetInPerson: boolean) => void }) {
@@ -14,7 +14,7 @@ export function MeetInPerson({ contact, onChange }: { contact: Contact | null; o
       </label>
       {contact && suggestMeeting(contact) && (
         <p className="tk-suggestion tk-meet-suggestion" role="status">
-          {t('meetSuggestion', contact.tie?.remoteStreak ?? 0)}
+          {tCount('meetSuggestion', contact.tie?.remoteStreak ?? 0)}
         </p>
       )}
     </div>

@@ -5,8 +5,8 @@ import { FAVOUR_TYPES } from '@/domain/constants';
 import type { Contact, FavourType } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
 import { contactSummary } from '@/domain/summary';
-import { t } from '@/i18n';
-import { relativeTime, rhythmText } from '@/i18n/format';
+import { t, tCount } from '@/i18n';
+import { formatNumber, relativeTime, rhythmText } from '@/i18n/format';
 import { send } from '@/messaging/client';
 import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
@@ -109,7 +109,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       ) : (
         <>
           <section aria-labelledby="tk-due-title">
-            <h2 id="tk-due-title">{t('popupDueTitle', data.dueTotal)}</h2>
+            <h2 id="tk-due-title">{t('popupDueTitle', formatNumber(data.dueTotal))}</h2>
             {data.dueTotal === 0 ? (
               <p className="tk-muted">{t('popupNothingDue')}</p>
             ) : (
@@ -117,7 +117,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
             )}
             {data.dueTotal > data.due.length && (
               <button type="button" className="tk-link" onClick={() => openDashboard('#/due')}>
-                {t('popupMore', data.dueTotal - data.due.length)}
+                {t('popupMore', formatNumber(data.dueTotal - data.due.length))}
               </button>
             )}
           </section>
@@ -127,7 +127,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
               <FollowUpList items={data.upcoming} now={openedAt} act={act} meetIds={meetIds} onLog={logInTouch} />
               {data.upcomingTotal > data.upcoming.length && (
                 <button type="button" className="tk-link" onClick={() => openDashboard()}>
-                  {t('popupMore', data.upcomingTotal - data.upcoming.length)}
+                  {t('popupMore', formatNumber(data.upcomingTotal - data.upcoming.length))}
                 </button>
               )}
             </section>
@@ -173,7 +173,7 @@ function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[];
               {contact.cadenceDays !== null && <> · {rhythmText(contact.cadenceDays)}</>}
             </p>
             {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
-            {meetIds.has(contact.id) && <p className="tk-meet-why">{t('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
+            {meetIds.has(contact.id) && <p className="tk-meet-why">{tCount('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
             <InTouchButtons contact={contact} onLog={onLog} />
             <div className="tk-actions">
               <SnoozeMenu name={name} onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))} />
@@ -232,7 +232,7 @@ function MeetList({ items, act }: { items: PopupItem[]; act: Act }) {
           <div className="tk-followup-head">
             <PersonName item={item} />
           </div>
-          <p className="tk-muted">{t('popupMeetWhy', item.contact.tie?.remoteStreak ?? 0)}</p>
+          <p className="tk-muted">{tCount('popupMeetWhy', item.contact.tie?.remoteStreak ?? 0)}</p>
           <div className="tk-actions">
             <button type="button" className="tk-button tk-primary" onClick={() => void act(() => send('interaction.log', { contactId: item.contact.id, kind: 'meeting' }))}>
               {t('popupMetToday')}

@@ -200,7 +200,7 @@ describe('badge and panel on profile pages', () => {
     await expect.poll(() => badge.label()).toBe('Tiekeeper, Thomas Beispiel: Notiz hinzufügen');
     const panel = await badge.open();
     expect(await panel.text()).toContain('Heute in Kontakt');
-    expect(await panel.text()).toContain('Kontakt-Rhythmus');
+    expect(await panel.text()).toContain('Rhythmus');
   });
 
   it('opens the panel beside the tab with the keyboard shortcut, about the person the tab shows', async () => {

@@ -26,7 +26,7 @@ describe('UI language', () => {
     setLanguageOverride('de');
     expect(t('nudgeTitle', 'Anna')).toBe('Zeit, dich bei Anna zu melden');
     setLanguageOverride('en');
-    expect(t('nudgeDigestTitle', 7)).toBe('7 people are due to hear from you');
+    expect(t('siteLinkLabel', 'LinkedIn', 'Anna')).toBe('Anna on LinkedIn (opens in a new tab)');
   });
 
   it('formats times and rhythms in the UI language', () => {
