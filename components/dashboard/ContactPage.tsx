@@ -515,7 +515,8 @@ function Timeline(props: {
   }, [props.notes, props.interactions]);
 
   return (
-    <section className="tk-section" aria-label={t('timelineTitle')}>
+    // Inside the card titled "Timeline": a second region of that name would only repeat it.
+    <div className="tk-section">
       {deleted && (
         <div className="tk-toast" role="status">
           <span>{t('notesDeleted')}</span>
@@ -548,7 +549,7 @@ function Timeline(props: {
           )}
         </ol>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { fadingEstimate } from '@/domain/fading';
 import { t, type MessageKey } from '@/i18n';
 import { formatDate } from '@/i18n/format';
@@ -23,6 +23,27 @@ const COLUMNS: { key: SortKey; label: MessageKey }[] = [
 
 const MAX_TAGS_SHOWN = 3;
 
+/**
+ * Whether a box scrolled sideways hides columns at its end. The fade drawn then is the sign that
+ * the table goes on (overlay scroll bars show only while scrolling).
+ */
+function useMoreToTheEnd() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState(false);
+  const update = () => {
+    const box = ref.current;
+    if (box) setMore(Math.abs(box.scrollLeft) + box.clientWidth < box.scrollWidth - 1);
+  };
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const observer = new ResizeObserver(update);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, more, update };
+}
+
 export interface ContactTableProps {
   rows: readonly Row[];
   sort: Sort | null;
@@ -40,6 +61,7 @@ export interface ContactTableProps {
  */
 export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll }: ContactTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const moreToTheEnd = useMoreToTheEnd();
   // The project does not use the React Compiler, whose memoisation this API would defeat.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -72,7 +94,8 @@ export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll 
   };
 
   return (
-    <div className="dash-table" role="table" aria-label={t('tableLabel')} aria-rowcount={rows.length + 1}>
+    <div className="dash-table-frame">
+    <div ref={moreToTheEnd.ref} onScroll={moreToTheEnd.update} className="dash-table" role="table" aria-label={t('tableLabel')} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="dash-table-head">
         <div role="row" aria-rowindex={1} className="dash-row">
           {COLUMNS.map((column) => {
@@ -106,6 +129,8 @@ export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll 
           })}
         </div>
       </div>
+    </div>
+      {moreToTheEnd.more && <div className="dash-table-more" aria-hidden="true" />}
     </div>
   );
 }

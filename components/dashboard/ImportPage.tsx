@@ -128,10 +128,11 @@ export function ImportPage() {
         <input
           ref={picker}
           id={`${id}-file`}
-          className="tk-sr"
+          // The button below stands for it: hidden, it is neither a second, unlabelled control
+          // for screen readers nor a tab stop.
+          hidden
           type="file"
           accept=".csv,.json,text/csv,application/json"
-          tabIndex={-1}
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
