@@ -31,9 +31,10 @@ export function AddContactDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const state = await send('profile.ensure', { ...profile, ...(name.trim() ? { name: name.trim() } : {}) });
-      announce(t('addContactDone'));
+      const page = { page: 'contact', id: state.contact.id } as const;
+      announce(t('addContactDone'), page);
       onClose();
-      navigate({ page: 'contact', id: state.contact.id });
+      navigate(page);
     } catch (failure) {
       setError(failure);
       setBusy(false);

@@ -14,9 +14,9 @@ import { ImportPage } from './ImportPage';
 import { IntroductionsPage } from './IntroductionsPage';
 import { isDue } from './list-model';
 import { INITIAL_LIST_STATE, ListPage, type ListState } from './ListPage';
-import { routeHref, useRoute, type Route } from './route';
+import { parseRoute, routeHref, useRoute, type Route } from './route';
 import { SettingsPage } from './SettingsPage';
-import { AnnounceContext, useNow } from './ui';
+import { AnnounceContext, useNow, type Announce } from './ui';
 import { contactName } from './format';
 
 /** The dashboard: everyone, one person, open introductions, duplicates, import, export and settings. */
@@ -43,19 +43,21 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
   const route = useRoute();
   const now = useNow();
   const [listState, setListState] = useState<ListState>(INITIAL_LIST_STATE);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState({ text: '', page: '' });
   const clearTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const { contacts, profiles } = data;
   // Few rows (introductions still to be made): read for the navigation's count on every page.
   const introductions = useLiveQuery(() => openIntroductions(readDb()), []);
 
-  const announce = useCallback((text: string) => {
+  const announce = useCallback<Announce>((text, on) => {
+    const page = routeHref(on ?? parseRoute(location.hash));
     // Cleared first, so that the same text twice in a row is read out twice.
-    setAnnouncement('');
+    setAnnouncement({ text: '', page });
     clearTimeout(clearTimer.current);
-    requestAnimationFrame(() => setAnnouncement(text));
-    clearTimer.current = setTimeout(() => setAnnouncement(''), 5_000);
+    requestAnimationFrame(() => setAnnouncement({ text, page }));
+    clearTimer.current = setTimeout(() => setAnnouncement({ text: '', page }), 5_000);
   }, []);
+  const shownAnnouncement = announcement.page === routeHref(route) ? announcement.text : '';
 
   const duplicates = useMemo(() => (contacts ? suggestDuplicates(contacts) : []), [contacts]);
   const counts = useMemo(
@@ -132,7 +134,7 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
           {route.page === 'settings' && <SettingsPage />}
         </main>
         <p className="dash-announce" role="status" aria-live="polite">
-          {announcement}
+          {shownAnnouncement}
         </p>
       </div>
     </AnnounceContext.Provider>

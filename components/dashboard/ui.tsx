@@ -3,11 +3,18 @@ import type { UserMessage } from '@/domain/errors';
 import { TiekeeperError } from '@/domain/errors';
 import { t, type MessageKey } from '@/i18n';
 import { errorText, messageText } from '../shared/errors';
+import type { Route } from './route';
 
-/** Says something to screen readers (and shows it briefly): "Saved", "Merged". */
-export const AnnounceContext = createContext<(text: string) => void>(() => {});
+/**
+ * Says something to screen readers and shows it briefly: "Saved", "Merged". It belongs to a
+ * page: the current one, or `on` when the action goes on to that page. Leaving it takes the
+ * text away, so that it never lingers over the next page's rows.
+ */
+export type Announce = (text: string, on?: Route) => void;
 
-export function useAnnounce(): (text: string) => void {
+export const AnnounceContext = createContext<Announce>(() => {});
+
+export function useAnnounce(): Announce {
   return useContext(AnnounceContext);
 }
 

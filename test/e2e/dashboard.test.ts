@@ -40,9 +40,13 @@ describe('the dashboard', () => {
     const dashboard = await DashboardPage.open(harness, '#/import');
     const imported = await dashboard.importFile({ name: 'Connections.csv', text: connectionsCsv(500) });
     expect(await imported.textContent()).toContain('People added: 500');
+    // The confirmation belongs to the import page: it does not stay over the list's rows.
+    const announcement = dashboard.page.locator('.dash-announce');
+    await expect.poll(() => announcement.textContent()).toBe('Import finished.');
 
     await dashboard.nav(/^Everyone/).click();
     await expect.poll(() => dashboard.rowCount()).toBe(500);
+    expect(await announcement.textContent()).toBe('');
     expect(await dashboard.count.textContent()).toContain('500 people');
 
     // Accent-insensitive search: "Mueller" finds "Müller".
@@ -65,6 +69,8 @@ describe('the dashboard', () => {
     await add.getByLabel('Name').fill('Sofia Probst');
     await add.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => dashboard.pageHeading.textContent()).toBe('Sofia Probst');
+    // Adding goes on to the new contact's page, and the confirmation goes with it.
+    await expect.poll(() => announcement.textContent()).toBe('Contact added.');
     await dashboard.page.getByLabel('New note').fill('Fan vom FC Bayern, sucht eine Mentorin.');
     await dashboard.page.getByRole('button', { name: 'Add note' }).click();
     await dashboard.page.locator('.tk-note-body', { hasText: 'FC Bayern' }).waitFor();
