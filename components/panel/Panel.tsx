@@ -9,6 +9,7 @@ import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
 import { DetailsSection } from './DetailsSection';
+import { Fold } from './Fold';
 import { GiveTakeSection } from './GiveTakeSection';
 import { IntroductionsSection } from './IntroductionsSection';
 import { MeetInPerson } from './MeetInPerson';
@@ -121,18 +122,6 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
           now={now}
           onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))}
         />
-        <MeetInPerson contact={contact} onChange={(meetInPerson) => void update({ meetInPerson })} />
-
-        <GiveTakeSection contact={contact} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
-
-        <IntroductionsSection
-          contactId={contact?.id ?? null}
-          name={name}
-          introductions={state?.introductions ?? []}
-          search={search}
-          onCreate={(otherId, note) => save((contactId) => api.createIntroduction({ aId: contactId, bId: otherId, note }))}
-          onUpdate={(id, patch) => save(() => api.updateIntroduction(id, patch))}
-        />
 
         <NotesSection
           notes={state?.notes ?? []}
@@ -151,8 +140,24 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
         <section className="tk-section">
           <RhythmField key={contact?.id ?? 'new'} value={contact?.cadenceDays ?? null} onChange={(cadenceDays) => void update({ cadenceDays })} />
         </section>
+        <MeetInPerson contact={contact} onChange={(meetInPerson) => void update({ meetInPerson })} />
 
-        <DetailsSection key={contact?.id ?? 'new'} contact={contact} onSave={update} />
+        <Fold name="give" title={t('giveTitle')}>
+          <GiveTakeSection contact={contact} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
+        </Fold>
+        <Fold name="introductions" title={t('introTitle')}>
+          <IntroductionsSection
+            contactId={contact?.id ?? null}
+            name={name}
+            introductions={state?.introductions ?? []}
+            search={search}
+            onCreate={(otherId, note) => save((contactId) => api.createIntroduction({ aId: contactId, bId: otherId, note }))}
+            onUpdate={(id, patch) => save(() => api.updateIntroduction(id, patch))}
+          />
+        </Fold>
+        <Fold name="details" title={t('detailsTitle')}>
+          <DetailsSection key={contact?.id ?? 'new'} contact={contact} onSave={update} />
+        </Fold>
 
         <footer className="tk-panel-footer">
           <button type="button" className="tk-link" onClick={() => void api.openDashboard(contact?.id ?? null)}>

@@ -98,6 +98,7 @@ describe('a hostile page', () => {
     // The user writes a note in the panel; the page hears nothing of it.
     const panel = await badge.open();
     await panel.addNote('Secret: she is moving to Munich');
+    await panel.unfold('Introductions');
     await panel.page.locator('.tk-intro-search').pressSequentially('Lukas');
     expect(await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard)).toEqual([]);
     expect(await page.evaluate(pageSearch, words)).toEqual([]);

@@ -249,8 +249,16 @@ export class ProfilePanel {
     await this.page.locator('.tk-rhythm select').selectOption(days === null ? 'none' : String(days));
   }
 
+  /** Opens a folded part of the panel ("Give and take", "Introductions", "About them"), unless it is open. */
+  async unfold(title: string): Promise<void> {
+    const fold = this.page.locator('details.tk-fold', { has: this.page.locator('summary', { hasText: title }) });
+    if (!(await fold.evaluate((element: HTMLDetailsElement) => element.open))) await fold.locator('summary').click();
+    await expect.poll(() => fold.evaluate((element: HTMLDetailsElement) => element.open)).toBe(true);
+  }
+
   /** The give-and-take balance in words. */
-  ledger(): Promise<string> {
+  async ledger(): Promise<string> {
+    await this.unfold('Give and take');
     return this.shown(this.page.locator('.tk-ledger'));
   }
 
@@ -260,12 +268,14 @@ export class ProfilePanel {
 
   /** One click on "You gave" / "You received", with the kind of favour chosen first. */
   async logFavour(direction: 'You gave' | 'You received', favour: string): Promise<void> {
+    await this.unfold('Give and take');
     await this.page.locator('select.tk-favour-type').selectOption(favour);
     await this.page.locator('.tk-give button', { hasText: direction }).click();
   }
 
   /** Types into "Introduce to…", picks `name` from the hits, and saves the idea. */
   async introduceTo(query: string, name: string, note: string): Promise<void> {
+    await this.unfold('Introductions');
     await this.page.locator('input.tk-intro-search').fill(query);
     await this.page.locator('button.tk-hit', { hasText: name }).click();
     await this.page.locator('.tk-intro-new input').fill(note);
@@ -274,10 +284,12 @@ export class ProfilePanel {
   }
 
   async setIntroductionStatus(status: 'idea' | 'asked-a' | 'asked-b' | 'made' | 'outcome'): Promise<void> {
+    await this.unfold('Introductions');
     await this.page.locator('select.tk-intro-status').selectOption(status);
   }
 
-  introductionStatus(): Promise<string> {
+  async introductionStatus(): Promise<string> {
+    await this.unfold('Introductions');
     return this.page.locator('select.tk-intro-status').inputValue();
   }
 

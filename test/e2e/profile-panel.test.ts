@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness } from './harness';
 import { projectPage, SHARED_AVAILABLE, sharedPage } from './fixtures';
@@ -89,6 +89,29 @@ describe('badge and panel on profile pages', () => {
     const entries = await dashboard.timelineEntries();
     expect(entries.find((entry) => entry.includes('Call'))).toBeDefined();
     expect(entries.find((entry) => entry.includes('Met at the training in Kassel.\nAsk about the sailing trip.'))).toBeDefined();
+  });
+
+  it('opens at the top, ready for a note, with the rarer parts folded as the user left them', async () => {
+    const page = await harness.open('https://www.linkedin.com/in/jana-beispiel/');
+    const panel = await (await ProfileBadge.on(page, harness)).open();
+    await panel.page.setViewportSize({ width: 360, height: 640 });
+    const inView = (part: Locator) =>
+      part.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+      });
+    await expect.poll(() => panel.page.evaluate(() => document.activeElement?.matches('textarea[data-autofocus]'))).toBe(true);
+    expect(await panel.page.locator('.tk-panel-name').textContent()).toBe('Jana Beispiel');
+    for (const part of ['.tk-panel-name', '.tk-status', 'textarea[data-autofocus]']) expect(await inView(panel.page.locator(part)), part).toBe(true);
+    expect(await inView(panel.page.getByRole('button', { name: 'In touch today' }))).toBe(true);
+    const folds = () => panel.page.locator('details.tk-fold').evaluateAll((all: HTMLDetailsElement[]) => all.map((fold) => fold.open));
+    expect(await folds()).toEqual([false, false, false]);
+
+    await panel.unfold('About them');
+    await panel.page.close();
+    const next = await (await ProfileBadge.on(await harness.open('https://www.linkedin.com/in/lukas-mustermann-4a1b2c/'), harness)).open();
+    await expect.poll(() => next.page.locator('.tk-panel-name').textContent()).toBe('Lukas Mustermann');
+    expect(await next.page.locator('details.tk-fold').evaluateAll((all: HTMLDetailsElement[]) => all.map((fold) => fold.open))).toEqual([false, false, true]);
   });
 
   it('keeps what it shows away from the page’s own scripts', async () => {
