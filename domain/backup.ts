@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { profileId, withSchedule } from './contacts';
 import { failed, userMessage, type Parsed, type UserMessage } from './errors';
-import { capProblems, checkImportText, stripBom } from './import-text';
+import { capProblems, checkImportText, MAX_REPORTED_PROBLEMS, stripBom } from './import-text';
 import {
   contactSchema,
   interactionSchema,
@@ -104,6 +104,48 @@ function issueMessage(root: unknown, issue: z.core.$ZodIssue): UserMessage {
   return userMessage('importBackupInvalidField', where, recordId(root, issue.path));
 }
 
+/** The envelope, with each table an array of anything: its records are checked one by one. */
+const envelopeSchema = backupSchema.extend({
+  data: backupDataSchema.extend(Object.fromEntries(BACKUP_TABLES.map((table) => [table, z.array(z.unknown())])) as Record<BackupTable, z.ZodArray<z.ZodUnknown>>),
+});
+const recordSchemas: Record<BackupTable, z.ZodType> = {
+  contacts: contactSchema,
+  profiles: profileSchema,
+  notes: noteSchema,
+  interactions: interactionSchema,
+  introductions: introductionSchema,
+};
+
+/**
+ * What is wrong with the file's structure: the first problems, record by record, and a last
+ * line when there are more. It stops there, so that a file of 100,000 broken records is
+ * refused as quickly as one with a single broken record.
+ */
+function checkShape(raw: unknown): { ok: true; value: Backup } | { ok: false; problems: UserMessage[] } {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, problems: capProblems(envelope.error.issues.map((issue) => issueMessage(raw, issue))) };
+  const problems: UserMessage[] = [];
+  const data: Record<string, unknown> = { ...envelope.data.data };
+  for (const table of BACKUP_TABLES) {
+    const records = envelope.data.data[table];
+    const checked: unknown[] = [];
+    for (let index = 0; index < records.length; index++) {
+      const result = recordSchemas[table].safeParse(records[index]);
+      if (result.success) {
+        checked.push(result.data);
+        continue;
+      }
+      for (const issue of result.error.issues) {
+        if (problems.length === MAX_REPORTED_PROBLEMS) return { ok: false, problems: [...problems, userMessage('importBackupMoreProblems')] };
+        problems.push(issueMessage(raw, { ...issue, path: ['data', table, index, ...issue.path] }));
+      }
+    }
+    data[table] = checked;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { ...envelope.data, data: data as BackupData } };
+}
+
 function crossReferenceProblems(data: BackupData): UserMessage[] {
   const problems: UserMessage[] = [];
   for (const table of BACKUP_TABLES) {
@@ -153,18 +195,18 @@ export function parseBackup(text: string): Parsed<Backup> {
     return failed(userMessage('importBackupWrongFormat'));
   }
   const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && (!Number.isInteger(version) || version < 1)) {
+    return failed(userMessage('importBackupUnknownVersion', String(version)));
+  }
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     return failed(userMessage('importBackupTooNew', version));
   }
 
-  const parsed = backupSchema.safeParse(raw);
-  if (!parsed.success) {
-    const [first, ...more] = capProblems(parsed.error.issues.map((issue) => issueMessage(raw, issue)));
-    return failed(first ?? userMessage('importBackupWrongFormat'), ...more);
-  }
-  const [first, ...more] = capProblems(crossReferenceProblems(parsed.data.data));
+  const parsed = checkShape(raw);
+  const [first, ...more] = parsed.ok ? capProblems(crossReferenceProblems(parsed.value.data)) : parsed.problems;
   if (first) return failed(first, ...more);
-  return { ok: true, value: parsed.data };
+  if (!parsed.ok) return failed(userMessage('importBackupWrongFormat'));
+  return { ok: true, value: parsed.value };
 }
 
 export type ImportMode = 'merge' | 'replace';

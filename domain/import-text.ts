@@ -37,9 +37,11 @@ export function checkImportText(text: string): UserMessage | null {
   if (body.trim() === '') return userMessage('importEmpty');
 
   const sample = body.slice(0, 4096);
-  // UTF-16 read as UTF-8: its byte-order mark becomes two replacement characters, and every
-  // ASCII character is followed (or preceded) by a NUL.
+  // UTF-16 or UTF-32 read as UTF-8: the byte-order mark becomes replacement characters, and
+  // every ASCII character comes with one NUL (UTF-16) or three (UTF-32).
   const nuls = sample.split('\u0000').length - 1;
+  // eslint-disable-next-line no-control-regex -- NULs are what gives the encoding away
+  if (/^(\ufffd\ufffd)?\u0000\u0000/.test(sample) || /[^\u0000]\u0000{3}[^\u0000]/.test(sample)) return userMessage('importUtf32');
   if (sample.startsWith('\ufffd\ufffd') || nuls > sample.length / 4) return userMessage('importUtf16');
   // Control characters other than tab and line breaks do not occur in text files.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here

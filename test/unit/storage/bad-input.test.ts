@@ -29,6 +29,7 @@ const EXPECTED: Record<string, Expected> = {
   'backup-connections-given-as-backup.csv': { kind: 'backup', key: 'importBackupNotJson' },
   'backup-duplicate-id.json': { kind: 'backup', key: 'importBackupDuplicateId', params: ['contacts', 'c-anna'] },
   'backup-future-version.json': { kind: 'backup', key: 'importBackupTooNew', params: [2] },
+  'backup-fractional-version.json': { kind: 'backup', key: 'importBackupUnknownVersion', params: ['1.5'] },
   'backup-javascript-url.json': {
     kind: 'backup',
     key: 'importBackupInvalidField',
@@ -63,6 +64,7 @@ const EXPECTED: Record<string, Expected> = {
   'csv-truncated-mid-line.csv': { kind: 'connections', key: 'importCsvWrongFieldCount', params: [3, 7, 3] },
   'csv-truncated-mid-quote.csv': { kind: 'connections', key: 'importCsvUnterminatedQuote', params: [6] },
   'csv-utf16.csv': { kind: 'connections', key: 'importUtf16' },
+  'csv-utf32.csv': { kind: 'connections', key: 'importUtf32' },
   'csv-wrong-header.csv': { kind: 'connections', key: 'importCsvHeaderMissing', params: [CONNECTIONS_HEADER] },
   'empty.csv': { kind: 'connections', key: 'importEmpty' },
   'only-preamble.csv': { kind: 'connections', key: 'importCsvHeaderMissing', params: [CONNECTIONS_HEADER] },
