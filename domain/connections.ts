@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { newContact, profileId } from './contacts';
 import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, stripBom } from './import-text';
+import { visibleText } from './text';
 import type { Contact, Profile } from './model';
 import { MAX_NAME_LENGTH } from './constants';
 
@@ -154,7 +155,7 @@ export function parseConnections(input: string): Parsed<ConnectionsFile> {
       problems.push(userMessage('importCsvWrongFieldCount', row.line, width, row.fields.length));
       continue;
     }
-    const get = (column: Column) => (columns[column] === -1 ? '' : (row.fields[columns[column]] ?? '').trim());
+    const get = (column: Column) => (columns[column] === -1 ? '' : visibleText(row.fields[columns[column]] ?? '').trim());
     const name = `${get('firstName')} ${get('lastName')}`.replace(/\s+/g, ' ').trim();
     const rawUrl = get('url');
     if (rawUrl === '') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleText } from './text';
 import { FAVOUR_TYPES, INTRODUCTION_STATUSES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
 
 export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
@@ -17,6 +18,8 @@ const id = z.string().min(1).max(100);
 const epochMs = z.number().int().min(0).max(8.64e15);
 /** Short single-line text: names, headlines, tags. */
 const shortText = (max: number) => z.string().max(max);
+/** Names and headlines come from sites and files: stored without invisible characters. */
+export const nameText = (max: number) => shortText(max).overwrite(visibleText);
 
 
 export const INTERACTION_KINDS = [
@@ -57,14 +60,14 @@ export type TieStats = z.infer<typeof tieStatsSchema>;
 
 const contactFields = {
   id,
-  displayName: shortText(MAX_NAME_LENGTH),
-  headline: shortText(500),
-  company: shortText(300),
+  displayName: nameText(MAX_NAME_LENGTH),
+  headline: nameText(500),
+  company: nameText(300),
   email: shortText(320),
   howWeMet: shortText(2_000),
   /** Conversation hooks, e.g. their favourite football club. */
   hooks: shortText(2_000),
-  tags: z.array(shortText(60)).max(50),
+  tags: z.array(nameText(60)).max(50),
   /** Keep-in-touch rhythm; null = no reminders. */
   cadenceDays: z.number().int().min(1).max(3_660).nullable(),
   /** When the rhythm was set: a contact with a rhythm but no interaction is due one rhythm later. */
@@ -122,8 +125,8 @@ export const profileSchema = z.object({
   url: z.url({ protocol: /^https$/, hostname: /^([a-z0-9-]+\.)*(linkedin|xing)\.com$/ }).max(2_000),
   memberId: shortText(100).nullable(),
   /** The name and headline as last seen on the page (the contact's name is the user's). */
-  seenName: shortText(MAX_NAME_LENGTH).nullable(),
-  seenHeadline: shortText(500).nullable(),
+  seenName: nameText(MAX_NAME_LENGTH).nullable(),
+  seenHeadline: nameText(500).nullable(),
   createdAt: epochMs,
   seenAt: epochMs.nullable(),
 });

@@ -12,6 +12,7 @@ import {
   noteSchema,
   profileSchema,
   settingsPatchSchema,
+  nameText,
   siteSchema,
   type Contact,
   type Interaction,
@@ -53,8 +54,8 @@ export const profileRefSchema = z.object({
   site: siteSchema,
   key: z.string().min(1).max(300),
   url: profileSchema.shape.url,
-  name: z.string().max(MAX_NAME_LENGTH).optional(),
-  headline: z.string().max(500).optional(),
+  name: nameText(MAX_NAME_LENGTH).optional(),
+  headline: nameText(500).optional(),
   memberId: z.string().min(1).max(100).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { visibleText } from '../domain/text';
 import type { ProfileRef } from './types';
 
 /**
@@ -5,9 +6,9 @@ import type { ProfileRef } from './types';
  * the few public-page metadata readers (og:*, JSON-LD). Pure functions of strings and DOM nodes.
  */
 
-/** Collapses runs of white space (including NBSP and newlines in pretty-printed markup). */
+/** Collapses runs of white space (including NBSP and newlines in pretty-printed markup), without invisible characters. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u200b\u200e\u200f]+/g, ' ').trim();
+  return visibleText(text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Longest plausible display name; anything longer is a paragraph, not a name. */
