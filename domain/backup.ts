@@ -4,6 +4,7 @@ import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, MAX_REPORTED_PROBLEMS, stripBom } from './import-text';
 import {
   contactSchema,
+  epochMs,
   interactionSchema,
   introductionSchema,
   noteSchema,
@@ -40,7 +41,7 @@ export type BackupData = z.infer<typeof backupDataSchema>;
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
-  exportedAt: z.number().int().min(0),
+  exportedAt: epochMs,
   data: backupDataSchema,
 });
 export type Backup = z.infer<typeof backupSchema>;

@@ -15,3 +15,10 @@ export const FAVOUR_TYPES = ['recommendation', 'introduction', 'advice', 'referr
 
 /** Where an introduction stands: an idea, asked each side, made, and what came of it. */
 export const INTRODUCTION_STATUSES = ['idea', 'asked-a', 'asked-b', 'made', 'outcome'] as const;
+
+/**
+ * Every time Tiekeeper stores lies between these: a time outside is a broken file or a bug,
+ * and dates far beyond them break date formatting (`RangeError: Invalid time value`).
+ */
+export const EARLIEST_TIME = Date.UTC(1990, 0, 1);
+export const LATEST_TIME = Date.UTC(2200, 0, 1);

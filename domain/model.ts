@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from './text';
-import { FAVOUR_TYPES, INTRODUCTION_STATUSES, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
+import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
 
 export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
 
@@ -15,7 +15,8 @@ export const SITES = ['linkedin', 'xing'] as const;
 export const siteSchema = z.enum(SITES);
 
 const id = z.string().min(1).max(100);
-const epochMs = z.number().int().min(0).max(8.64e15);
+/** A stored time, in the sane range. */
+export const epochMs = z.number().int().min(EARLIEST_TIME).max(LATEST_TIME);
 /** Short single-line text: names, headlines, tags. */
 const shortText = (max: number) => z.string().max(max);
 /** Names and headlines come from sites and files: stored without invisible characters. */

@@ -12,6 +12,7 @@ import {
   noteSchema,
   profileSchema,
   settingsPatchSchema,
+  epochMs,
   nameText,
   siteSchema,
   type Contact,
@@ -47,7 +48,7 @@ export function command<Output>() {
 }
 
 const id = z.string().min(1).max(100);
-const time = z.number().int().min(0).max(8.64e15);
+const time = epochMs;
 const none = z.object({});
 
 export const profileRefSchema = z.object({

@@ -30,6 +30,8 @@ const EXPECTED: Record<string, Expected> = {
   'backup-duplicate-id.json': { kind: 'backup', key: 'importBackupDuplicateId', params: ['contacts', 'c-anna'] },
   'backup-future-version.json': { kind: 'backup', key: 'importBackupTooNew', params: [2] },
   'backup-fractional-version.json': { kind: 'backup', key: 'importBackupUnknownVersion', params: ['1.5'] },
+  'backup-exported-far-future.json': { kind: 'backup', key: 'importBackupInvalidField', params: ['exportedAt', '?'] },
+  'backup-interaction-year-275760.json': { kind: 'backup', key: 'importBackupInvalidField', params: ['data.interactions[0].at', 'i-1'] },
   'backup-javascript-url.json': {
     kind: 'backup',
     key: 'importBackupInvalidField',
