@@ -5,6 +5,7 @@ import { t, uiLanguage, type MessageKey } from '@/i18n';
 import { formatNumber } from '@/i18n/format';
 import { readDb } from '@/storage/instance';
 import { openIntroductions } from '@/storage/introductions';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useLanguageReady } from '../shared/use-language';
 import { ContactPage } from './ContactPage';
 import { useDashboardData, useSearch } from './data';
@@ -14,7 +15,7 @@ import { ImportPage } from './ImportPage';
 import { IntroductionsPage } from './IntroductionsPage';
 import { isDue } from './list-model';
 import { INITIAL_LIST_STATE, ListPage, type ListState } from './ListPage';
-import { parseRoute, routeHref, useRoute, type Route } from './route';
+import { navigate, parseRoute, routeHref, useRoute, type Route } from './route';
 import { SettingsPage } from './SettingsPage';
 import { AnnounceContext, useNow, type Announce } from './ui';
 import { contactName } from './format';
@@ -113,6 +114,8 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
           </nav>
         </header>
         <main id="dash-main" className="dash-main" tabIndex={-1}>
+          {/* One per page: another page is a fresh start. */}
+          <ErrorBoundary key={routeHref(route)} onBack={() => navigate({ page: 'list', due: false })}>
           {route.page === 'list' && (
             <ListPage
               data={data}
@@ -132,6 +135,7 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
           {route.page === 'import' && <ImportPage />}
           {route.page === 'export' && <ExportPage />}
           {route.page === 'settings' && <SettingsPage />}
+          </ErrorBoundary>
         </main>
         <p className="dash-announce" role="status" aria-live="polite">
           {shownAnnouncement}

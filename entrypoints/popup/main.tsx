@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { ErrorBoundary } from '@/components/shared/ErrorBoundary';
 import '@/components/shared/palette.css';
 import '@/components/popup/popup.css';
 import { followSystemTheme } from '@/components/shared/system-theme';
@@ -13,4 +14,9 @@ followSystemTheme();
 void browser.storage.session
   .get(POPUP_SNAPSHOT_KEY)
   .then((stored) => parsePopupSnapshot(stored[POPUP_SNAPSHOT_KEY]), () => null)
-  .then((snapshot) => createRoot(document.getElementById('root')!).render(<PopupApp snapshot={snapshot} />));
+  .then((snapshot) => createRoot(document.getElementById('root')!).render(
+      <ErrorBoundary>
+        <PopupApp snapshot={snapshot} />
+      </ErrorBoundary>,
+    ),
+  );
