@@ -348,10 +348,13 @@ function planMerge(backup: Backup, stored: StoredRows): BackupPlan {
     const conflict = here !== undefined && here.contactId !== row.contactId;
     decide('profiles', row, here, !conflict && (row.seenAt ?? -1) > (here?.seenAt ?? -1), rows.profiles);
   }
+  // A record here that belongs to other people than in the backup stays with them: an id from
+  // a file never moves someone's note or introduction to someone else.
   for (const n of data.notes) {
     const row = { ...n, contactId: contactId(n.contactId) };
     const here = stored.notes.get(n.id);
-    decide('notes', row, here, row.updatedAt > (here?.updatedAt ?? -1), rows.notes);
+    const conflict = here !== undefined && here.contactId !== row.contactId;
+    decide('notes', row, here, !conflict && row.updatedAt > (here?.updatedAt ?? -1), rows.notes);
   }
   for (const x of data.interactions) {
     decide('interactions', { ...x, contactId: contactId(x.contactId) }, stored.interactions.get(x.id), false, rows.interactions);
@@ -359,7 +362,8 @@ function planMerge(backup: Backup, stored: StoredRows): BackupPlan {
   for (const x of data.introductions) {
     const row = { ...x, aId: contactId(x.aId), bId: contactId(x.bId) };
     const here = stored.introductions.get(x.id);
-    decide('introductions', row, here, row.updatedAt > (here?.updatedAt ?? -1), rows.introductions);
+    const conflict = here !== undefined && (here.aId !== row.aId || here.bId !== row.bId);
+    decide('introductions', row, here, !conflict && row.updatedAt > (here?.updatedAt ?? -1), rows.introductions);
   }
 
   // Contacts last: their last contact depends on the interactions that are being added.

@@ -22,6 +22,7 @@ import {
   type Settings,
 } from '../domain/model';
 import { MAX_NAME_LENGTH } from '../domain/constants';
+import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
 
 /**
@@ -51,7 +52,7 @@ const id = z.string().min(1).max(100);
 const time = epochMs;
 const none = z.object({});
 
-export const profileRefSchema = z.object({
+const profileRefObject = z.object({
   site: siteSchema,
   key: z.string().min(1).max(300),
   url: profileSchema.shape.url,
@@ -59,6 +60,15 @@ export const profileRefSchema = z.object({
   headline: nameText(500).optional(),
   memberId: z.string().min(1).max(100).optional(),
 });
+
+/** A profile as a page names it. Its address must be that profile's own, or another person's page could be filed under it. */
+export const profileRefSchema = profileRefObject.refine(
+  (ref) => {
+    const own = profileFromUrl(new URL(ref.url));
+    return own?.site === ref.site && own.key === ref.key;
+  },
+  { path: ['url'], message: 'not the address of this profile' },
+);
 
 export const IMPORT_KINDS = ['backup', 'connections'] as const;
 const importInput = z.discriminatedUnion('kind', [
@@ -86,7 +96,7 @@ export const commands = {
   ),
   // A click on the badge (a user gesture) opens the panel beside the tab.
   'panel.open': command<null>()(none, 'content'),
-  'profile.get': command<ContactState | null>()(profileRefSchema.pick({ site: true, key: true }), 'pages'),
+  'profile.get': command<ContactState | null>()(profileRefObject.pick({ site: true, key: true }), 'pages'),
   'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
   'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'pages'),

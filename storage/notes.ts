@@ -47,7 +47,13 @@ export async function restoreNote(db: TiekeeperDb, note: Note): Promise<Note> {
   const valid = noteSchema.parse(note);
   return db.transaction('rw', db.contacts, db.notes, async () => {
     if (!(await db.contacts.get(valid.contactId))) throw notFound('errorContactNotFound', valid.contactId);
-    await db.notes.put(valid);
+    // Only a deleted note comes back: an id that is in use is never overwritten or moved.
+    const here = await db.notes.get(valid.id);
+    if (here) {
+      if (here.contactId === valid.contactId && here.body === valid.body) return here;
+      throw invalid('errorNoteInUse');
+    }
+    await db.notes.add(valid);
     return valid;
   });
 }

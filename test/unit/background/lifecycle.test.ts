@@ -181,7 +181,7 @@ describe('background worker lifecycle', () => {
       open.mockRejectedValueOnce(new Error('sidePanel.open() may only be called in response to a user gesture.'));
       const created = vi.spyOn(fakeBrowser.windows, 'create').mockResolvedValue({} as never);
       onCommand('open-panel', { id: 43 } as Browser.tabs.Tab);
-      await vi.waitFor(() => expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: `${fakeBrowser.runtime.getURL('/sidepanel.html')}?tab=43`, type: 'popup' })));
+      await vi.waitFor(() => expect(created).toHaveBeenCalledWith(expect.objectContaining({ url: `${fakeBrowser.runtime.getURL('/sidepanel.html')}?tab=43`, type: 'popup' })), { timeout: 10_000 });
     } finally {
       vi.unstubAllGlobals();
     }

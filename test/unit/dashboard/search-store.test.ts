@@ -23,7 +23,7 @@ describe('the dashboard\'s search store', () => {
 
     const build = vi.spyOn(search, 'buildSearchIndex');
     store.update({ contacts: [anna, ben], profiles: [], notes: [note('Segelt auf der Weser')] });
-    await vi.waitFor(() => expect(store.getSnapshot().ready).toBe(true));
+    await vi.waitFor(() => expect(store.getSnapshot().ready).toBe(true), { timeout: 10_000 });
     expect(store.getSnapshot().run('weser')?.map((hit) => hit.id)).toEqual(['anna']);
 
     const sync = vi.spyOn(search, 'syncSearchIndex');

@@ -298,7 +298,7 @@ describe('import port', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `Person,${i},https://www.linkedin.com/in/person-${i},,,,01 Jan 2020`);
     const text = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\n');
     listeners.forEach((l) => l({ cmd: 'import.apply', input: { kind: 'connections', text } }));
-    await vi.waitFor(() => expect(posted.at(-1)?.type).toBe('result'));
+    await vi.waitFor(() => expect(posted.at(-1)?.type).toBe('result'), { timeout: 10_000 });
     const progress = posted.filter((m) => m.type === 'progress');
     expect(progress.at(0)).toEqual({ type: 'progress', done: 0, total: 3000 });
     expect(progress.at(-1)).toEqual({ type: 'progress', done: 3000, total: 3000 });

@@ -112,6 +112,25 @@ describe('JSON backup', () => {
     expect((await getContactState(db, anna.id))?.contact.company).toBe('Stadtwerke');
   });
 
+  it('merge: an id from the backup never moves a note or an introduction to other people', async () => {
+    const db = freshDb();
+    await seed(db);
+    const file = backup(serializeBackup(await exportBackup(db, T0)));
+    const [anna, ben] = ['Anna Schmidt', 'Ben Otto'].map((name) => file.data.contacts.find((c) => c.displayName === name)!);
+    const forged = structuredClone(file);
+    const note = forged.data.notes.find((n) => n.contactId === anna!.id)!;
+    Object.assign(note, { contactId: ben!.id, body: 'moved', updatedAt: T0 + days(5) });
+    Object.assign(forged.data.introductions[0]!, { aId: ben!.id, bId: anna!.id, updatedAt: T0 + days(5) });
+
+    const counts = await applyBackup(db, forged, 'merge');
+    expect(counts.notes).toMatchObject({ changed: 0 });
+    expect(counts.introductions).toMatchObject({ changed: 0 });
+    const annaNotes = (await getContactState(db, anna!.id))!.notes;
+    expect(annaNotes.map((n) => n.body)).toContain('Zwei Kinder; mag Segeln.\nFragt nach dem Förderantrag.');
+    expect((await getContactState(db, ben!.id))!.notes.map((n) => n.body)).not.toContain('moved');
+    expect(await db.introductions.get('intro-1')).toMatchObject({ aId: anna!.id, bId: ben!.id });
+  });
+
   it('merge: the same person created on two computers becomes one contact, with both histories', async () => {
     const laptop = freshDb();
     const desktop = freshDb();

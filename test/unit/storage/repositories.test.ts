@@ -109,6 +109,20 @@ describe('notes', () => {
     expect((await getContactState(db, contact.id))?.notes).toEqual([]);
     await restoreNote(db, deleted);
     expect((await getContactState(db, contact.id))?.notes).toEqual([edited]);
+    // Undo twice restores once.
+    await restoreNote(db, deleted);
+    expect((await getContactState(db, contact.id))?.notes).toEqual([edited]);
+  });
+
+  it('restores only a deleted note: an id in use is never overwritten or moved to someone else', async () => {
+    const db = freshDb();
+    const anna = (await ensureContactForProfile(db, linkedinRef('anna'), T0)).contact;
+    const ben = (await ensureContactForProfile(db, linkedinRef('ben'), T0)).contact;
+    const note = await addNote(db, anna.id, 'Anna’s own', T0);
+    expect((await rejection(restoreNote(db, { ...note, contactId: ben.id }))).key).toBe('errorNoteInUse');
+    expect((await rejection(restoreNote(db, { ...note, body: 'overwritten' }))).key).toBe('errorNoteInUse');
+    expect((await getContactState(db, anna.id))?.notes).toEqual([note]);
+    expect((await getContactState(db, ben.id))?.notes).toEqual([]);
   });
 
   it('refuses empty and over-long notes and reports missing ones', async () => {

@@ -26,3 +26,13 @@ describe('names and headlines from outside', () => {
     expect(contactSchema.shape.displayName.parse(SPOOFED)).toBe('Jana Evil');
   });
 });
+
+describe('a profile named by a page', () => {
+  it('must come with its own address', () => {
+    const anna = { site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/' };
+    expect(profileRefSchema.safeParse(anna).success).toBe(true);
+    expect(profileRefSchema.safeParse({ ...anna, url: 'https://www.linkedin.com/in/ben-otto/' }).success).toBe(false);
+    expect(profileRefSchema.safeParse({ ...anna, site: 'xing' }).success).toBe(false);
+    expect(profileRefSchema.safeParse({ ...anna, url: 'https://www.xing.com/profile/Anna_Schmidt' }).success).toBe(false);
+  });
+});
