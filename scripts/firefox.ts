@@ -71,6 +71,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       'network.proxy.allow_hijacking_localhost': true,
       'network.proxy.socks_remote_dns': true,
       'intl.locale.requested': 'en-US',
+      // Firefox's own notification windows: headless Firefox has no system notification service.
+      'alerts.useSystemBackend': false,
       ...options.prefs,
     },
   });
