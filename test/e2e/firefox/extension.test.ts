@@ -87,6 +87,35 @@ describe('the extension in Firefox', () => {
     }), 'Bootsführerschein');
     expect(seen).toEqual({ html: false, text: false, found: false, storage: false });
     expect(await badge.label()).not.toContain('Bootsführerschein');
+
+    // The panel follows its tab to the next person (session storage's change events).
+    await clickNamed(profile, 'Lukas', 'header');
+    await expect.poll(() => panel.$eval('input.tk-name', (input) => (input as HTMLInputElement).value).catch(() => '')).toBe('Lukas Mustermann');
+    expect(await textOf(panel, '.tk-panel')).not.toContain(note);
+  });
+
+  it('keeps its data where Firefox puts it: a persistent database, session storage, one alarm at the due time', async () => {
+    const h = await start();
+    // navigator.storage.persist() on install: Firefox grants it, so the database is never evicted.
+    expect(await h.inBackground((bg) => bg.navigator.storage.persisted(), null)).toBe(true);
+
+    const profile = await h.open('https://www.linkedin.com/in/jana-beispiel/');
+    await expect.poll(() => new FirefoxBadge(profile, h).label()).toContain('Jana Beispiel');
+    const page = await h.openExtensionPage('dashboard.html');
+    await send(page, 'settings.update', { patch: NO_QUIET_HOURS });
+    const { contact } = await send(page, 'profile.ensure', {
+      site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
+    });
+    await send(page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
+    // Due in an hour: the one alarm is set for that moment, not rounded to a period.
+    const logged = await send(page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 30 * 24 * 3600 * 1000 + 3600 * 1000 });
+    await expect.poll(() => h.inBackground(async (bg) => (await bg.browser.alarms.getAll()).map((a) => [a.name, a.scheduledTime]), null))
+      .toEqual([['tiekeeper-next-nudge', logged.contact.nextDueAt]]);
+
+    // What the tab shows and the popup's list live in session storage (Firefox has it since 115).
+    const session = await page.evaluate(async () => Object.keys(await (globalThis as unknown as { browser: typeof import('webextension-polyfill') }).browser.storage.session.get(null)));
+    expect(session).toContain('popup');
+    expect(session.some((key) => key.startsWith('tab:'))).toBe(true);
   });
 
   it('nudges once when someone falls due; the popup lists them, in touch clears the count, and a restarted background does not nudge again', { timeout: 120_000 }, async () => {
