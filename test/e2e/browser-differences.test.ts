@@ -44,5 +44,19 @@ describe('storage and alarms in Chromium', () => {
     const session = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(null)), null);
     expect(session).toContain('popup');
     expect(session.some((key) => key.startsWith('tab:'))).toBe(true);
+
+    // The content script cannot read it (session storage is for trusted contexts only).
+    const cdp = await harness.cdp(profile);
+    const contexts: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }: { context: { id: number; origin: string } }) => void contexts.push(context));
+    await cdp.send('Runtime.enable');
+    await expect.poll(() => contexts.some((c) => c.origin === harness.origin)).toBe(true);
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: contexts.find((c) => c.origin === harness.origin)!.id,
+      expression: 'Promise.resolve().then(() => chrome.storage.session.get(null)).then((all) => "read " + Object.keys(all).length, (error) => "refused: " + error.message)',
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    expect(result.value).toMatch(/^refused: /);
   });
 });
