@@ -21,6 +21,7 @@ import {
 } from '../domain/model';
 import { MAX_NAME_LENGTH } from '../domain/constants';
 import type { BadgeView } from '../i18n/badge-status';
+import type { MarkerView, SentResult } from './site-activity';
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
@@ -84,6 +85,23 @@ export const commands = {
   ),
   // A click on the badge (a user gesture) opens the panel beside the tab.
   'panel.open': command<null>()(none, 'content'),
+  // The user sent a message and it appeared in the thread: whom the thread's header links to.
+  // Only profiles of the tab's own site count; the message's text is never sent.
+  'messages.sent': command<SentResult>()(
+    z.object({
+      to: z.array(z.object({ url: z.string().max(2_000), name: z.string().max(MAX_NAME_LENGTH).optional() })).min(1).max(50),
+      group: z.boolean(),
+    }),
+    'content',
+  ),
+  // The user's answer to "log messages you send?", for the tab's site (a click in the page).
+  'messages.consent': command<null>()(z.object({ allow: z.boolean() }), 'content'),
+  // The toast's Undo: only an automatic log, only shortly after (see storage/sent-messages.ts).
+  'messages.undo': command<null>()(z.object({ id, snoozedUntil: time.nullable() }), 'content'),
+  // Markers in lists: one request for all the profile keys on screen; known people only come back.
+  'markers.get': command<MarkerView[]>()(z.object({ keys: z.array(z.string().min(1).max(300)).max(500) }), 'content'),
+  // A click on a marker (a user gesture) opens the panel beside the tab, about that person.
+  'marker.open': command<null>()(z.object({ key: z.string().min(1).max(300) }), 'content'),
   'profile.get': command<ContactState | null>()(profileRefSchema.pick({ site: true, key: true }), 'pages'),
   'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
