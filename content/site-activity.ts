@@ -1,0 +1,96 @@
+import type { BadgeTone } from '@/messaging/badge-view';
+import type { MarkerView, SentResult } from '@/messaging/site-activity';
+import type { SiteAdapter } from '@/sites/types';
+import { ICONS } from './badge';
+import type { ContentApi } from './extension-api';
+import { watchListMarkers } from './list-markers';
+import { watchSentMessages, type SentMessage } from './message-sends';
+import { showNotice } from './notice';
+
+/** How long the toast after an automatic log stays, with its Undo. */
+const TOAST_MS = 10_000;
+const UNDONE_MS = 3_000;
+
+/** The value of the background's answer, or undefined when it is an error. */
+function valueOf(response: unknown): unknown {
+  const answer = response as { ok?: unknown; value?: unknown } | null;
+  return answer && typeof answer === 'object' && answer.ok === true ? answer.value : undefined;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTone = (value: unknown): value is BadgeTone => isText(value) && Object.hasOwn(ICONS, value);
+
+function sentResultOf(value: unknown): SentResult | null {
+  const result = value as Partial<Record<string, unknown>> | null;
+  if (!result || typeof result !== 'object') return null;
+  if (result.status === 'ask' && isText(result.question) && isText(result.yes) && isText(result.no)) return result as SentResult;
+  if (result.status === 'logged' && isText(result.text) && isText(result.undo) && isText(result.undone) && Array.isArray(result.entries)) {
+    return result as SentResult;
+  }
+  return null;
+}
+
+function markersOf(value: unknown): MarkerView[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (m: Partial<MarkerView> | null): m is MarkerView => !!m && isText(m.key) && isTone(m.tone) && isText(m.label) && isText(m.ariaLabel),
+  );
+}
+
+/**
+ * What the user does on the site that Tiekeeper learns from: messages sent (whom to, never what),
+ * after the user agreed to it, with an Undo each time; and the markers beside known people in lists.
+ */
+export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, dark: boolean, signal: AbortSignal): void {
+  const request = (cmd: string, input: unknown) => api.runtime.sendMessage({ cmd, input }).then(valueOf);
+
+  const markers = watchListMarkers({
+    adapter,
+    dark,
+    signal,
+    ask: (keys) => request('markers.get', { keys }).then(markersOf),
+    onOpen: (key) => void request('marker.open', { key }).catch(() => undefined),
+  });
+
+  const sent = async (message: SentMessage) => {
+    const result = sentResultOf(await request('messages.sent', message));
+    if (!result || signal.aborted) return;
+    if (result.status === 'ask') {
+      const answer = (allow: boolean) => async () => {
+        notice.remove();
+        await request('messages.consent', { allow });
+        // The send that raised the question counts once the user said yes.
+        if (allow) await sent(message);
+      };
+      const notice = showNotice({
+        text: result.question,
+        dark,
+        actions: [
+          { label: result.no, onClick: () => void answer(false)() },
+          { label: result.yes, primary: true, onClick: () => void answer(true)() },
+        ],
+      });
+      return;
+    }
+    if (result.status !== 'logged') return;
+    markers.refresh();
+    const toast = showNotice({
+      text: result.text,
+      dark,
+      closeAfterMs: TOAST_MS,
+      actions: [
+        {
+          label: result.undo,
+          onClick: () => {
+            void Promise.all(result.entries.map((entry) => request('messages.undo', entry))).then(() => {
+              toast.update(result.undone, [], UNDONE_MS);
+              markers.refresh();
+            });
+          },
+        },
+      ],
+    });
+  };
+
+  watchSentMessages(adapter, (message) => void sent(message).catch(() => undefined), signal);
+}
