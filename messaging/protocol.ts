@@ -28,7 +28,9 @@ import type { MarkerView, SentResult } from './site-activity';
  * database), with its input schema, who may send it, and its output type.
  * - `content`: the content script on LinkedIn/XING. Its powers follow the tab it runs in: it
  *   reports what the tab shows and gets the badge for the profile at the tab's own address, and
- *   it opens the panel. It reads no notes, lists nobody and changes nothing.
+ *   it opens the panel. It reports messages the user sent on its site (logged only after the
+ *   user's yes) and gets the markers' states for people its page lists. It reads no notes, lists
+ *   nobody and changes nothing else.
  * - `pages`: the extension's own pages (popup, panel, dashboard): everything else.
  */
 export type Scope = 'content' | 'pages';
