@@ -1,13 +1,15 @@
 import type { MarkerView } from '@/messaging/site-activity';
 import type { SiteAdapter } from '@/sites/types';
-import { adoptStyles, ICONS, TONE_CSS } from './badge';
+import { ICONS, TONE_CSS } from './badge';
 
 /*
  * Markers after the names of known people wherever the sites list people (search results, My
  * Network, "People you may know", conversation lists): how the tie stands, in the badge's colours
  * and words. Lists flatten and hash their markup, so the signal is a link to a profile with the
- * name inside it. Under the badge's rules: a closed shadow root, no text nodes. The host takes no
- * room (zero size, the marker drawn beside it), so nothing on the page moves when it appears.
+ * name inside it. Under the badge's rules: a closed shadow root, no text nodes. Every name gets
+ * the same host, known or not (empty for people not kept), so the page cannot tell from its
+ * markup or styles whom the user keeps; it takes no room (zero size, the marker drawn beside it),
+ * so nothing on the page moves when it appears.
  */
 const LINKS = 'a[href*="/in/"], a[href*="/profile/"], a[href*="/profiles/"]';
 /** Screen-reader-only text in a link ("View Jana's profile") is not the name. */
@@ -78,10 +80,32 @@ interface Marker {
   show(view: MarkerView): void;
 }
 
+let sheet: CSSStyleSheet | null | undefined;
+/** One style sheet for all the markers on a page; a <style> each where adopting fails (Firefox). */
+function adopt(root: ShadowRoot): void {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    } catch {
+      sheet = null;
+    }
+  }
+  try {
+    if (!sheet) throw new Error('no sheet');
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    root.append(style);
+  }
+}
+
+/** The host after a name; its content (the marker) is drawn by `show`, for known people only. */
 function createMarker(key: string, dark: boolean, onOpen: (key: string) => void): Marker {
   const host = document.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
-  adoptStyles(root, CSS);
+  adopt(root);
   const button = document.createElement('button');
   button.type = 'button';
   const icon = document.createElement('span');
@@ -91,7 +115,6 @@ function createMarker(key: string, dark: boolean, onOpen: (key: string) => void)
   label.className = 'tk-label';
   label.setAttribute('aria-hidden', 'true');
   button.append(icon, label);
-  root.append(button);
   button.addEventListener('click', (event) => {
     // The marker may sit inside the site's link: the click opens the panel, not the profile.
     event.preventDefault();
@@ -105,6 +128,7 @@ function createMarker(key: string, dark: boolean, onOpen: (key: string) => void)
       button.setAttribute('aria-label', view.ariaLabel);
       icon.dataset.icon = ICONS[view.tone];
       label.dataset.label = view.label;
+      if (!button.isConnected) root.append(button);
     },
   };
 }
@@ -137,12 +161,11 @@ export function watchListMarkers(options: {
   const draw = (key: string) => {
     const view = views.get(key);
     for (const entry of names.get(key) ?? []) {
-      if (!view) continue;
       if (!entry.marker) {
         entry.marker = createMarker(key, options.dark, options.onOpen);
         entry.element.after(entry.marker.host);
       }
-      entry.marker.show(view);
+      if (view) entry.marker.show(view);
     }
   };
 
