@@ -147,6 +147,11 @@ function peopleRows2026(people: readonly (Participant & { headline: string })[])
     .join('');
 }
 
+/** A page of people search results in 2026 markup, nothing else (the benchmark's list). */
+export function peopleListPage(people: readonly (Participant & { headline: string })[]): string {
+  return linkedinPage('Search | LinkedIn', `<main class="people"><h1>Results</h1><div class="c0ntents" role="list">${peopleRows2026(people)}</div></main>`, '');
+}
+
 /** The 2026 search results, with the chat overlay in the site's open shadow root. */
 function searchPage(): DemoResponse {
   const people = [

@@ -65,3 +65,16 @@ describe('messages the user sent', () => {
     expect(await db.interactions.count()).toBe(2);
   });
 });
+
+describe('settings for messages sent, in rows of older versions', () => {
+  it('start as "ask" on both sites with groups off, and a bad stored value falls back alone', async () => {
+    const { settingsFromRow } = await import('../../../storage/settings');
+    expect(settingsFromRow({ id: 'settings', notifyFading: true })).toMatchObject({
+      notifyFading: true,
+      messageLog: { linkedin: 'ask', xing: 'ask' },
+      messageLogGroups: false,
+    });
+    const bad = { id: 'settings' as const, messageLog: { linkedin: 'maybe' }, quietStartMinute: 600 } as unknown as Parameters<typeof settingsFromRow>[0];
+    expect(settingsFromRow(bad)).toMatchObject({ messageLog: { linkedin: 'ask', xing: 'ask' }, quietStartMinute: 600 });
+  });
+});
