@@ -242,7 +242,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         await step('host', () => measureHostCost(production, plain, demoPages, real, sizes.host));
         await step('host', () =>
           // The same people as imported above (the same seed): half the list is kept.
-          measureListMarkers(production, plain, popupDataset(Date.now()), sizes.host.demo),
+          measureListMarkers(production, plain, popupDataset(Date.now()), { count: sizes.host.demo, warmUp: sizes.host.warmUp }),
         );
         await step('memory', () => measureContentMemory(production, plain, sizes.memory.navigations, sizes.memory.more));
         await production.close();

@@ -3,7 +3,7 @@ import type { BackupData } from '../domain/backup';
 import { peopleListPage } from '../demo/messaging';
 import { ClosedShadow } from '../scripts/closed-shadow';
 import { initScript, type BenchBrowser } from './browser';
-import { fromSamples, median, type Figure } from './figures';
+import { fromSamples, type Figure } from './figures';
 import { waitForIdle } from './probes';
 
 const AREA = '1. Cost on the host page';
@@ -71,7 +71,12 @@ async function load(browser: BenchBrowser, url: string, markers: number): Promis
  * kept, loaded with and without the extension; the same page with company links instead of people
  * is the control, so that what the content script costs on every page is not counted twice.
  */
-export async function measureListMarkers(withExtension: BenchBrowser, without: BenchBrowser, data: BackupData, runs: number): Promise<Figure[]> {
+export async function measureListMarkers(
+  withExtension: BenchBrowser,
+  without: BenchBrowser,
+  data: BackupData,
+  runs: { count: number; warmUp: boolean },
+): Promise<Figure[]> {
   const people = listPeople(data);
   const known = people.filter((p) => p.headline === 'Kept in Tiekeeper').length;
   const list = peopleListPage(people);
@@ -80,15 +85,23 @@ export async function measureListMarkers(withExtension: BenchBrowser, without: B
     browser.serve(LIST_URL, list, { scripts: false });
     browser.serve(CONTROL_URL, control, { scripts: false });
   }
+  const loadAll = async (first: 'with' | 'without') => {
+    const order = first === 'with' ? [withExtension, without] : [without, withExtension];
+    const results = new Map<BenchBrowser, { list: { script: number; shift: number }; control: { script: number } }>();
+    for (const browser of order) {
+      const markers = browser === withExtension ? known : 0;
+      results.set(browser, { list: await load(browser, LIST_URL, markers), control: await load(browser, CONTROL_URL, 0) });
+    }
+    return { with: results.get(withExtension)!, without: results.get(without)! };
+  };
+  if (runs.warmUp) await loadAll('with');
   const added: number[] = [];
   const shifts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const listWith = await load(withExtension, LIST_URL, known);
-    const listWithout = await load(without, LIST_URL, 0);
-    const controlWith = await load(withExtension, CONTROL_URL, 0);
-    const controlWithout = await load(without, CONTROL_URL, 0);
-    added.push(listWith.script - listWithout.script - (controlWith.script - controlWithout.script));
-    shifts.push(listWith.shift - listWithout.shift);
+  for (let i = 0; i < runs.count; i++) {
+    // Which browser goes first alternates, as in the other host-page figures.
+    const run = await loadAll(i % 2 === 0 ? 'with' : 'without');
+    added.push(run.with.list.script - run.without.list.script - (run.with.control.script - run.without.control.script));
+    shifts.push(run.with.list.shift - run.without.list.shift);
   }
   return [
     fromSamples(
@@ -101,7 +114,7 @@ export async function measureListMarkers(withExtension: BenchBrowser, without: B
         note:
           `production build against Chromium without it; per run, (list with − without) − (the same page with company links instead of people: with − without), ` +
           `so the content script's cost on every page is not counted; DevTools ScriptDuration once the ${known} markers are drawn (polled through DevTools) and the page is idle. ` +
-          `Medians of ${runs} runs; with the extension ${median(added).toFixed(1)} ms more than the control adds.`,
+          `Median of ${runs.count} runs${runs.warmUp ? ' after one warm-up' : ''}.`,
       },
       added,
     ),
