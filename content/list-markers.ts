@@ -147,7 +147,8 @@ export function watchListMarkers(options: {
   adapter: SiteAdapter;
   ask: (keys: string[]) => Promise<MarkerView[]>;
   onOpen: (key: string) => void;
-  dark: boolean;
+  /** Whether the site shows its dark look (asked when the first marker is drawn). */
+  dark: () => boolean;
   signal: AbortSignal;
 }): ListMarkers {
   const { adapter, signal } = options;
@@ -162,7 +163,7 @@ export function watchListMarkers(options: {
     const view = views.get(key);
     for (const entry of names.get(key) ?? []) {
       if (!entry.marker) {
-        entry.marker = createMarker(key, options.dark, options.onOpen);
+        entry.marker = createMarker(key, options.dark(), options.onOpen);
         entry.element.after(entry.marker.host);
       }
       if (view) entry.marker.show(view);

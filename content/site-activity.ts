@@ -6,6 +6,7 @@ import type { ContentApi } from './extension-api';
 import { watchListMarkers } from './list-markers';
 import { watchSentMessages, type SentMessage } from './message-sends';
 import { showNotice } from './notice';
+import { siteIsDark } from './theme';
 
 /** How long the toast after an automatic log stays, with its Undo. */
 const TOAST_MS = 10_000;
@@ -41,7 +42,11 @@ function markersOf(value: unknown): MarkerView[] {
  * What the user does on the site that Tiekeeper learns from: messages sent (whom to, never what),
  * after the user agreed to it, with an Undo each time; and the markers beside known people in lists.
  */
-export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, dark: boolean, signal: AbortSignal): void {
+export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, signal: AbortSignal): void {
+  // Judged once, when first needed: reading the page's colours forces a style calculation, which
+  // pages without a marker or a message sent need not pay for.
+  let darkLook: boolean | undefined;
+  const dark = () => (darkLook ??= siteIsDark());
   const request = (cmd: string, input: unknown) => api.runtime.sendMessage({ cmd, input }).then(valueOf);
 
   const markers = watchListMarkers({
@@ -64,7 +69,7 @@ export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, dark: b
       };
       const notice = showNotice({
         text: result.question,
-        dark,
+        dark: dark(),
         actions: [
           { label: result.no, onClick: () => void answer(false)() },
           { label: result.yes, primary: true, onClick: () => void answer(true)() },
@@ -76,7 +81,7 @@ export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, dark: b
     markers.refresh();
     const toast = showNotice({
       text: result.text,
-      dark,
+      dark: dark(),
       closeAfterMs: TOAST_MS,
       actions: [
         {

@@ -89,7 +89,7 @@ export default defineContentScript({
 
     // Messages the user sends, and markers beside known people in lists.
     const site = adapterForUrl(new URL(location.href));
-    if (site) watchSiteActivity(api, site, siteIsDark(), stopped.signal);
+    if (site) watchSiteActivity(api, site, stopped.signal);
 
     // A change made elsewhere (the panel, the popup, a notification) reaches an open badge.
     const onMessage = (message: unknown) => {

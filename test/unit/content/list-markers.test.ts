@@ -37,7 +37,7 @@ describe('markers beside people in lists', () => {
     const stop = new AbortController();
     watchListMarkers({
       adapter: linkedinAdapter,
-      dark: false,
+      dark: () => false,
       signal: stop.signal,
       onOpen: () => undefined,
       ask: async (keys) => {
@@ -62,7 +62,7 @@ describe('markers beside people in lists', () => {
     document.body.replaceChildren(...nodes('<a href="/in/lukas/">Lukas</a>'));
     const ask = vi.fn(async (keys: string[]) => keys.map(view));
     const stop = new AbortController();
-    watchListMarkers({ adapter: linkedinAdapter, dark: false, signal: stop.signal, onOpen: () => undefined, ask });
+    watchListMarkers({ adapter: linkedinAdapter, dark: () => false, signal: stop.signal, onOpen: () => undefined, ask });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(ask).not.toHaveBeenCalled();
     stop.abort();
