@@ -119,6 +119,8 @@ describe('messages the user sends', () => {
     const badge = await ProfileBadge.on(profile, harness);
     await expect.poll(() => badge.label()).toBe('Tiekeeper, Jana Beispiel: Last contact today');
     const dashboard = await DashboardPage.open(harness);
+    await dashboard.openContact('Jana Beispiel');
+    await expect.poll(() => dashboard.timelineEntries()).toEqual([expect.stringMatching(/Message · logged automatically/)]);
     const backup = await dashboard.downloadBackup();
     expect(backup.text).toContain('"automatic":true');
     for (const trace of [SECRET, 'Zebrafink', '7f3a9c', 'Hello Jana', 'one more thing', 'Hello you two', 'Thanks for the talk']) {
