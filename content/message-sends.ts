@@ -123,23 +123,32 @@ export function watchSentMessages(
   options: { trusted?: (event: Event) => boolean; timeoutMs?: number } = {},
 ): void {
   const trusted = options.trusted ?? ((event: Event) => event.isTrusted);
-  /** The threads waiting for a send to show, so that Enter and a click on Send count once. */
-  const waiting = new Set<Element>();
+  /**
+   * The threads waiting for a send to show, so that Enter and a click on Send count once; a new
+   * attempt gives the waiting one its full time again (Enter may have added a line, not sent).
+   */
+  const waiting = new Map<Element, () => void>();
 
   const onEvent = (event: Event) => {
     if (!trusted(event)) return;
     const trigger = sendTrigger(event);
     if (!trigger) return;
     const thread = findThread(trigger, adapter, location.href);
-    if (!thread || waiting.has(thread.list)) return;
-    waiting.add(thread.list);
+    if (!thread) return;
+    const again = waiting.get(thread.list);
+    if (again) return again();
     // Taken before the site handles the event (this listener runs first, in capture).
     const before = new Set(thread.list.querySelectorAll(MESSAGE_ITEM));
+    const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
     const done = () => {
       observer.disconnect();
       clearTimeout(timer);
       waiting.delete(thread.list);
     };
+    waiting.set(thread.list, () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, timeoutMs);
+    });
     // The list itself is watched: inside a shadow root, the document's observers see nothing.
     const observer = new MutationObserver(() => {
       if (!newMessageShown(thread.list, before)) return;
@@ -147,7 +156,7 @@ export function watchSentMessages(
       onSent({ to: thread.to, group: thread.group });
     });
     observer.observe(thread.list, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
-    const timer = setTimeout(done, options.timeoutMs ?? DELIVERY_TIMEOUT_MS);
+    let timer = setTimeout(done, timeoutMs);
     signal.addEventListener('abort', done, { once: true });
   };
   document.addEventListener('keydown', onEvent, { capture: true, signal });

@@ -114,6 +114,20 @@ describe('watching messages sent', () => {
     signal.abort();
   });
 
+  it('gives a send its full time again when Enter only added a line and Send follows', async () => {
+    load(BASE);
+    const { sent, signal } = watch(true, 60);
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    enter(composer());
+    await wait(40);
+    document.querySelector<HTMLElement>('.msg-form__send-button')!.click();
+    await wait(40);
+    appendMessage();
+    await flush();
+    expect(sent).toHaveLength(1);
+    signal.abort();
+  });
+
   it('counts a send in the overlay\'s shadow root', async () => {
     const root = overlay();
     const { sent, signal } = watch();
