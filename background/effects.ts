@@ -14,6 +14,8 @@ export interface Effects {
 const READ_ONLY: readonly CommandName[] = [
   'tab.profile',
   'panel.open',
+  'markers.get',
+  'marker.open',
   'profile.get',
   'contact.get',
   'contacts.search',

@@ -26,6 +26,7 @@ import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
 import { profileFromUrl } from '../sites';
 import type { Badges } from './badges';
+import { createSiteActivityHandlers } from './site-activity';
 
 export interface HandlerDeps {
   db: TiekeeperDb;
@@ -95,6 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openPanel(senderTab(context).id);
       return null;
     },
+    ...createSiteActivityHandlers(deps),
     'profile.get': (input) => getProfileState(db, input),
     'profile.ensure': (input) => ensureContactForProfile(db, input, now()),
     'contact.get': (input) => getContactState(db, input.id),

@@ -10,6 +10,7 @@ import { AREA as DATABASE_AREA, measureConnectionsImport, measureDueListScaling,
 import { markdownNotes, markdownTable, median, single, type Figure } from './figures';
 import { largestRealProfile } from './fixtures';
 import { measureHostCost } from './host';
+import { measureListMarkers } from './markers';
 import { measureContentMemory, workerHeap, workerHeapFigure } from './memory';
 import { measurePanel } from './panel';
 import { measurePopup } from './popup';
@@ -158,9 +159,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     }
     return browser;
   };
+  const popupDataset = (now: number) => generateDataset({ now, seed: 3, ...sizes.popupData, notes: sizes.popupData.contacts, include: demoPeople });
   const popupData = () => {
     const now = Date.now();
-    return backupText(generateDataset({ now, seed: 3, ...sizes.popupData, notes: sizes.popupData.contacts, include: demoPeople }), now);
+    return backupText(popupDataset(now), now);
   };
 
   try {
@@ -238,6 +240,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           },
         ];
         await step('host', () => measureHostCost(production, plain, demoPages, real, sizes.host));
+        await step('host', () =>
+          // The same people as imported above (the same seed): half the list is kept.
+          measureListMarkers(production, plain, popupDataset(Date.now()), { count: sizes.host.demo, warmUp: sizes.host.warmUp }),
+        );
         await step('memory', () => measureContentMemory(production, plain, sizes.memory.navigations, sizes.memory.more));
         await production.close();
       }

@@ -1,6 +1,21 @@
 import type { BadgeTone, BadgeView } from '@/messaging/badge-view';
 
-const ICONS: Record<BadgeTone, string> = { new: '+', none: '○', calm: '✓', soon: '◷', due: '◷', overdue: '!', snoozed: 'z' };
+export const ICONS: Record<BadgeTone, string> = { new: '+', none: '○', calm: '✓', soon: '◷', due: '◷', overdue: '!', snoozed: 'z' };
+
+/** The tones' colours, light and dark: the badge's and the list markers' alike. */
+export const TONE_CSS = `
+.tk-tone-new { --tone: #0f766e; --tone-soft: #e6f4f2; }
+.tk-tone-calm { --tone: #0f766e; --tone-soft: #e6f4f2; }
+.tk-tone-soon { --tone: #1d4ed8; --tone-soft: #e8efff; }
+.tk-tone-due { --tone: #92400e; --tone-soft: #fef3c7; }
+.tk-tone-overdue { --tone: #b42318; --tone-soft: #fde8e6; }
+.tk-tone-snoozed, .tk-tone-none { --tone: #4b5563; --tone-soft: #eef0f2; }
+.tk-dark.tk-tone-new, .tk-dark.tk-tone-calm { --tone: #5eead4; --tone-soft: #123c37; }
+.tk-dark.tk-tone-soon { --tone: #93b4ff; --tone-soft: #1d2a4a; }
+.tk-dark.tk-tone-due { --tone: #fcd34d; --tone-soft: #3d2f0d; }
+.tk-dark.tk-tone-overdue { --tone: #fca5a5; --tone-soft: #45201d; }
+.tk-dark.tk-tone-snoozed, .tk-dark.tk-tone-none { --tone: #cbd2d9; --tone-soft: #30363c; }
+`;
 
 /*
  * The badge holds no text node at all: its words are CSS generated content from attributes
@@ -56,17 +71,7 @@ const CSS = `
 .tk-icon::before { content: attr(data-icon); }
 .tk-label { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .tk-label::before { content: attr(data-label); }
-.tk-tone-new { --tone: #0f766e; --tone-soft: #e6f4f2; }
-.tk-tone-calm { --tone: #0f766e; --tone-soft: #e6f4f2; }
-.tk-tone-soon { --tone: #1d4ed8; --tone-soft: #e8efff; }
-.tk-tone-due { --tone: #92400e; --tone-soft: #fef3c7; }
-.tk-tone-overdue { --tone: #b42318; --tone-soft: #fde8e6; }
-.tk-tone-snoozed, .tk-tone-none { --tone: #4b5563; --tone-soft: #eef0f2; }
-.tk-dark.tk-tone-new, .tk-dark.tk-tone-calm { --tone: #5eead4; --tone-soft: #123c37; }
-.tk-dark.tk-tone-soon { --tone: #93b4ff; --tone-soft: #1d2a4a; }
-.tk-dark.tk-tone-due { --tone: #fcd34d; --tone-soft: #3d2f0d; }
-.tk-dark.tk-tone-overdue { --tone: #fca5a5; --tone-soft: #45201d; }
-.tk-dark.tk-tone-snoozed, .tk-dark.tk-tone-none { --tone: #cbd2d9; --tone-soft: #30363c; }
+${TONE_CSS}
 `;
 
 export interface PageBadge {
@@ -152,7 +157,7 @@ export function createBadge(options: {
   };
 }
 
-function adoptStyles(root: ShadowRoot, css: string): void {
+export function adoptStyles(root: ShadowRoot, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderMessagingPage } from './messaging';
 import { linkedinPeople, xingPeople } from './people';
 
 const appSource = readFileSync(path.join(import.meta.dirname, 'app.js'), 'utf8').trim();
@@ -81,6 +82,8 @@ export interface RenderOptions {
 /** The demo page for a URL on linkedin.com or xing.com, or null when the demo has none. */
 export function renderDemoPage(url: string, options: RenderOptions = {}): DemoResponse | null {
   const { hostname, pathname } = new URL(url);
+  const messaging = renderMessagingPage(url);
+  if (messaging) return options.nonce ? { ...messaging, html: messaging.html.replace(/<(script|style)(?=[\s>])/g, `<$1 nonce="${options.nonce}"`) } : messaging;
   if (/(^|\.)linkedin\.com$/.test(hostname)) {
     if (!/^\/(in\/|feed)/.test(pathname)) return null;
     const links = linkedinPeople

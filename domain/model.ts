@@ -154,6 +154,8 @@ export const interactionSchema = z.object({
   /** Set when the interaction was logged by recording an introduction. */
   introductionId: id.nullable(),
   createdAt: epochMs,
+  /** Logged by Tiekeeper itself (a message the user sent on a site), not by the user's hand. */
+  automatic: z.boolean().optional(),
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 
@@ -189,6 +191,9 @@ export const nudgeSchema = z.object({
 });
 export type Nudge = z.infer<typeof nudgeSchema>;
 
+export const messageLogSchema = z.enum(['ask', 'on', 'off']);
+export type MessageLogChoice = z.infer<typeof messageLogSchema>;
+
 export const settingsSchema = z.object({
   /** Rhythm given to new contacts; null = none. */
   defaultCadenceDays: z.number().int().min(1).max(3_660).nullable().default(null),
@@ -201,6 +206,13 @@ export const settingsSchema = z.object({
   language: z.enum(['en', 'de']).nullable().default(null),
   /** Fading-tie suggestions as notifications (off: only in the popup and dashboard). */
   notifyFading: z.boolean().default(false),
+  /**
+   * Log the messages the user sends on each site as "in touch": 'ask' until the user answered
+   * the question shown on the first send.
+   */
+  messageLog: z.object({ linkedin: messageLogSchema, xing: messageLogSchema }).default({ linkedin: 'ask', xing: 'ask' }),
+  /** Messages sent in group conversations count too (for every participant). */
+  messageLogGroups: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
@@ -217,5 +229,7 @@ export const settingsPatchSchema = z.object({
   dailyNotificationCap: settingsShape.dailyNotificationCap.unwrap().optional(),
   language: settingsShape.language.unwrap().optional(),
   notifyFading: settingsShape.notifyFading.unwrap().optional(),
+  messageLog: settingsShape.messageLog.unwrap().optional(),
+  messageLogGroups: settingsShape.messageLogGroups.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -24,13 +24,16 @@ import {
 import { MAX_NAME_LENGTH } from '../domain/constants';
 import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
+import type { MarkerView, SentResult } from './site-activity';
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
  * database), with its input schema, who may send it, and its output type.
  * - `content`: the content script on LinkedIn/XING. Its powers follow the tab it runs in: it
  *   reports what the tab shows and gets the badge for the profile at the tab's own address, and
- *   it opens the panel. It reads no notes, lists nobody and changes nothing.
+ *   it opens the panel. It reports messages the user sent on its site (logged only after the
+ *   user's yes) and gets the markers' states for people its page lists. It reads no notes, lists
+ *   nobody and changes nothing else.
  * - `pages`: the extension's own pages (popup, panel, dashboard): everything else.
  */
 export type Scope = 'content' | 'pages';
@@ -96,6 +99,23 @@ export const commands = {
   ),
   // A click on the badge (a user gesture) opens the panel beside the tab.
   'panel.open': command<null>()(none, 'content'),
+  // The user sent a message and it appeared in the thread: whom the thread's header links to.
+  // Only profiles of the tab's own site count; the message's text is never sent.
+  'messages.sent': command<SentResult>()(
+    z.object({
+      to: z.array(z.object({ url: z.string().max(2_000), name: nameText(MAX_NAME_LENGTH).optional() })).min(1).max(50),
+      group: z.boolean(),
+    }),
+    'content',
+  ),
+  // The user's answer to "log messages you send?", for the tab's site (a click in the page).
+  'messages.consent': command<null>()(z.object({ allow: z.boolean() }), 'content'),
+  // The toast's Undo: only an automatic log, only shortly after (see storage/sent-messages.ts).
+  'messages.undo': command<null>()(z.object({ id, snoozedUntil: time.nullable() }), 'content'),
+  // Markers in lists: one request for all the profile keys on screen; known people only come back.
+  'markers.get': command<MarkerView[]>()(z.object({ keys: z.array(z.string().min(1).max(300)).max(500) }), 'content'),
+  // A click on a marker (a user gesture) opens the panel beside the tab, about that person.
+  'marker.open': command<null>()(z.object({ key: z.string().min(1).max(300) }), 'content'),
   'profile.get': command<ContactState | null>()(profileRefObject.pick({ site: true, key: true }), 'pages'),
   'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),

@@ -11,6 +11,8 @@ export interface LogInteraction {
   at?: number;
   note?: string;
   favour?: FavourType | null;
+  /** Logged by Tiekeeper itself, not by the user's hand. */
+  automatic?: boolean;
 }
 
 const FAVOUR_KINDS: readonly InteractionKind[] = ['favour-given', 'favour-received'];
@@ -43,6 +45,7 @@ export async function logInteraction(
       note: input.note ?? '',
       introductionId: null,
       createdAt: now,
+      ...(input.automatic ? { automatic: true } : {}),
     };
     await db.interactions.add(interaction);
     const next = await withTie(db, applyInteraction(contact, at, now));

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { Settings, SettingsPatch } from '@/domain/model';
+import { SITES, type MessageLogChoice, type Settings, type SettingsPatch } from '@/domain/model';
 import { t } from '@/i18n';
 import { send } from '@/messaging/client';
 import { readDb } from '@/storage/instance';
@@ -46,6 +46,8 @@ export function SettingsPage() {
     </section>
   );
 }
+
+const SITE_NAMES = { linkedin: 'LinkedIn', xing: 'XING' } as const;
 
 type QuietField = 'quietStartMinute' | 'quietEndMinute';
 
@@ -129,6 +131,33 @@ function SettingsForm({ settings, onSave }: { settings: Settings; onSave: (patch
         <label className="dash-check">
           <input type="checkbox" checked={settings.notifyFading} onChange={(event) => void onSave({ notifyFading: event.target.checked })} />
           {t('settingsNotifyFading')}
+        </label>
+      </div>
+
+      <div className="dash-card">
+        <h3 className="dash-card-title">{t('settingsMessages')}</h3>
+        <p className="dash-hint">{t('settingsMessagesHint')}</p>
+        {SITES.map((site) => (
+          <div className="tk-field" key={site}>
+            <label htmlFor={`${id}-log-${site}`}>{SITE_NAMES[site]}</label>
+            <select
+              id={`${id}-log-${site}`}
+              value={settings.messageLog[site]}
+              onChange={(event) => void onSave({ messageLog: { ...settings.messageLog, [site]: event.target.value as MessageLogChoice } })}
+            >
+              <option value="ask">{t('settingsMessageLogAsk')}</option>
+              <option value="on">{t('settingsMessageLogOn')}</option>
+              <option value="off">{t('settingsMessageLogOff')}</option>
+            </select>
+          </div>
+        ))}
+        <label className="dash-check">
+          <input
+            type="checkbox"
+            checked={settings.messageLogGroups}
+            onChange={(event) => void onSave({ messageLogGroups: event.target.checked })}
+          />
+          {t('settingsMessageLogGroups')}
         </label>
       </div>
 

@@ -26,7 +26,8 @@ export function describeInteraction(interaction: Interaction, contactId: string 
     return { what: t('timelineIntroducedTo', otherPerson(intro, contactId).displayName || t('unnamedContact')), note: intro.note };
   }
   const kind = t(KIND_LABELS[interaction.kind]);
-  return { what: interaction.favour ? `${kind} · ${t(FAVOUR_LABELS[interaction.favour])}` : kind, note: interaction.note };
+  const what = interaction.favour ? `${kind} · ${t(FAVOUR_LABELS[interaction.favour])}` : kind;
+  return { what: interaction.automatic ? `${what} · ${t('timelineAutomatic')}` : what, note: interaction.note };
 }
 
 export function TouchSection(props: {

@@ -4,9 +4,11 @@ import { createBadge, type PageBadge } from '@/content/badge';
 import { benchMark } from '@/content/bench-marks';
 import { extensionApi } from '@/content/extension-api';
 import { watchProfilePages } from '@/content/profile-page';
+import { watchSiteActivity } from '@/content/site-activity';
 import { siteIsDark } from '@/content/theme';
 import type { BadgeView } from '@/messaging/badge-view';
 import { BADGE_MESSAGE } from '@/messaging/channels';
+import { adapterForUrl } from '@/sites';
 
 export default defineContentScript({
   // The whole sites, not only profile paths: both are single-page apps, and a user who goes
@@ -84,6 +86,10 @@ export default defineContentScript({
       },
       stopped.signal,
     );
+
+    // Messages the user sends, and markers beside known people in lists.
+    const site = adapterForUrl(new URL(location.href));
+    if (site) watchSiteActivity(api, site, stopped.signal);
 
     // A change made elsewhere (the panel, the popup, a notification) reaches an open badge.
     const onMessage = (message: unknown) => {

@@ -99,8 +99,10 @@ describe('router: who may send what', () => {
     expect(commands['note.add'].scope).toBe('pages');
   });
 
-  it('gives a content script only what its own tab shows: the badge for the tab\'s address, and the panel', () => {
-    expect(Object.entries(commands).filter(([, c]) => c.scope === 'content').map(([name]) => name)).toEqual(['tab.profile', 'panel.open']);
+  it('gives a content script only what its own tab shows, what the user does there, and the panel', () => {
+    expect(Object.entries(commands).filter(([, c]) => c.scope === 'content').map(([name]) => name)).toEqual([
+      'tab.profile', 'panel.open', 'messages.sent', 'messages.consent', 'messages.undo', 'markers.get', 'marker.open',
+    ]);
   });
 
   it('answers a content script with the badge of the profile at its tab\'s address, whatever the page claims', async () => {
