@@ -24,7 +24,7 @@ import { browserDeps, freshDb, seed, T0 } from './helpers';
 
 const ORIGIN = 'chrome-extension://test-extension-id/';
 const dashboard = { id: 'test-extension-id', url: `${ORIGIN}dashboard.html` } as Browser.runtime.MessageSender;
-const RUNS = 100;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 
 afterEach(cleanup);
 
