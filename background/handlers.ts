@@ -73,8 +73,8 @@ async function runImport(deps: HandlerDeps, input: ImportInput, apply: boolean, 
   const parsed = parseConnections(input.text);
   if (!parsed.ok) throw problemsError(parsed.problems);
   const summary = apply
-    ? await applyConnections(db, parsed.value, now, context.onProgress)
-    : await previewConnections(db, parsed.value, now);
+    ? await applyConnections(db, parsed.value, now, context.onProgress, input.rhythmDays)
+    : await previewConnections(db, parsed.value, now, input.rhythmDays);
   return { kind: 'connections', summary };
 }
 

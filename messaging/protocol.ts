@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BackupCounts } from '../domain/backup';
-import type { ConnectionsSummary } from '../domain/connections';
+import { IMPORT_RHYTHM_DAYS, type ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
 import type { MergeResult, SplitResult } from '../domain/merge';
@@ -61,7 +61,12 @@ export const profileRefSchema = z.object({
 export const IMPORT_KINDS = ['backup', 'connections'] as const;
 const importInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup'), text: z.string(), mode: z.enum(['merge', 'replace']) }),
-  z.object({ kind: z.literal('connections'), text: z.string() }),
+  z.object({
+    kind: z.literal('connections'),
+    text: z.string(),
+    // "Give everyone imported a rhythm", staggered; none by default.
+    rhythmDays: z.union(IMPORT_RHYTHM_DAYS.map((days) => z.literal(days))).nullable().default(null),
+  }),
 ]);
 export type ImportInput = z.infer<typeof importInput>;
 

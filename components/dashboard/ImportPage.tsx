@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { BackupCounts, TableCounts } from '@/domain/backup';
+import { IMPORT_RHYTHM_DAYS } from '@/domain/connections';
 import { TiekeeperError } from '@/domain/errors';
 import { MAX_IMPORT_CHARS } from '@/domain/import-text';
 import { userMessage } from '@/domain/errors';
 import { t, type MessageKey } from '@/i18n';
-import { formatDateTime, formatNumber } from '@/i18n/format';
+import { formatDateTime, formatNumber, rhythmText } from '@/i18n/format';
 import { importWithProgress, send } from '@/messaging/client';
 import type { ImportInput, ImportSummary } from '@/messaging/protocol';
 import { fileSizeProblem, importInput } from './import-model';
@@ -151,7 +152,27 @@ export function ImportPage() {
         <div className="dash-card">
           <h3 className="dash-card-title">{t('importPreviewTitle', phase.fileName)}</h3>
           {phase.summary.kind === 'connections' ? (
-            <ConnectionsCounts summary={phase.summary.summary} />
+            <>
+              <ConnectionsCounts summary={phase.summary.summary} />
+              {phase.input.kind === 'connections' && (
+                <fieldset className="dash-choice">
+                  <legend>{t('importRhythmLabel')}</legend>
+                  {([null, ...IMPORT_RHYTHM_DAYS] as const).map((days) => (
+                    <label key={days ?? 'none'} className="dash-check">
+                      <input
+                        type="radio"
+                        name={`${id}-rhythm`}
+                        value={days ?? ''}
+                        checked={phase.input.kind === 'connections' && phase.input.rhythmDays === days}
+                        onChange={() => void preview(phase.fileName, { ...phase.input, rhythmDays: days } as ImportInput)}
+                      />
+                      <span>{days === null ? t('importRhythmNone') : rhythmText(days)}</span>
+                    </label>
+                  ))}
+                  <p className="dash-hint">{t('importRhythmHint')}</p>
+                </fieldset>
+              )}
+            </>
           ) : (
             <>
               <p>{t('importBackupFrom', formatDateTime(phase.summary.exportedAt))}</p>

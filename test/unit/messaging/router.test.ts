@@ -320,7 +320,7 @@ describe('import port', () => {
       }),
     };
     vi.spyOn(browser.runtime, 'connect').mockReturnValue(port as never);
-    const result = importWithProgress({ kind: 'connections', text: '' }, onProgress);
+    const result = importWithProgress({ kind: 'connections', text: '', rhythmDays: null }, onProgress);
     await expect(result).rejects.toMatchObject({ code: 'invalid', key: 'importEmpty' });
     expect(onProgress).toHaveBeenCalledWith({ done: 5, total: 10 });
     expect(port.disconnect).toHaveBeenCalled();
