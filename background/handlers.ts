@@ -4,6 +4,7 @@ import { parseConnections } from '../domain/connections';
 import { problemsError, TiekeeperError, userMessage } from '../domain/errors';
 import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
 import { applyBackup, exportBackup, exportContactsCsv, previewBackup, type ProgressListener } from '../storage/backup';
+import { bulkUpdateContacts } from '../storage/bulk';
 import { applyConnections, previewConnections } from '../storage/connections';
 import {
   allTags,
@@ -119,6 +120,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contacts.list': () => listContacts(db),
     'contacts.due': () => dueList(db, now()),
     'contacts.tags': () => allTags(db),
+    'contacts.bulk': (input, context) => bulkUpdateContacts(db, input.ids, input.action, now(), context.onProgress),
     'contacts.merge': (input) => mergeContacts(db, input.keepId, input.otherId, now()),
     'contacts.split': (input) => splitContact(db, input.contactId, input.profileId, now()),
     'data.deleteAll': async () => {

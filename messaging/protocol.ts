@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BackupCounts } from '../domain/backup';
+import { bulkActionSchema, MAX_BULK_IDS } from '../domain/bulk';
 import { IMPORT_RHYTHM_DAYS, type ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
@@ -129,6 +130,8 @@ export const commands = {
   'contacts.list': command<Contact[]>()(none, 'pages'),
   'contacts.due': command<DueList>()(none, 'pages'),
   'contacts.tags': command<string[]>()(none, 'pages'),
+  // The dashboard's selection: one change to many people, in one transaction.
+  'contacts.bulk': command<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(MAX_BULK_IDS), action: bulkActionSchema }), 'pages'),
   // Whole-contact rewrites across tables: only the dashboard offers them.
   'contacts.merge': command<MergeResult>()(z.object({ keepId: id, otherId: id }), 'pages'),
   'contacts.split': command<SplitResult>()(z.object({ contactId: id, profileId: id }), 'pages'),
