@@ -37,6 +37,8 @@ export function ImportPage() {
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   // The backup mode as chosen; the preview follows it once the background has answered.
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  // The rhythm for everyone imported (Connections.csv), as chosen; none by default.
+  const [rhythmDays, setRhythmDays] = useState<number | null>(null);
 
   // A file dropped next to the drop zone must not make the browser leave the page to open it.
   useEffect(() => {
@@ -64,6 +66,7 @@ export function ImportPage() {
     setError(null);
     setReplaceConfirmed(false);
     setMode('merge');
+    setRhythmDays(null);
     const sizeProblem = fileSizeProblem(file.size);
     if (sizeProblem) {
       setError(new TiekeeperError('invalid', sizeProblem));
@@ -163,8 +166,11 @@ export function ImportPage() {
                         type="radio"
                         name={`${id}-rhythm`}
                         value={days ?? ''}
-                        checked={phase.input.kind === 'connections' && phase.input.rhythmDays === days}
-                        onChange={() => void preview(phase.fileName, { ...phase.input, rhythmDays: days } as ImportInput)}
+                        checked={rhythmDays === days}
+                        onChange={() => {
+                          setRhythmDays(days);
+                          void preview(phase.fileName, { ...phase.input, rhythmDays: days } as ImportInput);
+                        }}
                       />
                       <span>{days === null ? t('importRhythmNone') : rhythmText(days)}</span>
                     </label>
@@ -216,7 +222,11 @@ export function ImportPage() {
             <button
               type="button"
               className="tk-button tk-primary"
-              disabled={phase.input.kind === 'backup' && (phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed))}
+              disabled={
+                phase.input.kind === 'backup'
+                  ? phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed)
+                  : (phase.input.rhythmDays ?? null) !== rhythmDays
+              }
               onClick={() => void apply(phase.fileName, phase.input)}
             >
               {t('importApply')}
