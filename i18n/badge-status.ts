@@ -33,9 +33,9 @@ function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
     case 'snoozed':
       return { tone: 'snoozed', label: t('badgeSnoozed', formatDate(status.snoozedUntil)), detail: last };
     case 'soon':
-      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: nextFollowUpText(status.dueAt, now) };
+      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null, next: nextFollowUpText(status.dueAt, now) };
     case 'scheduled':
-      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: nextFollowUpText(status.dueAt, now) };
+      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null, next: nextFollowUpText(status.dueAt, now) };
     default:
       // A note is no contact: "No contact yet" gets no check mark.
       return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null };
@@ -55,5 +55,6 @@ export function badgeView(summary: ContactSummary | null, now: number, name: str
   const status = badgeStatus(summary, now);
   const about = name ? `Tiekeeper, ${name}` : 'Tiekeeper';
   const ariaLabel = status.detail ? `${about}: ${status.label}. ${status.detail}` : `${about}: ${status.label}`;
-  return { ...status, ariaLabel };
+  const tooltip = [status.detail, status.next].filter(Boolean).join(' · ') || null;
+  return { ...status, ariaLabel, tooltip };
 }

@@ -92,6 +92,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
         <p className={`tk-status tk-tone-${status.tone}`}>
           <strong>{status.label}</strong>
           {status.detail && <span> · {status.detail}</span>}
+          {status.next && <span className="tk-next"> · {status.next}</span>}
         </p>
         {contact && (isDue || status.tone === 'snoozed') && (
           <div className="tk-row tk-wrap" role="group" aria-label={t('snoozeLabel')}>

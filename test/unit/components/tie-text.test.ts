@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeStatus } from '@/i18n/badge-status';
+import { badgeStatus, badgeView } from '@/i18n/badge-status';
 import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '@/i18n/tie-text';
 import { DAY_MS } from '@/domain/constants';
 import { ledgerOf } from '@/domain/ledger';
@@ -80,10 +80,15 @@ describe('connection date and next follow-up on the badge', () => {
     const base = { ...newContact('c', { displayName: 'Anna' }, NOW), lastContactAt: NOW - 70 * DAY_MS, cadenceDays: 91 };
     const scheduled = contactSummary({ ...base, cadenceSetAt: NOW - 80 * DAY_MS });
     // 91 days after the last contact.
-    expect(badgeStatus(scheduled, NOW)).toEqual({ tone: 'calm', label: 'Last contact 2 months ago', detail: 'Next: in 3 weeks, 6 Jul' });
+    expect(badgeStatus(scheduled, NOW)).toEqual({ tone: 'calm', label: 'Last contact 2 months ago', detail: null, next: 'Next: in 3 weeks, 6 Jul' });
+    // In the tooltip; the accessible name stays the badge's words.
+    expect(badgeView(scheduled, NOW, 'Anna')).toMatchObject({ ariaLabel: 'Tiekeeper, Anna: Last contact 2 months ago', tooltip: 'Next: in 3 weeks, 6 Jul' });
     const soon = contactSummary({ ...base, lastContactAt: NOW - 88 * DAY_MS });
-    expect(badgeStatus(soon, NOW)).toMatchObject({ tone: 'soon', detail: 'Next: in 3 days, 18 Jun' });
+    expect(badgeStatus(soon, NOW)).toMatchObject({ tone: 'soon', next: 'Next: in 3 days, 18 Jun' });
+    // Overdue: the tooltip is the last contact; nothing is coming, it is here.
+    const overdue = contactSummary({ ...base, lastContactAt: NOW - 200 * DAY_MS });
+    expect(badgeView(overdue, NOW, 'Anna').tooltip).toBe('Last contact 7 months ago');
     setLanguageOverride('de');
-    expect(badgeStatus(scheduled, NOW).detail).toBe('Nächste Erinnerung: in 3 Wochen, 6. Juli');
+    expect(badgeStatus(scheduled, NOW).next).toBe('Nächste Erinnerung: in 3 Wochen, 6. Juli');
   });
 });

@@ -110,7 +110,7 @@ describe('router: who may send what', () => {
     const claimed = { name: 'Anna Schmidt', headline: 'Ingenieurin', site: 'xing', key: 'someone_else', memberId: 'ACoAAB' };
     expect(await handle({ cmd: 'tab.profile', input: claimed }, senders.linkedin)).toEqual({
       ok: true,
-      value: { tone: 'new', label: 'badge of anna-schmidt', detail: null, ariaLabel: 'Tiekeeper, Anna Schmidt' },
+      value: { tone: 'new', label: 'badge of anna-schmidt', detail: null, ariaLabel: 'Tiekeeper, Anna Schmidt', tooltip: null },
     });
     expect(deps.tabProfiles.get(7)).toEqual({
       site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt', headline: 'Ingenieurin',
