@@ -91,7 +91,7 @@ describe('ContactTable', () => {
     expect(boxes.map((box) => box.checked)).toEqual([true, false, false]);
     fireEvent.click(boxes[2]!, { shiftKey: true });
     expect(onSelect).toHaveBeenCalledWith(2, true, true);
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Select everyone shown' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all in the list' }));
     expect(onSelectAll).toHaveBeenCalledWith(true);
   });
 });
