@@ -4,6 +4,7 @@ import { parseConnections } from '../domain/connections';
 import { problemsError, TiekeeperError, userMessage } from '../domain/errors';
 import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
 import { applyBackup, exportBackup, exportContactsCsv, previewBackup, type ProgressListener } from '../storage/backup';
+import { bulkUpdateContacts } from '../storage/bulk';
 import { applyConnections, previewConnections } from '../storage/connections';
 import {
   allTags,
@@ -74,8 +75,8 @@ async function runImport(deps: HandlerDeps, input: ImportInput, apply: boolean, 
   const parsed = parseConnections(input.text);
   if (!parsed.ok) throw problemsError(parsed.problems);
   const summary = apply
-    ? await applyConnections(db, parsed.value, now, context.onProgress)
-    : await previewConnections(db, parsed.value, now);
+    ? await applyConnections(db, parsed.value, now, context.onProgress, input.rhythmDays)
+    : await previewConnections(db, parsed.value, now, input.rhythmDays);
   return { kind: 'connections', summary };
 }
 
@@ -121,6 +122,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contacts.list': () => listContacts(db),
     'contacts.due': () => dueList(db, now()),
     'contacts.tags': () => allTags(db),
+    'contacts.bulk': (input, context) => bulkUpdateContacts(db, input.ids, input.action, now(), context.onProgress),
     'contacts.merge': (input) => mergeContacts(db, input.keepId, input.otherId, now()),
     'contacts.split': (input) => splitContact(db, input.contactId, input.profileId, now()),
     'data.deleteAll': async () => {

@@ -293,6 +293,11 @@ export function generateDataset(options: DatasetOptions): BackupData {
       }
       lastContactAt = latest;
     }
+    // The rhythm counts from the latest of last contact and connection date: a connection date
+    // never lies after the rhythm's anchor (without an interaction, it is the anchor).
+    const drawnConnectedAt = random.chance(0.8) ? createdAt - random.int(0, 2000) * DAY_MS : null;
+    const connectedAt =
+      drawnConnectedAt === null || anchor === null ? drawnConnectedAt : lastContactAt === null ? anchor : Math.min(drawnConnectedAt, anchor);
     const base: Contact = {
       id,
       displayName: name,
@@ -309,7 +314,7 @@ export function generateDataset(options: DatasetOptions): BackupData {
       snoozedUntil: null,
       nextDueAt: null,
       meetInPerson: random.chance(0.05),
-      connectedAt: random.chance(0.8) ? createdAt - random.int(0, 2000) * DAY_MS : null,
+      connectedAt,
       archived: false,
       createdAt,
       updatedAt: now - random.int(0, 29) * DAY_MS,

@@ -6,7 +6,7 @@ import { BenchBrowser, type ExtensionPage } from './browser';
 import { BENCH_DIR, buildExtensions, PRODUCTION_DIR, ROOT } from './build';
 import { backupText, createRandom, generateDataset } from './data';
 import { measureDashboard } from './dashboard';
-import { AREA as DATABASE_AREA, measureConnectionsImport, measureDueListScaling, measureDueListWithPopupData } from './database';
+import { AREA as DATABASE_AREA, measureBulkChange, measureConnectionsImport, measureDueListScaling, measureDueListWithPopupData } from './database';
 import { markdownNotes, markdownTable, median, single, type Figure } from './figures';
 import { largestRealProfile } from './fixtures';
 import { measureHostCost } from './host';
@@ -44,6 +44,7 @@ export function plan(quick: boolean) {
         popupData: { contacts: 300, due: 30, upcoming: 10 },
         dueList: { sizes: [50, 200], repeats: 3, due: 10, upcoming: 5 },
         connections: { rows: 200, runs: 1 },
+        bulk: { contacts: 200, runs: 2 },
         search: { contacts: 200, notes: 1_000, repeats: 2 },
         wakeContacts: 200,
         memory: { navigations: 2, more: 2 },
@@ -59,6 +60,7 @@ export function plan(quick: boolean) {
         popupData: { contacts: 10_000, due: 1_000, upcoming: 300 },
         dueList: { sizes: [1_000, 10_000, 50_000, 100_000], repeats: 15, due: 100, upcoming: 50 },
         connections: { rows: 10_000, runs: 4 },
+        bulk: { contacts: 5_000, runs: 6 },
         search: { contacts: 10_000, notes: 50_000, repeats: 5 },
         wakeContacts: 10_000,
         memory: { navigations: 100, more: 100 },
@@ -203,6 +205,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         await step('memory', async () => [workerHeapFigure('seeded', `${count} contacts, after the badge, popup and due-list runs`, await workerHeap(bench, page))]);
       }
       await step('database', () => measureConnectionsImport(page, sizes.connections));
+      await step('database', () => measureBulkChange(page, sizes.bulk));
       await step('wakes', () => measureWakes({ contacts: sizes.wakeContacts, browser: bench, page }));
       await step('database', () => measureDueListScaling(page, sizes.dueList));
       if (wanted('memory') && wanted('database')) {

@@ -131,7 +131,7 @@ export function createBadge(options: {
     show(view) {
       button.className = `tk-badge tk-tone-${view.tone}${options.dark ? ' tk-dark' : ''}`;
       button.setAttribute('aria-label', view.ariaLabel);
-      if (view.detail) button.title = view.detail;
+      if (view.tooltip) button.title = view.tooltip;
       else button.removeAttribute('title');
       icon.dataset.icon = ICONS[view.tone];
       label.dataset.label = view.label;

@@ -2,12 +2,13 @@ import { linkedinAdapter } from '../sites/linkedin';
 import { parseAddress } from '../sites/shared';
 import { isValid, parse as parseDate } from 'date-fns';
 import Papa from 'papaparse';
-import { newContact, profileId } from './contacts';
+import { newContact, profileId, withSchedule } from './contacts';
 import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, stripBom } from './import-text';
 import { visibleText } from './text';
 import type { Contact, Profile } from './model';
 import { MAX_NAME_LENGTH } from './constants';
+import { withStaggeredRhythm } from './stagger';
 
 /**
  * LinkedIn's "Connections.csv" from "Get a copy of your data", as people really get it: an
@@ -225,14 +226,20 @@ export interface ConnectionsPlan {
   counts: ImportCounts;
 }
 
+/** The rhythms an import can give everyone it brings in: 3, 6 or 12 months. */
+export const IMPORT_RHYTHM_DAYS = [91, 182, 365] as const;
+export type ImportRhythmDays = (typeof IMPORT_RHYTHM_DAYS)[number];
+
 /**
  * What importing the rows changes, given the profiles and contacts already stored for them.
  * The file provides name, headline (LinkedIn's "Position"), company, email and the connection
  * date; the user's notes, rhythm, tags and hooks are never touched. An empty cell keeps what is
  * stored: LinkedIn leaves out e-mail addresses that people do not share, which says nothing
  * about an address the user typed in.
- * New contacts get no rhythm, even with a default one set: a default rhythm for hundreds of
- * imported people would make all of them due on the same day.
+ * New contacts get no rhythm, even with a default one set, unless the user picks one for this
+ * import (`rhythmDays`): then everyone in the file who has no rhythm yet gets it, their first
+ * due times staggered (domain/stagger.ts) so that they do not all fall due on one day. A rhythm
+ * the user set is kept.
  */
 export function planConnections(
   rows: readonly ConnectionRow[],
@@ -240,8 +247,11 @@ export function planConnections(
   existingContacts: ReadonlyMap<string, Contact>,
   now: number,
   newId: () => string,
+  rhythmDays: number | null = null,
 ): ConnectionsPlan {
   const plan: ConnectionsPlan = { contacts: [], profiles: [], counts: { new: 0, changed: 0, unchanged: 0 } };
+  // Everyone in the file as they will be, and whether they are new or changed by the file.
+  const outcome: { contact: Contact; kind: 'new' | 'changed' | 'unchanged' }[] = [];
   for (const row of rows) {
     const id = profileId('linkedin', row.key);
     const profile = existingProfiles.get(id);
@@ -258,7 +268,7 @@ export function planConnections(
         },
         now,
       );
-      plan.contacts.push(created);
+      outcome.push({ contact: created, kind: 'new' });
       plan.profiles.push({
         id,
         contactId: created.id,
@@ -271,7 +281,6 @@ export function planConnections(
         createdAt: profile?.createdAt ?? now,
         seenAt: profile?.seenAt ?? null,
       });
-      plan.counts.new++;
       continue;
     }
     const updated: Contact = {
@@ -285,12 +294,19 @@ export function planConnections(
     const changed = (['displayName', 'headline', 'company', 'email', 'connectedAt'] as const).some(
       (field) => updated[field] !== contact[field],
     );
-    if (changed) {
-      plan.contacts.push({ ...updated, updatedAt: now });
-      plan.counts.changed++;
-    } else {
-      plan.counts.unchanged++;
-    }
+    // The connection date moves the due time of a rhythm that counts from it.
+    outcome.push(changed ? { contact: withSchedule({ ...updated, updatedAt: now }), kind: 'changed' } : { contact, kind: 'unchanged' });
+  }
+
+  const withRhythm =
+    rhythmDays === null
+      ? new Map<string, Contact>()
+      : new Map(withStaggeredRhythm(outcome.filter((o) => o.contact.cadenceDays === null).map((o) => o.contact), rhythmDays, now).map((c) => [c.id, c]));
+  for (const { contact, kind } of outcome) {
+    const final = withRhythm.get(contact.id) ?? contact;
+    const counted = kind === 'unchanged' && final !== contact ? 'changed' : kind;
+    plan.counts[counted]++;
+    if (counted !== 'unchanged') plan.contacts.push(final);
   }
   return plan;
 }

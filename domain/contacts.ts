@@ -93,6 +93,7 @@ export function newContact(id: string, fields: NewContactFields, now: number): C
     nextDueAt: null,
     meetInPerson: false,
     connectedAt: fields.connectedAt ?? null,
+    firstDueAt: null,
     archived: false,
     tie: EMPTY_TIE,
     createdAt: now,
@@ -100,7 +101,10 @@ export function newContact(id: string, fields: NewContactFields, now: number): C
   });
 }
 
-/** A user's edit. A changed rhythm starts counting from now, so it is not due at once. */
+/**
+ * A user's edit. A changed rhythm counts from the latest of the last interaction and the
+ * connection date, else from now (see domain/schedule.ts); a staggered first due time ends.
+ */
 export function applyContactPatch(contact: Contact, patch: ContactPatch, now: number): Contact {
   const next: Contact = { ...contact, updatedAt: now };
   for (const [field, value] of Object.entries(patch) as [keyof ContactPatch, unknown][]) {
@@ -109,6 +113,7 @@ export function applyContactPatch(contact: Contact, patch: ContactPatch, now: nu
   if (patch.tags !== undefined) next.tags = normaliseTags(patch.tags);
   if (patch.cadenceDays !== undefined && patch.cadenceDays !== contact.cadenceDays) {
     next.cadenceSetAt = patch.cadenceDays === null ? null : now;
+    next.firstDueAt = null;
   }
   return withSchedule(next);
 }
@@ -120,7 +125,7 @@ export function applyContactPatch(contact: Contact, patch: ContactPatch, now: nu
 export function applyInteraction(contact: Contact, at: number, now: number): Contact {
   const isLatest = contact.lastContactAt === null || at >= contact.lastContactAt;
   if (!isLatest) return { ...contact, updatedAt: now };
-  return withSchedule({ ...contact, lastContactAt: at, snoozedUntil: null, updatedAt: now });
+  return withSchedule({ ...contact, lastContactAt: at, snoozedUntil: null, firstDueAt: null, updatedAt: now });
 }
 
 /**

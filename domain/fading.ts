@@ -1,6 +1,7 @@
 import { getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns';
 import { DAY_MS } from './constants';
 import type { Contact } from './model';
+import { lastTouchAt } from './schedule';
 
 /**
  * Ties at risk of fading, for people WITHOUT a keep-in-touch rhythm (a rhythm has due dates
@@ -14,8 +15,9 @@ import type { Contact } from './model';
  *   (a quarter of a year is a common pace for weak ties); the estimate says so (`basis`).
  * - The typical gap is at least 14 days: three messages in one week must not make a month of
  *   silence look like a fading tie.
- * - People never contacted are not estimated: nothing has faded, nothing was there yet (and an
- *   import of thousands of connections would otherwise fill every list).
+ * - The silence counts from the latest of the last contact and the day the two connected
+ *   (LinkedIn's "Connected On"): connecting is where the tie began. People with neither are not
+ *   estimated: nothing has faded, nothing was there yet.
  * - Archived people, people with a rhythm, and rows whose figures are not known yet: null.
  * Cheap: it reads the contact only, no interactions.
  */
@@ -36,7 +38,7 @@ export interface FadingEstimate {
   basis: 'history' | 'default';
 }
 
-export type FadingFields = Pick<Contact, 'cadenceDays' | 'archived' | 'lastContactAt' | 'tie'>;
+export type FadingFields = Pick<Contact, 'cadenceDays' | 'archived' | 'lastContactAt' | 'tie'> & Partial<Pick<Contact, 'connectedAt'>>;
 
 export function fadingLevel(score: number): FadingLevel {
   if (score >= FADING_THRESHOLDS.faded) return 'faded';
@@ -47,10 +49,11 @@ export function fadingLevel(score: number): FadingLevel {
 
 /** How faded the tie is at `asOf`, or null when it is not estimated (see above). */
 export function fadingEstimate(contact: FadingFields, asOf: number): FadingEstimate | null {
-  if (contact.cadenceDays !== null || contact.archived || contact.lastContactAt === null || !contact.tie) return null;
+  const since = lastTouchAt(contact);
+  if (contact.cadenceDays !== null || contact.archived || since === null || !contact.tie) return null;
   const known = contact.tie.typicalGapDays;
   const typicalGapDays = known === null ? DEFAULT_TYPICAL_GAP_DAYS : Math.max(MIN_TYPICAL_GAP_DAYS, known);
-  const daysSince = Math.max(0, (asOf - contact.lastContactAt) / DAY_MS);
+  const daysSince = Math.max(0, (asOf - since) / DAY_MS);
   const score = daysSince / typicalGapDays;
   return { score, level: fadingLevel(score), daysSince, typicalGapDays, basis: known === null ? 'default' : 'history' };
 }

@@ -127,6 +127,7 @@ export function planMerge(keep: ContactState, other: ContactState, now: number):
   merged.lastContactAt = latest([...keep.interactions, ...other.interactions].map((x) => x.at));
   // A later interaction from the other side starts a new cycle, which ends the snooze.
   merged.snoozedUntil = merged.lastContactAt === rhythmFrom.lastContactAt ? rhythmFrom.snoozedUntil : null;
+  merged.firstDueAt = merged.lastContactAt === rhythmFrom.lastContactAt ? (rhythmFrom.firstDueAt ?? null) : null;
   merged.meetInPerson = a.meetInPerson || b.meetInPerson;
   merged.connectedAt = earliest([a.connectedAt, b.connectedAt]);
   merged.createdAt = Math.min(a.createdAt, b.createdAt);

@@ -81,8 +81,14 @@ const contactFields = {
   nextDueAt: epochMs.nullable(),
   /** The user marked this person as worth meeting in person. */
   meetInPerson: z.boolean(),
-  /** LinkedIn's "Connected On" date, from an import. */
+  /** LinkedIn's "Connected On" date, from an import: when the tie began. */
   connectedAt: epochMs.nullable(),
+  /**
+   * The first due time of a rhythm given to many people at once, spread out so that they do not
+   * all fall due on one day (domain/stagger.ts). It stands until the next interaction or a change
+   * of the rhythm. Absent in rows written before it existed, which means none.
+   */
+  firstDueAt: epochMs.nullable().optional(),
   archived: z.boolean(),
   tie: tieStatsSchema.optional(),
   createdAt: epochMs,

@@ -8,15 +8,32 @@ import { DAY_MS } from './constants';
  * machine's time zone.
  */
 
-type ScheduleFields = Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'snoozedUntil' | 'archived'>;
+/** The connection date and a staggered first due time may be left out: they then count as none. */
+type ScheduleFields = Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'snoozedUntil' | 'archived'> &
+  Partial<Pick<Contact, 'connectedAt' | 'firstDueAt'>>;
 
 /**
- * When the current keep-in-touch cycle is due: one rhythm after the last interaction, or one
- * rhythm after the rhythm was set when there has been no interaction yet. Null without a rhythm.
+ * When the tie was last known to be alive: the latest of the last interaction and the day the
+ * two connected (LinkedIn's "Connected On"). Null when there is neither.
+ */
+export function lastTouchAt(contact: Pick<Contact, 'lastContactAt'> & Partial<Pick<Contact, 'connectedAt'>>): number | null {
+  const { lastContactAt } = contact;
+  const connectedAt = contact.connectedAt ?? null;
+  if (lastContactAt === null) return connectedAt;
+  if (connectedAt === null) return lastContactAt;
+  return Math.max(lastContactAt, connectedAt);
+}
+
+/**
+ * When the current keep-in-touch cycle is due: one rhythm after the latest of the last
+ * interaction and the connection date, or one rhythm after the rhythm was set when there is
+ * neither. A staggered first due time (`firstDueAt`) stands instead until the next interaction.
+ * Null without a rhythm.
  */
 export function cycleDueAt(contact: Omit<ScheduleFields, 'snoozedUntil' | 'archived'>): number | null {
   if (contact.cadenceDays === null) return null;
-  const anchor = contact.lastContactAt ?? contact.cadenceSetAt;
+  if (contact.firstDueAt != null) return contact.firstDueAt;
+  const anchor = lastTouchAt(contact) ?? contact.cadenceSetAt;
   if (anchor === null) return null;
   return anchor + contact.cadenceDays * DAY_MS;
 }

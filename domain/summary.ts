@@ -7,7 +7,7 @@ import type { Contact } from './model';
  */
 export type ContactSummary = Pick<
   Contact,
-  'id' | 'displayName' | 'lastContactAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
+  'id' | 'displayName' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
 > & {
   /** The give-and-take ledger's counts (domain/ledger.ts), for "you asked twice". */
   favoursGiven: number;
@@ -15,11 +15,13 @@ export type ContactSummary = Pick<
 };
 
 export function contactSummary(contact: Contact): ContactSummary {
-  const { id, displayName, lastContactAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived } = contact;
+  const { id, displayName, lastContactAt, connectedAt, cadenceDays, cadenceSetAt, snoozedUntil, nextDueAt, archived } = contact;
   return {
     id,
     displayName,
     lastContactAt,
+    connectedAt,
+    firstDueAt: contact.firstDueAt ?? null,
     cadenceDays,
     cadenceSetAt,
     snoozedUntil,

@@ -2,7 +2,7 @@ import { ledgerOf } from '@/domain/ledger';
 import { followUpStatus } from '@/domain/schedule';
 import type { ContactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
-import { duration, formatDate, relativeTime } from '@/i18n/format';
+import { duration, formatDate, nextFollowUpText, relativeTime } from '@/i18n/format';
 import type { BadgeStatus, BadgeView } from '@/messaging/badge-view';
 import { ledgerBadgeNote } from './tie-text';
 
@@ -23,7 +23,7 @@ export function badgeStatus(summary: ContactSummary | null, now: number): BadgeS
 }
 
 function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
-  const last = summary.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(summary.lastContactAt, now));
+  const last = lastContactLabel(summary, now);
   const status = followUpStatus(summary, now);
   switch (status.kind) {
     case 'overdue':
@@ -33,16 +33,28 @@ function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
     case 'snoozed':
       return { tone: 'snoozed', label: t('badgeSnoozed', formatDate(status.snoozedUntil)), detail: last };
     case 'soon':
-      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null };
+      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null, next: nextFollowUpText(status.dueAt, now) };
+    case 'scheduled':
+      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null, next: nextFollowUpText(status.dueAt, now) };
     default:
       // A note is no contact: "No contact yet" gets no check mark.
       return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null };
   }
 }
 
+/**
+ * "Last contact 4 months ago"; without any contact the day the two connected ("Connected 15 Jun
+ * 2026", from LinkedIn's export), else "No contact yet".
+ */
+export function lastContactLabel(summary: Pick<ContactSummary, 'lastContactAt' | 'connectedAt'>, now: number): string {
+  if (summary.lastContactAt !== null) return t('badgeLastContact', relativeTime(summary.lastContactAt, now));
+  return summary.connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(summary.connectedAt));
+}
+
 export function badgeView(summary: ContactSummary | null, now: number, name: string): BadgeView {
   const status = badgeStatus(summary, now);
   const about = name ? `Tiekeeper, ${name}` : 'Tiekeeper';
   const ariaLabel = status.detail ? `${about}: ${status.label}. ${status.detail}` : `${about}: ${status.label}`;
-  return { ...status, ariaLabel };
+  const tooltip = [status.detail, status.next].filter(Boolean).join(' · ') || null;
+  return { ...status, ariaLabel, tooltip };
 }

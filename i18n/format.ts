@@ -59,6 +59,17 @@ export function formatDate(time: number): string {
   return formatter('date', (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', year: 'numeric' })).format(time);
 }
 
+/** "14 Jan" / "14. Jan." within the year of `now`, else with the year. */
+export function formatShortDate(time: number, now: number): string {
+  if (new Date(time).getFullYear() !== new Date(now).getFullYear()) return formatDate(time);
+  return formatter('day-month', (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short' })).format(time);
+}
+
+/** "Next: in 3 weeks, 14 Jan": when the next follow-up is due. */
+export function nextFollowUpText(dueAt: number, now: number): string {
+  return t('badgeNext', relativeTime(dueAt, now), formatShortDate(dueAt, now));
+}
+
 export function formatDateTime(time: number): string {
   return formatter('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
 }

@@ -34,13 +34,14 @@ export async function send<N extends CommandName>(name: N, input: CommandInput<N
 }
 
 /**
- * Runs an import over a port, reporting `{done, total}` while the background writes. The open
- * port also keeps the background alive for the length of a large import.
+ * Runs a long write (an import, a bulk change) over a port, reporting `{done, total}` while the
+ * background writes. The open port also keeps the background alive for its whole length.
  */
-export function importWithProgress(
-  input: ImportInput,
+export function sendWithProgress<N extends 'import.apply' | 'contacts.bulk'>(
+  name: N,
+  input: CommandInput<N>,
   onProgress: (progress: { done: number; total: number }) => void,
-): Promise<ImportSummary> {
+): Promise<CommandOutput<N>> {
   return new Promise((resolve, reject) => {
     const port = browser.runtime.connect({ name: IMPORT_PORT });
     let settled = false;
@@ -52,7 +53,7 @@ export function importWithProgress(
       settled = true;
       port.disconnect();
       try {
-        resolve(unwrap<ImportSummary>(message.response));
+        resolve(unwrap<CommandOutput<N>>(message.response));
       } catch (error) {
         reject(error);
       }
@@ -60,7 +61,15 @@ export function importWithProgress(
     port.onDisconnect.addListener(() => {
       if (!settled) reject(new TiekeeperError('internal', userMessage('errorInternal')));
     });
-    const request: Request<'import.apply'> = { cmd: 'import.apply', input };
+    const request: Request<N> = { cmd: name, input };
     port.postMessage(request);
   });
+}
+
+/** Runs an import over a port, with its progress (see `sendWithProgress`). */
+export function importWithProgress(
+  input: ImportInput,
+  onProgress: (progress: { done: number; total: number }) => void,
+): Promise<ImportSummary> {
+  return sendWithProgress('import.apply', input, onProgress);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BackupCounts } from '../domain/backup';
-import type { ConnectionsSummary } from '../domain/connections';
+import { bulkActionSchema, MAX_BULK_IDS } from '../domain/bulk';
+import { IMPORT_RHYTHM_DAYS, type ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
 import type { ErrorPayload } from '../domain/errors';
 import type { MergeResult, SplitResult } from '../domain/merge';
@@ -76,7 +77,12 @@ export const profileRefSchema = profileRefObject.refine(
 export const IMPORT_KINDS = ['backup', 'connections'] as const;
 const importInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup'), text: z.string(), mode: z.enum(['merge', 'replace']) }),
-  z.object({ kind: z.literal('connections'), text: z.string() }),
+  z.object({
+    kind: z.literal('connections'),
+    text: z.string(),
+    // "Give everyone imported a rhythm", staggered; none by default.
+    rhythmDays: z.union(IMPORT_RHYTHM_DAYS.map((days) => z.literal(days))).nullable().default(null),
+  }),
 ]);
 export type ImportInput = z.infer<typeof importInput>;
 
@@ -156,6 +162,8 @@ export const commands = {
   'contacts.list': command<Contact[]>()(none, 'pages'),
   'contacts.due': command<DueList>()(none, 'pages'),
   'contacts.tags': command<string[]>()(none, 'pages'),
+  // The dashboard's selection: one change to many people, in one transaction.
+  'contacts.bulk': command<{ changed: number }>()(z.object({ ids: z.array(id).min(1).max(MAX_BULK_IDS), action: bulkActionSchema }), 'pages'),
   // Whole-contact rewrites across tables: only the dashboard offers them.
   'contacts.merge': command<MergeResult>()(z.object({ keepId: id, otherId: id }), 'pages'),
   'contacts.split': command<SplitResult>()(z.object({ contactId: id, profileId: id }), 'pages'),

@@ -10,7 +10,7 @@ import type { Contact, Profile } from '../domain/model';
 import type { TiekeeperDb } from './db';
 import { writeInChunks, type ProgressListener } from './backup';
 
-async function plan(db: TiekeeperDb, file: ConnectionsFile, now: number): Promise<ConnectionsPlan> {
+async function plan(db: TiekeeperDb, file: ConnectionsFile, now: number, rhythmDays: number | null): Promise<ConnectionsPlan> {
   const profiles = (await db.profiles.bulkGet(file.rows.map((row) => profileId('linkedin', row.key)))).filter(
     (p): p is Profile => p !== undefined,
   );
@@ -23,6 +23,7 @@ async function plan(db: TiekeeperDb, file: ConnectionsFile, now: number): Promis
     new Map(contacts.map((c) => [c.id, c])),
     now,
     () => crypto.randomUUID(),
+    rhythmDays,
   );
 }
 
@@ -30,8 +31,13 @@ function summary(file: ConnectionsFile, counts: ImportCounts): ConnectionsSummar
   return { ...counts, skippedNoUrl: file.skippedNoUrl, skippedEmpty: file.skippedEmpty, duplicates: file.duplicates };
 }
 
-export async function previewConnections(db: TiekeeperDb, file: ConnectionsFile, now: number): Promise<ConnectionsSummary> {
-  return db.transaction('r', db.profiles, db.contacts, async () => summary(file, (await plan(db, file, now)).counts));
+export async function previewConnections(
+  db: TiekeeperDb,
+  file: ConnectionsFile,
+  now: number,
+  rhythmDays: number | null = null,
+): Promise<ConnectionsSummary> {
+  return db.transaction('r', db.profiles, db.contacts, async () => summary(file, (await plan(db, file, now, rhythmDays)).counts));
 }
 
 /** Creates or updates one contact per connection, in one transaction (see `planConnections`). */
@@ -40,9 +46,10 @@ export async function applyConnections(
   file: ConnectionsFile,
   now: number,
   onProgress?: ProgressListener,
+  rhythmDays: number | null = null,
 ): Promise<ConnectionsSummary> {
   return db.transaction('rw', db.profiles, db.contacts, async () => {
-    const { contacts, profiles, counts } = await plan(db, file, now);
+    const { contacts, profiles, counts } = await plan(db, file, now, rhythmDays);
     const progress = { done: 0, total: contacts.length + profiles.length };
     onProgress?.({ done: 0, total: progress.total });
     await writeInChunks(contacts, (chunk) => db.contacts.bulkPut(chunk), progress, onProgress);

@@ -200,6 +200,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
             />
             <Timeline
               contactId={contact.id}
+              connectedAt={contact.connectedAt}
               notes={state.notes}
               interactions={state.interactions}
               introductions={state.introductions}
@@ -372,6 +373,12 @@ function FollowUpCard(props: {
             {contact.lastContactAt !== null && <span className="dash-muted"> ({formatDate(contact.lastContactAt)})</span>}
           </dd>
         </div>
+        {contact.connectedAt !== null && (
+          <div>
+            <dt>{t('columnConnected')}</dt>
+            <dd>{formatDate(contact.connectedAt)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('columnNextDue')}</dt>
           <dd>
@@ -492,11 +499,18 @@ function SplitDialog({ state, profile, onClose }: { state: ContactState; profile
   );
 }
 
-type Entry = { kind: 'note'; at: number; note: Note } | { kind: 'interaction'; at: number; interaction: Interaction };
+type Entry =
+  | { kind: 'note'; at: number; note: Note }
+  | { kind: 'interaction'; at: number; interaction: Interaction }
+  | { kind: 'connected'; at: number };
 
-/** Notes and interactions together, newest first; a deleted note can be brought back. */
+/**
+ * Notes and interactions together, newest first, and the day the tie began (LinkedIn's
+ * "Connected On"); a deleted note can be brought back.
+ */
 function Timeline(props: {
   contactId: string;
+  connectedAt: number | null;
   notes: readonly Note[];
   interactions: readonly Interaction[];
   introductions: readonly IntroductionView[];
@@ -511,8 +525,9 @@ function Timeline(props: {
       ...props.notes.map((note): Entry => ({ kind: 'note', at: note.createdAt, note })),
       ...props.interactions.map((interaction): Entry => ({ kind: 'interaction', at: interaction.at, interaction })),
     ];
+    if (props.connectedAt !== null) all.push({ kind: 'connected', at: props.connectedAt });
     return all.sort((a, b) => b.at - a.at);
-  }, [props.notes, props.interactions]);
+  }, [props.notes, props.interactions, props.connectedAt]);
 
   return (
     // Inside the card titled "Timeline": a second region of that name would only repeat it.
@@ -538,6 +553,15 @@ function Timeline(props: {
           {entries.map((entry) =>
             entry.kind === 'note' ? (
               <NoteItem key={entry.note.id} note={entry.note} onEdit={props.onEdit} onDelete={props.onDelete} onDeleted={setDeleted} />
+            ) : entry.kind === 'connected' ? (
+              <li key="connected" className="tk-note dash-event">
+                <div className="tk-note-meta">
+                  <time dateTime={new Date(entry.at).toISOString()}>{formatDate(entry.at)}</time>
+                </div>
+                <p className="tk-note-body">
+                  <strong>{t('timelineConnected')}</strong>
+                </p>
+              </li>
             ) : (
               <li key={entry.interaction.id} className="tk-note dash-event">
                 <div className="tk-note-meta">

@@ -52,6 +52,10 @@ export interface ContactTableProps {
   /** Where the list was scrolled to, kept while the user looks at a contact. */
   initialScroll?: () => number;
   onScroll?: (top: number) => void;
+  /** The ticked rows (multi-select); a shift-click ticks a range. */
+  selected: ReadonlySet<string>;
+  onSelect: (index: number, checked: boolean, shift: boolean) => void;
+  onSelectAll: (checked: boolean) => void;
 }
 
 /**
@@ -59,7 +63,7 @@ export interface ContactTableProps {
  * few around them) are in the document. The ARIA table semantics say how many rows there are
  * in all and which ones are shown; ArrowUp/ArrowDown on a name move to the neighbouring row.
  */
-export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll }: ContactTableProps) {
+export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll, selected, onSelect, onSelectAll }: ContactTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const moreToTheEnd = useMoreToTheEnd();
   // The project does not use the React Compiler, whose memoisation this API would defeat.
@@ -98,6 +102,14 @@ export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll 
     <div ref={moreToTheEnd.ref} onScroll={moreToTheEnd.update} className="dash-table" role="table" aria-label={t('tableLabel')} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="dash-table-head">
         <div role="row" aria-rowindex={1} className="dash-row">
+          <div role="columnheader" className="dash-cell dash-col-select">
+            <input
+              type="checkbox"
+              aria-label={t('selectAllShown')}
+              checked={rows.length > 0 && selected.size >= rows.length && rows.every((row) => selected.has(row.contact.id))}
+              onChange={(event) => onSelectAll(event.target.checked)}
+            />
+          </div>
           {COLUMNS.map((column) => {
             const active = sort?.key === column.key;
             const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
@@ -125,7 +137,17 @@ export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll 
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            return <ContactRow key={item.key} row={row} index={item.index} top={item.start} now={now} />;
+            return (
+              <ContactRow
+                key={item.key}
+                row={row}
+                index={item.index}
+                top={item.start}
+                now={now}
+                selected={selected.has(row.contact.id)}
+                onSelect={onSelect}
+              />
+            );
           })}
         </div>
       </div>
@@ -135,7 +157,15 @@ export function ContactTable({ rows, sort, onSort, now, initialScroll, onScroll 
   );
 }
 
-function ContactRow({ row, index, top, now }: { row: Row; index: number; top: number; now: number }) {
+function ContactRow(props: {
+  row: Row;
+  index: number;
+  top: number;
+  now: number;
+  selected: boolean;
+  onSelect: ContactTableProps['onSelect'];
+}) {
+  const { row, index, top, now } = props;
   const { contact, profiles } = row;
   const name = contactName(contact);
   const followUp = followUpText(contact, now);
@@ -150,6 +180,16 @@ function ContactRow({ row, index, top, now }: { row: Row; index: number; top: nu
       className={`dash-row dash-body-row${contact.archived ? ' dash-archived' : ''}${index % 2 ? ' dash-odd' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
+      <div role="cell" className="dash-cell dash-col-select">
+        <input
+          type="checkbox"
+          aria-label={t('selectRow', name)}
+          checked={props.selected}
+          // onClick, not onChange: only the click knows whether shift was held.
+          onClick={(event) => props.onSelect(index, event.currentTarget.checked, event.shiftKey)}
+          onChange={() => undefined}
+        />
+      </div>
       <div role="cell" className="dash-cell dash-col-name">
         <a className="dash-name" href={routeHref({ page: 'contact', id: contact.id })}>
           {name}

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { BackupCounts, TableCounts } from '@/domain/backup';
+import { IMPORT_RHYTHM_DAYS } from '@/domain/connections';
 import { TiekeeperError } from '@/domain/errors';
 import { MAX_IMPORT_CHARS } from '@/domain/import-text';
 import { userMessage } from '@/domain/errors';
 import { t, type MessageKey } from '@/i18n';
-import { formatDateTime, formatNumber } from '@/i18n/format';
+import { formatDateTime, formatNumber, rhythmText } from '@/i18n/format';
 import { importWithProgress, send } from '@/messaging/client';
 import type { ImportInput, ImportSummary } from '@/messaging/protocol';
 import { fileSizeProblem, importInput } from './import-model';
@@ -36,6 +37,8 @@ export function ImportPage() {
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   // The backup mode as chosen; the preview follows it once the background has answered.
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  // The rhythm for everyone imported (Connections.csv), as chosen; none by default.
+  const [rhythmDays, setRhythmDays] = useState<number | null>(null);
 
   // A file dropped next to the drop zone must not make the browser leave the page to open it.
   useEffect(() => {
@@ -63,6 +66,7 @@ export function ImportPage() {
     setError(null);
     setReplaceConfirmed(false);
     setMode('merge');
+    setRhythmDays(null);
     const sizeProblem = fileSizeProblem(file.size);
     if (sizeProblem) {
       setError(new TiekeeperError('invalid', sizeProblem));
@@ -152,7 +156,30 @@ export function ImportPage() {
         <div className="dash-card">
           <h3 className="dash-card-title">{t('importPreviewTitle', phase.fileName)}</h3>
           {phase.summary.kind === 'connections' ? (
-            <ConnectionsCounts summary={phase.summary.summary} />
+            <>
+              <ConnectionsCounts summary={phase.summary.summary} />
+              {phase.input.kind === 'connections' && (
+                <fieldset className="dash-choice">
+                  <legend>{t('importRhythmLabel')}</legend>
+                  {([null, ...IMPORT_RHYTHM_DAYS] as const).map((days) => (
+                    <label key={days ?? 'none'} className="dash-check">
+                      <input
+                        type="radio"
+                        name={`${id}-rhythm`}
+                        value={days ?? ''}
+                        checked={rhythmDays === days}
+                        onChange={() => {
+                          setRhythmDays(days);
+                          void preview(phase.fileName, { ...phase.input, rhythmDays: days } as ImportInput);
+                        }}
+                      />
+                      <span>{days === null ? t('importRhythmNone') : rhythmText(days)}</span>
+                    </label>
+                  ))}
+                  <p className="dash-hint">{t('importRhythmHint')}</p>
+                </fieldset>
+              )}
+            </>
           ) : (
             <>
               <p>{t('importBackupFrom', formatDateTime(phase.summary.exportedAt))}</p>
@@ -196,7 +223,11 @@ export function ImportPage() {
             <button
               type="button"
               className="tk-button tk-primary"
-              disabled={phase.input.kind === 'backup' && (phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed))}
+              disabled={
+                phase.input.kind === 'backup'
+                  ? phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed)
+                  : (phase.input.rhythmDays ?? null) !== rhythmDays
+              }
               onClick={() => void apply(phase.fileName, phase.input)}
             >
               {t('importApply')}

@@ -2,11 +2,13 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { t, tCount } from '@/i18n';
 import { collator, formatDate, formatNumber, relativeTime } from '@/i18n/format';
 import { AddContactDialog } from './AddContactDialog';
+import { BulkBar } from './BulkBar';
 import { ContactTable } from './ContactTable';
 import type { DashboardData, Search } from './data';
 import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, sortRows, tagCounts, type Filters, type Sort } from './list-model';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
+import { EMPTY_SELECTION, selectAll, toggleRow, type Selection } from './selection';
 
 /** What the list remembers while the user looks at one contact and comes back. */
 export interface ListState {
@@ -39,11 +41,16 @@ export interface ListPageProps {
 export function ListPage({ data, search, due, now, duplicateCount, state, onState }: ListPageProps) {
   const id = useId();
   const [adding, setAdding] = useState(false);
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const { contacts, profiles } = data;
   const sortCollator = useMemo(() => collator(), []);
   const filters: Filters = { ...state.filters, due };
   const update = (patch: Partial<ListState>) => {
-    if (patch.query !== undefined || patch.filters !== undefined) scrollMemory.top = 0;
+    if (patch.query !== undefined || patch.filters !== undefined) {
+      scrollMemory.top = 0;
+      // Another filter shows other people: a selection the user can no longer see would be a trap.
+      setSelection(EMPTY_SELECTION);
+    }
     onState({ ...state, ...patch });
   };
   const setFilter = (patch: Partial<ListState['filters']>) => update({ filters: { ...state.filters, ...patch } });
@@ -60,6 +67,7 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, state.filters, due, now, matches, relevance, state.sort, sortCollator]);
   const tags = useMemo(() => tagCounts(contacts ?? [], sortCollator), [contacts, sortCollator]);
+  const shownIds = useMemo(() => shown.map((row) => row.contact.id), [shown]);
 
   const loading = contacts === undefined || profiles === undefined;
   const searching = state.query.trim() !== '';
@@ -165,6 +173,15 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
         )}
       </p>
 
+      {selection.ids.size > 0 && (
+        <BulkBar
+          selected={selection.ids}
+          matching={shown.length}
+          onSelectAll={() => setSelection(selectAll(shownIds))}
+          onClear={() => setSelection(EMPTY_SELECTION)}
+        />
+      )}
+
       {!loading && rows.length === 0 ? (
         <div className="dash-empty">
           <p>{t('emptyNobody')}</p>
@@ -186,6 +203,9 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
           onScroll={(top) => {
             scrollMemory.top = top;
           }}
+          selected={selection.ids}
+          onSelect={(index, checked, shift) => setSelection((current) => toggleRow(current, shownIds, index, checked, shift))}
+          onSelectAll={(checked) => setSelection(checked ? selectAll(shownIds) : EMPTY_SELECTION)}
         />
       )}
 

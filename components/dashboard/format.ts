@@ -24,8 +24,10 @@ export function followUpText(contact: Contact, now: number): { text: string; ton
   }
 }
 
-export function lastContactText(contact: Pick<Contact, 'lastContactAt'>, now: number): string {
-  return contact.lastContactAt === null ? t('badgeNeverContacted') : relativeTime(contact.lastContactAt, now);
+/** "4 months ago"; without any contact "Connected 15 Jun 2026" (LinkedIn's export), else "No contact yet". */
+export function lastContactText(contact: Pick<Contact, 'lastContactAt' | 'connectedAt'>, now: number): string {
+  if (contact.lastContactAt !== null) return relativeTime(contact.lastContactAt, now);
+  return contact.connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(contact.connectedAt));
 }
 
 /** A contact's rhythm in words, '' without one. */

@@ -20,5 +20,5 @@ export function fileSizeProblem(bytes: number): UserMessage | null {
  */
 export function importInput(text: string, mode: 'merge' | 'replace' = 'merge'): ImportInput {
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  return start.startsWith('{') || start.startsWith('[') ? { kind: 'backup', text, mode } : { kind: 'connections', text };
+  return start.startsWith('{') || start.startsWith('[') ? { kind: 'backup', text, mode } : { kind: 'connections', text, rhythmDays: null };
 }

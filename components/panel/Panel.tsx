@@ -5,6 +5,7 @@ import { contactSummary } from '@/domain/summary';
 import type { ProfileRef } from '@/sites/types';
 import { t } from '@/i18n';
 import { badgeStatus } from '@/i18n/badge-status';
+import { formatDate } from '@/i18n/format';
 import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
@@ -85,10 +86,14 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
       <div className="tk-panel-body">
         <NameField key={contact?.id ?? 'new'} initial={name} onSave={(displayName) => update({ displayName })} />
         {(contact?.headline || profile.headline) && <p className="tk-muted">{contact?.headline || profile.headline}</p>}
+        {contact && contact.connectedAt !== null && contact.lastContactAt !== null && (
+          <p className="tk-muted">{t('badgeConnected', formatDate(contact.connectedAt))}</p>
+        )}
 
         <p className={`tk-status tk-tone-${status.tone}`}>
           <strong>{status.label}</strong>
           {status.detail && <span> · {status.detail}</span>}
+          {status.next && <span className="tk-next"> · {status.next}</span>}
         </p>
         {contact && (isDue || status.tone === 'snoozed') && (
           <div className="tk-row tk-wrap" role="group" aria-label={t('snoozeLabel')}>

@@ -115,7 +115,13 @@ function badgeViewOf(value: unknown): BadgeView | null {
   const ok = value as { ok?: unknown; value?: unknown } | null;
   const view = (ok && typeof ok === 'object' && 'ok' in ok ? (ok.ok ? ok.value : null) : value) as Partial<BadgeView> | null;
   if (!view || typeof view !== 'object') return null;
-  const { tone, label, detail, ariaLabel } = view;
+  const { tone, label, detail, ariaLabel, tooltip } = view;
   if (typeof tone !== 'string' || typeof label !== 'string' || typeof ariaLabel !== 'string') return null;
-  return { tone: tone as BadgeView['tone'], label, detail: typeof detail === 'string' ? detail : null, ariaLabel };
+  return {
+    tone: tone as BadgeView['tone'],
+    label,
+    detail: typeof detail === 'string' ? detail : null,
+    ariaLabel,
+    tooltip: typeof tooltip === 'string' ? tooltip : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeStatus } from '@/i18n/badge-status';
+import { badgeStatus, badgeView } from '@/i18n/badge-status';
 import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '@/i18n/tie-text';
 import { DAY_MS } from '@/domain/constants';
 import { ledgerOf } from '@/domain/ledger';
@@ -61,5 +61,34 @@ describe('fading and introductions in words', () => {
     expect(introductionStatusText('asked-b', 'Jana', 'Lukas')).toBe('Asked Lukas');
     setLanguageOverride('de');
     expect(introductionStatusText('asked-a', 'Jana', 'Lukas')).toBe('Jana gefragt');
+  });
+});
+
+describe('connection date and next follow-up on the badge', () => {
+  afterEach(() => setLanguageOverride(null));
+  const connectedAt = new Date(2026, 5, 1).getTime();
+
+  it('says when the two connected when there was no contact yet, "No contact yet" with neither', () => {
+    const imported = contactSummary(newContact('c', { displayName: 'Anna', connectedAt }, NOW));
+    expect(badgeStatus(imported, NOW)).toEqual({ tone: 'none', label: 'Connected 1 Jun 2026', detail: null });
+    expect(badgeStatus({ ...imported, connectedAt: null }, NOW)).toMatchObject({ label: 'No contact yet' });
+    setLanguageOverride('de');
+    expect(badgeStatus(imported, NOW).label).toBe('Vernetzt am 1. Juni 2026');
+  });
+
+  it('tells when the next follow-up is in the tooltip: "Next: in 3 weeks, 6 Jul"', () => {
+    const base = { ...newContact('c', { displayName: 'Anna' }, NOW), lastContactAt: NOW - 70 * DAY_MS, cadenceDays: 91 };
+    const scheduled = contactSummary({ ...base, cadenceSetAt: NOW - 80 * DAY_MS });
+    // 91 days after the last contact.
+    expect(badgeStatus(scheduled, NOW)).toEqual({ tone: 'calm', label: 'Last contact 2 months ago', detail: null, next: 'Next: in 3 weeks, 6 Jul' });
+    // In the tooltip; the accessible name stays the badge's words.
+    expect(badgeView(scheduled, NOW, 'Anna')).toMatchObject({ ariaLabel: 'Tiekeeper, Anna: Last contact 2 months ago', tooltip: 'Next: in 3 weeks, 6 Jul' });
+    const soon = contactSummary({ ...base, lastContactAt: NOW - 88 * DAY_MS });
+    expect(badgeStatus(soon, NOW)).toMatchObject({ tone: 'soon', next: 'Next: in 3 days, 18 Jun' });
+    // Overdue: the tooltip is the last contact; nothing is coming, it is here.
+    const overdue = contactSummary({ ...base, lastContactAt: NOW - 200 * DAY_MS });
+    expect(badgeView(overdue, NOW, 'Anna').tooltip).toBe('Last contact 7 months ago');
+    setLanguageOverride('de');
+    expect(badgeStatus(scheduled, NOW).next).toBe('Nächste Erinnerung: in 3 Wochen, 6. Juli');
   });
 });

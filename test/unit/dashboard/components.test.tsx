@@ -39,6 +39,7 @@ function rows(count: number) {
 }
 
 describe('ContactTable', () => {
+  const noSelection = { selected: new Set<string>(), onSelect: () => {}, onSelectAll: () => {} };
   // happy-dom lays nothing out: give the scrolling body the size of ten rows.
   beforeEach(() => {
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(520);
@@ -48,7 +49,7 @@ describe('ContactTable', () => {
   it('describes the whole table to assistive technology and sorts from the headers', () => {
     const onSort = vi.fn();
     setLanguageOverride('en');
-    render(<ContactTable rows={rows(10_000)} sort={{ key: 'name', direction: 'desc' }} onSort={onSort} now={NOW} />);
+    render(<ContactTable rows={rows(10_000)} sort={{ key: 'name', direction: 'desc' }} onSort={onSort} now={NOW} {...noSelection} />);
 
     const table = screen.getByRole('table', { name: 'Contacts' });
     expect(table.getAttribute('aria-rowcount')).toBe('10001');
@@ -69,7 +70,7 @@ describe('ContactTable', () => {
     setLanguageOverride('en');
     const [first] = rows(1);
     const evil = { ...first!, contact: { ...first!.contact, displayName: '<img src=x onerror=alert(1)>' } };
-    render(<ContactTable rows={[evil]} sort={null} onSort={() => {}} now={NOW} />);
+    render(<ContactTable rows={[evil]} sort={null} onSort={() => {}} now={NOW} {...noSelection} />);
     expect(screen.getByRole('link', { name: '<img src=x onerror=alert(1)>' }).getAttribute('href')).toBe('#/contact/c0');
     expect(document.querySelector('img')).toBeNull();
     const xing = screen.getByRole('link', { name: '<img src=x onerror=alert(1)> on XING (opens in a new tab)' });
@@ -78,6 +79,20 @@ describe('ContactTable', () => {
     // Four tags: three are shown, the fourth is counted.
     const tags = screen.getAllByRole('cell').find((cell) => cell.classList.contains('dash-col-tags'));
     expect([...(tags?.children ?? [])].map((tag) => tag.textContent)).toEqual(['Kassel', 'Wasser', 'Segeln', '+1']);
+  });
+
+  it('ticks rows with a box each, says whether shift was held, and ticks everyone shown from the header', () => {
+    setLanguageOverride('en');
+    const onSelect = vi.fn();
+    const onSelectAll = vi.fn();
+    const list = rows(3);
+    render(<ContactTable rows={list} sort={null} onSort={() => {}} now={NOW} selected={new Set([list[0]!.contact.id])} onSelect={onSelect} onSelectAll={onSelectAll} />);
+    const boxes = (screen.getAllByRole('checkbox') as HTMLInputElement[]).filter((box) => box.closest('[role="cell"]'));
+    expect(boxes.map((box) => box.checked)).toEqual([true, false, false]);
+    fireEvent.click(boxes[2]!, { shiftKey: true });
+    expect(onSelect).toHaveBeenCalledWith(2, true, true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select all in the list' }));
+    expect(onSelectAll).toHaveBeenCalledWith(true);
   });
 });
 

@@ -52,6 +52,14 @@ describe('fading estimate', () => {
     expect(fadingEstimate(person('a', 100, 10, { tie: undefined }), NOW)).toBeNull();
   });
 
+  it('counts the silence from the connection date when there was no contact, or when it is later', () => {
+    const connected = NOW - 270 * DAY_MS;
+    expect(fadingEstimate(person('a', null, null, { connectedAt: connected }), NOW)).toMatchObject({ daysSince: 270, score: 3, level: 'fading', basis: 'default' });
+    expect(fadingEstimate(person('a', 400, null, { connectedAt: connected }), NOW)).toMatchObject({ daysSince: 270 });
+    expect(fadingEstimate(person('a', 90, null, { connectedAt: connected }), NOW)).toMatchObject({ daysSince: 90 });
+    expect(fadingEstimate(person('a', null, null, { connectedAt: null }), NOW)).toBeNull();
+  });
+
   it('never goes below zero for a contact after the moment asked about', () => {
     expect(fadingEstimate(person('a', 0, 30), NOW - DAY_MS)?.score).toBe(0);
   });

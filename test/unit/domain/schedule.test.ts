@@ -16,7 +16,9 @@ import {
 const at = (iso: string) => new Date(iso).getTime();
 const NOW = at('2026-06-15T10:00:00+02:00');
 
-const schedule = (fields: Partial<Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'snoozedUntil' | 'archived'>>) => ({
+const schedule = (
+  fields: Partial<Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'snoozedUntil' | 'archived'>>,
+) => ({
   cadenceDays: null,
   cadenceSetAt: null,
   lastContactAt: null,
@@ -144,5 +146,37 @@ describe('nudge plan', () => {
     expect(planNudges({ due: [], nextDueAt: at('2026-06-15T22:00:00+02:00'), shownToday: 0, settings, now: NOW }).wakeAt)
       .toBe(at('2026-06-16T08:00:00+02:00'));
     expect(planNudges({ due: [], nextDueAt: null, shownToday: 0, settings, now: NOW })).toEqual({ show: null, wakeAt: null });
+  });
+});
+
+describe('due time with a connection date', () => {
+  const connected = at('2026-05-20');
+
+  it('counts a newly set rhythm from the connection date when there was no interaction', () => {
+    expect(nextDueAt(schedule({ cadenceDays: 30, cadenceSetAt: NOW, connectedAt: connected }))).toBe(connected + 30 * DAY_MS);
+  });
+
+  it('counts from the latest of the last interaction and the connection date', () => {
+    const earlier = at('2026-01-10');
+    expect(nextDueAt(schedule({ cadenceDays: 30, cadenceSetAt: NOW, lastContactAt: earlier, connectedAt: connected }))).toBe(connected + 30 * DAY_MS);
+    const later = at('2026-06-01');
+    expect(nextDueAt(schedule({ cadenceDays: 30, cadenceSetAt: NOW, lastContactAt: later, connectedAt: connected }))).toBe(later + 30 * DAY_MS);
+  });
+
+  it('is one rhythm after the rhythm was set with neither', () => {
+    expect(nextDueAt(schedule({ cadenceDays: 30, cadenceSetAt: NOW, connectedAt: null }))).toBe(NOW + 30 * DAY_MS);
+  });
+
+  it('takes a staggered first due time instead, while it stands', () => {
+    const first = NOW + 12 * DAY_MS;
+    expect(nextDueAt(schedule({ cadenceDays: 182, cadenceSetAt: NOW, connectedAt: at('2019-03-01'), firstDueAt: first }))).toBe(first);
+    expect(nextDueAt(schedule({ cadenceDays: null, cadenceSetAt: null, firstDueAt: first }))).toBeNull();
+  });
+
+  it('shows as scheduled, not as overdue, for a connection within the rhythm', () => {
+    expect(followUpStatus(schedule({ cadenceDays: 91, cadenceSetAt: NOW, connectedAt: connected }), NOW)).toEqual({
+      kind: 'scheduled',
+      dueAt: connected + 91 * DAY_MS,
+    });
   });
 });

@@ -112,7 +112,7 @@ describe('router: who may send what', () => {
     const claimed = { name: 'Anna Schmidt', headline: 'Ingenieurin', site: 'xing', key: 'someone_else', memberId: 'ACoAAB' };
     expect(await handle({ cmd: 'tab.profile', input: claimed }, senders.linkedin)).toEqual({
       ok: true,
-      value: { tone: 'new', label: 'badge of anna-schmidt', detail: null, ariaLabel: 'Tiekeeper, Anna Schmidt' },
+      value: { tone: 'new', label: 'badge of anna-schmidt', detail: null, ariaLabel: 'Tiekeeper, Anna Schmidt', tooltip: null },
     });
     expect(deps.tabProfiles.get(7)).toEqual({
       site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt', headline: 'Ingenieurin',
@@ -322,7 +322,7 @@ describe('import port', () => {
       }),
     };
     vi.spyOn(browser.runtime, 'connect').mockReturnValue(port as never);
-    const result = importWithProgress({ kind: 'connections', text: '' }, onProgress);
+    const result = importWithProgress({ kind: 'connections', text: '', rhythmDays: null }, onProgress);
     await expect(result).rejects.toMatchObject({ code: 'invalid', key: 'importEmpty' });
     expect(onProgress).toHaveBeenCalledWith({ done: 5, total: 10 });
     expect(port.disconnect).toHaveBeenCalled();

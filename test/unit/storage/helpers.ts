@@ -74,7 +74,7 @@ export function browserDeps() {
       remember: async (tabId: number, ref: ProfileRef | null) => {
         tabProfiles.set(tabId, ref);
       },
-      viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}` }),
+      viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}`, tooltip: null }),
     },
     dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
   };

@@ -242,6 +242,32 @@ describe('LinkedIn connections import', () => {
     expect(state?.contact.displayName).toBe('<img src=x onerror=alert(1)> <script>alert("x")</script>');
     expect(state?.contact.company).toBe('=1+1');
   });
+
+  it('gives everyone imported a rhythm on request, first due times staggered, and keeps a rhythm the user set', async () => {
+    const db = freshDb();
+    await applyConnections(db, connections(file), T0);
+    const anna = (await getProfileState(db, { site: 'linkedin', key: 'anna-schmidt' }))!.contact;
+    await updateContact(db, anna.id, { cadenceDays: 30 }, T0);
+    const more = [file, ...Array.from({ length: 20 }, (_, i) => `Person,Nr${i},https://www.linkedin.com/in/person-${i},,,,0${(i % 9) + 1} Mar 20${10 + i}`)].join('\n');
+
+    expect(await previewConnections(db, connections(more), T0 + 1, 182)).toMatchObject({ new: 20, changed: 1, unchanged: 1 });
+    const summary = await applyConnections(db, connections(more), T0 + 1, undefined, 182);
+    expect(summary).toMatchObject({ new: 20, changed: 1, unchanged: 1 });
+
+    const all = await listContacts(db);
+    expect((await getContactState(db, anna.id))?.contact).toMatchObject({ cadenceDays: 30, cadenceSetAt: T0 });
+    const given = all.filter((c) => c.id !== anna.id);
+    expect(given).toHaveLength(21);
+    for (const c of given) {
+      expect(c.cadenceDays).toBe(182);
+      expect(c.nextDueAt).toBe(c.firstDueAt);
+      expect(c.nextDueAt!).toBeGreaterThan(T0 + 1);
+      expect(c.nextDueAt!).toBeLessThan(T0 + 1 + days(182));
+    }
+    // One a little over every week: no two on the same day.
+    const daysDue = new Set(given.map((c) => Math.floor((c.nextDueAt! - T0) / days(1))));
+    expect(daysDue.size).toBe(21);
+  });
 });
 
 describe('CSV export for Excel', () => {
