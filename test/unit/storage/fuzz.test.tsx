@@ -76,7 +76,9 @@ async function expectToldOrDone(db: TiekeeperDb, before: string, response: Respo
 async function expectUsable(db: TiekeeperDb): Promise<void> {
   const contacts = await db.contacts.toArray();
   const profiles = await db.profiles.toArray();
-  const { container } = render(<ContactTable rows={buildRows(contacts, profiles)} sort={null} onSort={() => {}} now={T0} />);
+  const { container } = render(
+    <ContactTable rows={buildRows(contacts, profiles)} sort={null} onSort={() => {}} now={T0} selected={new Set()} onSelect={() => {}} onSelectAll={() => {}} />,
+  );
   expect(container.querySelector('[role="table"]')).not.toBeNull();
   for (const contact of contacts) expect(badgeView(contactSummary(contact), T0, contact.displayName).label).not.toBe('');
   await exportContactsCsv(db);
