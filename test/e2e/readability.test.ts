@@ -14,12 +14,21 @@ async function violations(page: Page): Promise<string[]> {
   return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}`));
 }
 
-/** Texts that do not fit their box: header cells by their scroll width, placeholders by measuring them in the field's font. */
+/**
+ * Texts that do not fit their box: header cells and the short value cells by their scroll width,
+ * placeholders by measuring them in the field's font. Names, headlines and tags may end in "…"
+ * (their whole text is in the row's link and title); a rhythm or a date may wrap, within its row.
+ */
 function cutTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const cut: string[] = [];
     for (const cell of document.querySelectorAll<HTMLElement>('[role="columnheader"], [role="columnheader"] *')) {
       if (cell.scrollWidth > cell.clientWidth + 1) cut.push(`header "${cell.innerText}"`);
+    }
+    const values = '.dash-col-lastContact, .dash-col-nextDue, .dash-col-rhythm, .dash-col-fading';
+    for (const cell of document.querySelectorAll<HTMLElement>(`[role="cell"]:is(${values})`)) {
+      const row = cell.closest<HTMLElement>('[role="row"]')!;
+      if (cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > row.clientHeight) cut.push(`cell "${cell.innerText}"`);
     }
     const context = document.createElement('canvas').getContext('2d')!;
     for (const field of document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')) {
