@@ -7,7 +7,7 @@ import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, stripBom } from './import-text';
 import { visibleText } from './text';
 import type { Contact, Profile } from './model';
-import { MAX_NAME_LENGTH } from './constants';
+import { EARLIEST_TIME, LATEST_TIME, MAX_NAME_LENGTH } from './constants';
 import { withStaggeredRhythm } from './stagger';
 
 /**
@@ -71,12 +71,16 @@ export function linkedinKeyFromUrl(raw: string): { key: string; url: string } | 
   return profile ? { key: profile.key, url: profile.url } : null;
 }
 
-/** "15 Jun 2026" (the format of every LinkedIn export) to local midnight; null when empty. */
+/**
+ * "15 Jun 2026" (the format of every LinkedIn export) to local midnight; null when empty. A date
+ * outside the range of stored times ("15 Jun 9999") is refused like a malformed one.
+ */
 export function parseConnectedOn(value: string): number | null | 'invalid' {
   const text = value.trim();
   if (text === '') return null;
   const date = parseDate(text, 'd MMM yyyy', new Date(2000, 0, 1));
-  return isValid(date) && date.getFullYear() >= 1970 ? date.getTime() : 'invalid';
+  const time = date.getTime();
+  return isValid(date) && time >= EARLIEST_TIME && time <= LATEST_TIME ? time : 'invalid';
 }
 
 interface RawRow {

@@ -46,7 +46,7 @@ describe('parseConnectedOn', () => {
     expect(parseConnectedOn('  ')).toBeNull();
   });
 
-  it.each(['31 Foo 2026', '31 Feb 2026', '15.06.2026', '2026-06-15', 'Jun 15'])('%s is invalid', (text) => {
+  it.each(['31 Foo 2026', '31 Feb 2026', '15.06.2026', '2026-06-15', 'Jun 15', '15 Jun 9999', '1 Jan 1970'])('%s is invalid', (text) => {
     expect(parseConnectedOn(text)).toBe('invalid');
   });
 });
