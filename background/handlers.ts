@@ -16,6 +16,7 @@ import {
   getContactState,
   getProfileState,
   listContacts,
+  remindContact,
   snoozeContact,
   updateContact,
 } from '../storage/contacts';
@@ -103,6 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contact.get': (input) => getContactState(db, input.id),
     'contact.update': (input) => updateContact(db, input.id, input.patch, now()),
     'contact.snooze': (input) => snoozeContact(db, input.id, input.until, now()),
+    'contact.remind': (input) => remindContact(db, input.id, input.reminder, now(), input.snooze),
     'contact.delete': (input) => deleteContact(db, input.id),
     'note.add': (input) => addNote(db, input.contactId, input.body, now()),
     'note.edit': (input) => editNote(db, input.id, input.body, now()),

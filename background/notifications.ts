@@ -29,9 +29,16 @@ export function nudgeText(contact: Contact, now: number): { title: string; messa
   const last = contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
   const hook = contact.hooks.trim().split('\n')[0] ?? '';
   const shortHook = hook.length > MAX_HOOK ? `${hook.slice(0, MAX_HOOK - 1)}…` : hook;
+  // A one-off reminder says what it is about first: that is why the user set it.
+  const reminder =
+    contact.reminderAt != null && contact.reminderAt === contact.nextDueAt
+      ? contact.reminderReason
+        ? t('nudgeReminder', contact.reminderReason)
+        : t('nudgeReminderNoReason')
+      : null;
   return {
     title: t('nudgeTitle', name),
-    message: shortHook ? `${last}\n${t('nudgeHook', shortHook)}` : last,
+    message: [reminder, last, shortHook && t('nudgeHook', shortHook)].filter(Boolean).join('\n'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { contactSchema, type Contact, type Interaction, type Note, type Profile } from './model';
 import { nextDueAt } from './schedule';
@@ -94,6 +95,8 @@ export function newContact(id: string, fields: NewContactFields, now: number): C
     meetInPerson: false,
     connectedAt: fields.connectedAt ?? null,
     firstDueAt: null,
+    reminderAt: null,
+    reminderReason: '',
     archived: false,
     tie: EMPTY_TIE,
     createdAt: now,
@@ -124,8 +127,22 @@ export function applyContactPatch(contact: Contact, patch: ContactPatch, now: nu
  */
 export function applyInteraction(contact: Contact, at: number, now: number): Contact {
   const isLatest = contact.lastContactAt === null || at >= contact.lastContactAt;
-  if (!isLatest) return { ...contact, updatedAt: now };
-  return withSchedule({ ...contact, lastContactAt: at, snoozedUntil: null, firstDueAt: null, updatedAt: now });
+  const reminder = reminderDoneBy(contact, at) ? { reminderAt: null, reminderReason: '' } : {};
+  if (!isLatest) return withSchedule({ ...contact, ...reminder, updatedAt: now });
+  return withSchedule({ ...contact, ...reminder, lastContactAt: at, snoozedUntil: null, firstDueAt: null, updatedAt: now });
+}
+
+/**
+ * A one-off reminder is done by an interaction on or after its day: "remind me on 14 January"
+ * is answered by a call that morning, not by one the week before.
+ */
+function reminderDoneBy(contact: Contact, at: number): boolean {
+  return contact.reminderAt != null && at >= startOfDay(contact.reminderAt).getTime();
+}
+
+/** Sets a one-off reminder (replacing one already set), or removes it with null. */
+export function applyReminder(contact: Contact, reminder: { at: number; reason: string } | null, now: number): Contact {
+  return withSchedule({ ...contact, reminderAt: reminder?.at ?? null, reminderReason: reminder?.reason.trim() ?? '', updatedAt: now });
 }
 
 /**
@@ -136,9 +153,10 @@ export function withLastContactAt(contact: Contact, lastContactAt: number | null
   return withSchedule({ ...contact, lastContactAt, updatedAt: now });
 }
 
-/** `until` null ends a snooze. */
+/** `until` null ends a snooze. "Remind me later" on a reminder that has come moves it too. */
 export function applySnooze(contact: Contact, until: number | null, now: number): Contact {
-  return withSchedule({ ...contact, snoozedUntil: until, updatedAt: now });
+  const reminderDue = contact.reminderAt != null && contact.reminderAt <= now;
+  return withSchedule({ ...contact, snoozedUntil: until, ...(reminderDue && until !== null && { reminderAt: until }), updatedAt: now });
 }
 
 export function profileId(site: string, key: string): string {

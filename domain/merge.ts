@@ -128,6 +128,10 @@ export function planMerge(keep: ContactState, other: ContactState, now: number):
   // A later interaction from the other side starts a new cycle, which ends the snooze.
   merged.snoozedUntil = merged.lastContactAt === rhythmFrom.lastContactAt ? rhythmFrom.snoozedUntil : null;
   merged.firstDueAt = merged.lastContactAt === rhythmFrom.lastContactAt ? (rhythmFrom.firstDueAt ?? null) : null;
+  // A one-off reminder: the kept contact's, else the other's.
+  const reminderFrom = a.reminderAt == null && b.reminderAt != null ? b : a;
+  merged.reminderAt = reminderFrom.reminderAt ?? null;
+  merged.reminderReason = reminderFrom.reminderReason ?? '';
   merged.meetInPerson = a.meetInPerson || b.meetInPerson;
   merged.connectedAt = earliest([a.connectedAt, b.connectedAt]);
   merged.createdAt = Math.min(a.createdAt, b.createdAt);

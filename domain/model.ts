@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from './text';
-import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
+import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_REMINDER_REASON_LENGTH } from './constants';
 
 export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
 
@@ -89,6 +89,14 @@ const contactFields = {
    * of the rhythm. Absent in rows written before it existed, which means none.
    */
   firstDueAt: epochMs.nullable().optional(),
+  /**
+   * A one-off "remind me on <date>", apart from the rhythm (which it leaves as it is): nudged once
+   * like a rhythm's due time, and done by the first interaction on or after its day. Absent in
+   * rows written before it existed, which means none.
+   */
+  reminderAt: epochMs.nullable().optional(),
+  /** Why, in the user's words ("ask how the new job is going"); may be empty. */
+  reminderReason: shortText(MAX_REMINDER_REASON_LENGTH).optional(),
   archived: z.boolean(),
   tie: tieStatsSchema.optional(),
   createdAt: epochMs,

@@ -8,9 +8,12 @@ import { DAY_MS } from './constants';
  * machine's time zone.
  */
 
-/** The connection date and a staggered first due time may be left out: they then count as none. */
+/**
+ * The connection date, a staggered first due time and a one-off reminder may be left out: they
+ * then count as none.
+ */
 type ScheduleFields = Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'snoozedUntil' | 'archived'> &
-  Partial<Pick<Contact, 'connectedAt' | 'firstDueAt'>>;
+  Partial<Pick<Contact, 'connectedAt' | 'firstDueAt' | 'reminderAt'>>;
 
 /**
  * When the tie was last known to be alive: the latest of the last interaction and the day the
@@ -39,14 +42,17 @@ export function cycleDueAt(contact: Omit<ScheduleFields, 'snoozedUntil' | 'archi
 }
 
 /**
- * When the next nudge is due, as stored in `contacts.nextDueAt`: the cycle's due time, moved by
- * a snooze (a snooze only ever moves it later), and null for archived contacts.
+ * When the next nudge is due, as stored in `contacts.nextDueAt`: the earlier of the cycle's due
+ * time, moved by a snooze (a snooze only ever moves it later), and a one-off reminder; null for
+ * archived contacts.
  */
 export function nextDueAt(contact: ScheduleFields): number | null {
   if (contact.archived) return null;
+  const reminderAt = contact.reminderAt ?? null;
   const due = cycleDueAt(contact);
-  if (due === null) return null;
-  return contact.snoozedUntil !== null && contact.snoozedUntil > due ? contact.snoozedUntil : due;
+  const rhythmAt = due === null ? null : contact.snoozedUntil !== null && contact.snoozedUntil > due ? contact.snoozedUntil : due;
+  if (rhythmAt === null) return reminderAt;
+  return reminderAt === null ? rhythmAt : Math.min(rhythmAt, reminderAt);
 }
 
 export type SnoozeChoice = '1d' | '1w' | '1m' | { until: number };
@@ -71,17 +77,24 @@ export function dueWindow(cadenceDays: number, dueAt: number): { idealAt: number
 /** Within this many days before the due time a contact counts as "due soon". */
 export const DUE_SOON_DAYS = 7;
 
+/** `reminder`: the due time is a one-off reminder's rather than the rhythm's. */
 export type FollowUpStatus =
   | { kind: 'none' }
-  | { kind: 'scheduled'; dueAt: number }
-  | { kind: 'soon'; dueAt: number }
-  | { kind: 'due'; dueAt: number; latestAt: number }
+  | { kind: 'scheduled'; dueAt: number; reminder?: true }
+  | { kind: 'soon'; dueAt: number; reminder?: true }
+  | { kind: 'due'; dueAt: number; latestAt: number; reminder?: true }
   | { kind: 'overdue'; dueAt: number; latestAt: number }
   | { kind: 'snoozed'; dueAt: number; snoozedUntil: number };
 
 export function followUpStatus(contact: ScheduleFields, now: number): FollowUpStatus {
   const due = nextDueAt(contact);
-  if (due === null || contact.cadenceDays === null) return { kind: 'none' };
+  if (due === null) return { kind: 'none' };
+  if (contact.reminderAt != null && contact.reminderAt === due) {
+    // A reminder is due on its day and stays due until it is done: it has no rhythm to be late against.
+    if (due > now) return due - now <= DUE_SOON_DAYS * DAY_MS ? { kind: 'soon', dueAt: due, reminder: true } : { kind: 'scheduled', dueAt: due, reminder: true };
+    return { kind: 'due', dueAt: due, latestAt: due, reminder: true };
+  }
+  if (contact.cadenceDays === null) return { kind: 'none' };
   if (contact.snoozedUntil !== null && contact.snoozedUntil === due && due > now) {
     return { kind: 'snoozed', dueAt: due, snoozedUntil: contact.snoozedUntil };
   }

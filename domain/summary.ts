@@ -7,7 +7,7 @@ import type { Contact } from './model';
  */
 export type ContactSummary = Pick<
   Contact,
-  'id' | 'displayName' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
+  'id' | 'displayName' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'reminderAt' | 'cadenceDays' | 'cadenceSetAt' | 'snoozedUntil' | 'nextDueAt' | 'archived'
 > & {
   /** The give-and-take ledger's counts (domain/ledger.ts), for "you asked twice". */
   favoursGiven: number;
@@ -22,6 +22,8 @@ export function contactSummary(contact: Contact): ContactSummary {
     lastContactAt,
     connectedAt,
     firstDueAt: contact.firstDueAt ?? null,
+    // Only when: the reason is the user's words and stays in the database.
+    reminderAt: contact.reminderAt ?? null,
     cadenceDays,
     cadenceSetAt,
     snoozedUntil,

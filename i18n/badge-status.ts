@@ -2,7 +2,7 @@ import { ledgerOf } from '@/domain/ledger';
 import { followUpStatus } from '@/domain/schedule';
 import type { ContactSummary } from '@/domain/summary';
 import { t } from '@/i18n';
-import { duration, formatDate, nextFollowUpText, relativeTime } from '@/i18n/format';
+import { duration, formatDate, nextFollowUpText, nextReminderText, relativeTime } from '@/i18n/format';
 import type { BadgeStatus, BadgeView } from '@/messaging/badge-view';
 import { ledgerBadgeNote } from './tie-text';
 
@@ -29,17 +29,22 @@ function followUpStatusOf(summary: ContactSummary, now: number): BadgeStatus {
     case 'overdue':
       return { tone: 'overdue', label: t('badgeOverdue', duration(now - status.dueAt)), detail: last };
     case 'due':
-      return { tone: 'due', label: t('badgeDueNow'), detail: last };
+      return { tone: 'due', label: t(status.reminder ? 'badgeReminderDue' : 'badgeDueNow'), detail: last };
     case 'snoozed':
       return { tone: 'snoozed', label: t('badgeSnoozed', formatDate(status.snoozedUntil)), detail: last };
     case 'soon':
-      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null, next: nextFollowUpText(status.dueAt, now) };
+      return { tone: 'soon', label: `${last} · ${t('badgeDueSoon', relativeTime(status.dueAt, now))}`, detail: null, next: nextText(status, now) };
     case 'scheduled':
-      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null, next: nextFollowUpText(status.dueAt, now) };
+      return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null, next: nextText(status, now) };
     default:
       // A note is no contact: "No contact yet" gets no check mark.
       return { tone: summary.lastContactAt === null ? 'none' : 'calm', label: last, detail: null };
   }
+}
+
+/** "Next: in 3 weeks, 14 Jan", or "Reminder: …" when a one-off reminder comes first. */
+function nextText(status: { dueAt: number; reminder?: true }, now: number): string {
+  return status.reminder ? nextReminderText(status.dueAt, now) : nextFollowUpText(status.dueAt, now);
 }
 
 /**

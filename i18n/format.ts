@@ -70,6 +70,11 @@ export function nextFollowUpText(dueAt: number, now: number): string {
   return t('badgeNext', relativeTime(dueAt, now), formatShortDate(dueAt, now));
 }
 
+/** "Reminder: in 3 weeks, 14 Jan": a one-off reminder the user set. */
+export function nextReminderText(at: number, now: number): string {
+  return t('badgeReminderNext', relativeTime(at, now), formatShortDate(at, now));
+}
+
 export function formatDateTime(time: number): string {
   return formatter('date-time', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
 }

@@ -22,7 +22,7 @@ import {
   type Note,
   type Settings,
 } from '../domain/model';
-import { MAX_NAME_LENGTH } from '../domain/constants';
+import { MAX_NAME_LENGTH, MAX_REMINDER_REASON_LENGTH } from '../domain/constants';
 import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
 import type { MarkerView, SentResult } from './site-activity';
@@ -127,6 +127,16 @@ export const commands = {
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
   'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'pages'),
   'contact.snooze': command<Contact>()(z.object({ id, until: time.nullable() }), 'pages'),
+  // A one-off reminder, or null to remove it. `snooze`: this cycle's nudge waits for it too
+  // (the popup's "Remind me later" > "On a date…").
+  'contact.remind': command<Contact>()(
+    z.object({
+      id,
+      reminder: z.object({ at: time, reason: z.string().max(MAX_REMINDER_REASON_LENGTH) }).nullable(),
+      snooze: z.boolean().default(false),
+    }),
+    'pages',
+  ),
   'contact.delete': command<DeletedCounts>()(z.object({ id }), 'pages'),
   // Length is checked by the repository, whose message names the limit.
   'note.add': command<Note>()(z.object({ contactId: id, body: z.string() }), 'pages'),

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import {
   applyContactPatch,
+  applyReminder,
   applySnooze,
   newContact,
   profileId,
@@ -130,6 +131,24 @@ export async function snoozeContact(db: TiekeeperDb, id: string, until: number |
     const contact = await db.contacts.get(id);
     if (!contact) throw contactNotFound(id);
     const next = applySnooze(contact, until, now);
+    await db.contacts.put(next);
+    return next;
+  });
+}
+
+/** Sets a one-off reminder, or removes it with null; with `snooze`, this cycle's nudge waits for it too. */
+export async function remindContact(
+  db: TiekeeperDb,
+  id: string,
+  reminder: { at: number; reason: string } | null,
+  now: number,
+  snooze = false,
+): Promise<Contact> {
+  return db.transaction('rw', db.contacts, async () => {
+    const contact = await db.contacts.get(id);
+    if (!contact) throw contactNotFound(id);
+    const reminded = applyReminder(contact, reminder, now);
+    const next = snooze && reminder ? applySnooze(reminded, reminder.at, now) : reminded;
     await db.contacts.put(next);
     return next;
   });

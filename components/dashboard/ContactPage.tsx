@@ -18,6 +18,7 @@ import { GiveTakeSection } from '../panel/GiveTakeSection';
 import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NoteItem, NotesSection } from '../panel/NotesSection';
 import { describeInteraction, TouchSection } from '../panel/TouchSection';
+import { ReminderField, type Reminder } from '../shared/ReminderField';
 import { RhythmField } from '../shared/RhythmField';
 import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -109,7 +110,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
         <div className="dash-column">
           <FollowUpCard key={formKey} contact={contact} now={now} onUpdate={update} onSnooze={(choice) =>
             save(() => send('contact.snooze', { id: contact.id, until: choice === null ? null : snoozeUntil(choice, Date.now()) }))
-          } />
+          } onRemind={(reminder) => save(() => send('contact.remind', { id: contact.id, reminder }))} />
 
           <div className="dash-card dash-section-card">
             <GiveTakeSection
@@ -348,6 +349,7 @@ function FollowUpCard(props: {
   now: number;
   onUpdate: (patch: ContactPatch) => Promise<boolean>;
   onSnooze: (choice: SnoozeChoice | null) => Promise<boolean>;
+  onRemind: (reminder: Reminder | null) => Promise<boolean>;
 }) {
   const { contact, now } = props;
   const followUp = followUpText(contact, now);
@@ -418,6 +420,7 @@ function FollowUpCard(props: {
           )}
         </div>
       )}
+      <ReminderField contact={contact} now={Date.now} onSet={props.onRemind} />
     </Card>
   );
 }

@@ -14,14 +14,19 @@ export function followUpText(contact: Contact, now: number): { text: string; ton
     case 'overdue':
       return { text: t('badgeOverdue', duration(now - status.dueAt)), tone: 'overdue', title: formatDate(status.dueAt) };
     case 'due':
-      return { text: t('badgeDueNow'), tone: 'due', title: formatDate(status.dueAt) };
+      return { text: t(status.reminder ? 'badgeReminderDue' : 'badgeDueNow'), tone: 'due', title: formatDate(status.dueAt) };
     case 'snoozed':
       return { text: t('badgeSnoozed', formatDate(status.snoozedUntil)), tone: 'snoozed', title: null };
     case 'soon':
-      return { text: relativeTime(status.dueAt, now), tone: 'soon', title: formatDate(status.dueAt) };
+      return { text: relativeTime(status.dueAt, now), tone: 'soon', title: reminderTitle(status, formatDate(status.dueAt)) };
     case 'scheduled':
-      return { text: formatDate(status.dueAt), tone: 'calm', title: relativeTime(status.dueAt, now) };
+      return { text: formatDate(status.dueAt), tone: 'calm', title: reminderTitle(status, relativeTime(status.dueAt, now)) };
   }
+}
+
+/** A one-off reminder's due time says so in its tooltip: "Reminder: in 3 weeks". */
+function reminderTitle(status: { reminder?: true }, when: string): string {
+  return status.reminder ? t('nudgeReminder', when) : when;
 }
 
 /** "4 months ago"; without any contact "Connected 15 Jun 2026" (LinkedIn's export), else "No contact yet". */

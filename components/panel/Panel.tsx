@@ -7,6 +7,7 @@ import { t } from '@/i18n';
 import { badgeStatus } from '@/i18n/badge-status';
 import { formatDate } from '@/i18n/format';
 import { errorText } from '../shared/errors';
+import { ReminderField } from '../shared/ReminderField';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
 import { DetailsSection } from './DetailsSection';
@@ -113,6 +114,8 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
             )}
           </div>
         )}
+
+        <ReminderField key={contact?.id ?? 'new'} contact={contact ?? {}} now={now} onSet={(reminder) => save((id) => api.remind(id, reminder))} />
 
         {(error ?? loadError) && (
           <p className="tk-error" role="alert">

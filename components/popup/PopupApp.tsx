@@ -12,6 +12,7 @@ import type { PopupSnapshot } from '@/messaging/popup-snapshot';
 import { readDb } from '@/storage/instance';
 import { badgeStatus } from '@/i18n/badge-status';
 import { errorText } from '../shared/errors';
+import { ReminderField, type Reminder } from '../shared/ReminderField';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '@/i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
 import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '@/storage/popup';
@@ -153,36 +154,58 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
 function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[]; now: number; act: Act; meetIds: ReadonlySet<string>; onLog: LogInTouch }) {
   return (
     <ul className="tk-followups">
-      {items.map(({ contact, profile }) => {
-        const status = badgeStatus(contactSummary(contact), now);
-        const name = contact.displayName || t('unnamedContact');
-        return (
-          <li key={contact.id} className={`tk-followup tk-tone-${status.tone}`}>
-            <div className="tk-followup-head">
-              {profile ? (
-                <a href={profile.url} target="_blank" rel="noopener noreferrer" className="tk-name">
-                  {name}
-                </a>
-              ) : (
-                <span className="tk-name">{name}</span>
-              )}
-              <span className="tk-status">{status.label}</span>
-            </div>
-            <p className="tk-muted">
-              {status.detail ?? ''}
-              {contact.cadenceDays !== null && <> · {rhythmText(contact.cadenceDays)}</>}
-            </p>
-            {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
-            {meetIds.has(contact.id) && <p className="tk-meet-why">{tCount('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
-            <InTouchButtons contact={contact} onLog={onLog} />
-            <div className="tk-actions">
-              <SnoozeMenu name={name} onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))} />
-              <GaveMenu contact={contact} act={act} />
-            </div>
-          </li>
-        );
-      })}
+      {items.map((item) => (
+        <FollowUpItem key={item.contact.id} item={item} now={now} act={act} worthMeeting={meetIds.has(item.contact.id)} onLog={onLog} />
+      ))}
     </ul>
+  );
+}
+
+function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLog }: { item: PopupItem; now: number; act: Act; worthMeeting: boolean; onLog: LogInTouch }) {
+  // "On a date…" in the snooze menu opens the reminder's form in the card.
+  const [reminding, setReminding] = useState(false);
+  const status = badgeStatus(contactSummary(contact), now);
+  const name = contact.displayName || t('unnamedContact');
+  const remind = async (reminder: Reminder | null): Promise<boolean> => {
+    let saved = false;
+    await act(async () => {
+      await send('contact.remind', { id: contact.id, reminder, snooze: true });
+      saved = true;
+    });
+    return saved;
+  };
+  return (
+    <li className={`tk-followup tk-tone-${status.tone}`}>
+      <div className="tk-followup-head">
+        {profile ? (
+          <a href={profile.url} target="_blank" rel="noopener noreferrer" className="tk-name">
+            {name}
+          </a>
+        ) : (
+          <span className="tk-name">{name}</span>
+        )}
+        <span className="tk-status">{status.label}</span>
+      </div>
+      <p className="tk-muted">
+        {status.detail ?? ''}
+        {contact.cadenceDays !== null && <> · {rhythmText(contact.cadenceDays)}</>}
+      </p>
+      {contact.reminderAt != null && contact.reminderAt <= now && contact.reminderReason && (
+        <p className="tk-hook">{t('nudgeReminder', contact.reminderReason)}</p>
+      )}
+      {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
+      {worthMeeting && <p className="tk-meet-why">{tCount('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
+      <InTouchButtons contact={contact} onLog={onLog} />
+      <div className="tk-actions">
+        <SnoozeMenu
+          name={name}
+          onSnooze={(choice) => void act(() => send('contact.snooze', { id: contact.id, until: snoozeUntil(choice, Date.now()) }))}
+          onPickDate={() => setReminding(true)}
+        />
+        <GaveMenu contact={contact} act={act} />
+      </div>
+      {reminding && <ReminderField contact={{}} now={Date.now} open onSet={remind} onClose={() => setReminding(false)} />}
+    </li>
   );
 }
 
@@ -284,21 +307,23 @@ function GaveMenu({ contact, act }: { contact: Contact; act: Act }) {
   );
 }
 
-function SnoozeMenu({ name, onSnooze }: { name: string; onSnooze: (choice: SnoozeChoice) => void }) {
+function SnoozeMenu({ name, onSnooze, onPickDate }: { name: string; onSnooze: (choice: SnoozeChoice) => void; onPickDate: () => void }) {
   return (
     <label className="tk-snooze">
       <span className="tk-sr">{t('popupSnoozeFor', name)}</span>
       <select
         value=""
         onChange={(event) => {
-          const choice = event.target.value as '1d' | '1w' | '1m';
-          if (choice) onSnooze(choice);
+          const choice = event.target.value as '1d' | '1w' | '1m' | 'date' | '';
+          if (choice === 'date') onPickDate();
+          else if (choice) onSnooze(choice);
         }}
       >
         <option value="">{t('snoozeLabel')}</option>
         <option value="1d">{t('snooze1d')}</option>
         <option value="1w">{t('snooze1w')}</option>
         <option value="1m">{t('snooze1m')}</option>
+        <option value="date">{t('popupSnoozeDate')}</option>
       </select>
     </label>
   );

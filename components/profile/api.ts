@@ -20,6 +20,8 @@ export interface ProfileApi {
   restoreNote(note: Note): Promise<Note>;
   logInteraction(input: { contactId: string; kind: InteractionKind; at?: number; note?: string; favour?: FavourType | null }): Promise<unknown>;
   snooze(id: string, until: number | null): Promise<unknown>;
+  /** Sets a one-off reminder, or removes it with null. */
+  remind(id: string, reminder: { at: number; reason: string } | null): Promise<unknown>;
   /** A few of the user's contacts matching what was typed (id, name, headline), for "introduce to…". */
   searchContacts(query: string, excludeId?: string): Promise<ContactHit[]>;
   createIntroduction(input: { aId: string; bId: string; note?: string }): Promise<Introduction>;
@@ -41,6 +43,7 @@ export function commandProfileApi(send: SendCommand): ProfileApi {
     restoreNote: (note) => send('note.restore', { note }),
     logInteraction: (input) => send('interaction.log', input),
     snooze: (id, until) => send('contact.snooze', { id, until }),
+    remind: (id, reminder) => send('contact.remind', { id, reminder }),
     searchContacts: (query, excludeId) => send('contacts.search', { query, excludeId }),
     createIntroduction: (input) => send('introduction.create', input),
     updateIntroduction: (id, patch) => send('introduction.update', { id, ...patch }),

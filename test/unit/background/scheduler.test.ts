@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '@/background/scheduler';
 import type { Contact } from '@/domain/model';
-import { ensureContactForProfile, snoozeContact, updateContact } from '@/storage/contacts';
+import { ensureContactForProfile, getContactState, remindContact, snoozeContact, updateContact } from '@/storage/contacts';
 import type { TiekeeperDb } from '@/storage/db';
 import { logInteraction } from '@/storage/interactions';
 import { updateSettings } from '@/storage/settings';
@@ -198,6 +198,85 @@ describe('follow-up scheduler', () => {
       await scheduler.reconcile();
       expect(shown).toEqual([]);
       expect(state.alarm).toBe(new Date('2026-06-16T08:00:00+02:00').getTime());
+    });
+  });
+
+  describe('one-off reminders', () => {
+    async function withReminder(db: TiekeeperDb, name: string, at: number) {
+      const { contact } = await ensureContactForProfile(db, linkedinRef(name.toLowerCase().replace(/ /g, '-'), { name }), T0 - days(10));
+      await remindContact(db, contact.id, { at, reason: 'ask how the new job is going' }, T0 - days(10));
+      return contact.id;
+    }
+
+    it('nudge exactly once, across worker restarts, and leave the rhythm alone', async () => {
+      const db = freshDb();
+      const id = await monthly(db, 'Anna Schmidt', days(5));
+      await withReminder(db, 'Anna Schmidt', T0 + HOUR);
+      const first = rig(db);
+      await first.scheduler.reconcile();
+      expect(first.shown).toEqual([]);
+      expect(first.state.alarm).toBe(T0 + HOUR);
+      first.clock.now = T0 + HOUR;
+      await first.scheduler.reconcile();
+      expect(first.shown).toEqual([{ via: 'single', names: ['Anna Schmidt'] }]);
+      // The worker is stopped and started again, later the same day: nothing more.
+      const second = rig(db, T0 + 2 * HOUR);
+      await second.restart().reconcile();
+      expect(second.shown).toEqual([]);
+      const { contact } = (await getContactState(db, id))!;
+      expect(contact.cadenceDays).toBe(30);
+      expect(contact.reminderAt).toBe(T0 + HOUR);
+      expect(second.state.dueCount).toBe(1);
+    });
+
+    it('are done by an interaction on or after their day, not by one before', async () => {
+      const db = freshDb();
+      const id = await withReminder(db, 'Ben Otto', T0 + days(3));
+      await logInteraction(db, { contactId: id, kind: 'call', at: T0 }, T0);
+      expect((await getContactState(db, id))!.contact.reminderAt).toBe(T0 + days(3));
+      await logInteraction(db, { contactId: id, kind: 'message', at: T0 + days(3) - HOUR }, T0 + days(3));
+      const { contact } = (await getContactState(db, id))!;
+      expect(contact.reminderAt).toBeNull();
+      expect(contact.nextDueAt).toBeNull();
+    });
+
+    it('move with "remind me later" once they have come, and nudge again at the new time', async () => {
+      const db = freshDb();
+      const id = await withReminder(db, 'Clara Vogt', T0);
+      const { scheduler, shown, clock } = rig(db);
+      await scheduler.reconcile();
+      expect(shown).toHaveLength(1);
+      await snoozeContact(db, id, T0 + days(1), T0);
+      clock.now = T0 + days(1);
+      await scheduler.reconcile();
+      expect(shown).toHaveLength(2);
+      expect((await getContactState(db, id))!.contact.reminderAt).toBe(T0 + days(1));
+    });
+
+    it('set from "Remind me later" move a due nudge to their day, and then nudge once', async () => {
+      const db = freshDb();
+      const id = await monthly(db, 'Emil Roth', days(31));
+      const { scheduler, shown, clock } = rig(db);
+      await scheduler.reconcile();
+      expect(shown).toHaveLength(1);
+      await remindContact(db, id, { at: T0 + days(2), reason: '' }, T0, true);
+      const { contact } = (await getContactState(db, id))!;
+      expect(contact.nextDueAt).toBe(T0 + days(2));
+      clock.now = T0 + days(2);
+      await scheduler.reconcile();
+      await scheduler.reconcile();
+      expect(shown.map((s) => s.names)).toEqual([['Emil Roth'], ['Emil Roth']]);
+    });
+
+    it('can be removed before they come', async () => {
+      const db = freshDb();
+      const id = await withReminder(db, 'Dora Weiss', T0 + HOUR);
+      await remindContact(db, id, null, T0);
+      const { scheduler, shown, state, clock } = rig(db);
+      clock.now = T0 + 2 * HOUR;
+      await scheduler.reconcile();
+      expect(shown).toEqual([]);
+      expect(state.alarm).toBeNull();
     });
   });
 });

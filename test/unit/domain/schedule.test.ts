@@ -17,7 +17,7 @@ const at = (iso: string) => new Date(iso).getTime();
 const NOW = at('2026-06-15T10:00:00+02:00');
 
 const schedule = (
-  fields: Partial<Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'snoozedUntil' | 'archived'>>,
+  fields: Partial<Pick<Contact, 'cadenceDays' | 'cadenceSetAt' | 'lastContactAt' | 'connectedAt' | 'firstDueAt' | 'reminderAt' | 'snoozedUntil' | 'archived'>>,
 ) => ({
   cadenceDays: null,
   cadenceSetAt: null,
@@ -178,5 +178,33 @@ describe('due time with a connection date', () => {
       kind: 'scheduled',
       dueAt: connected + 91 * DAY_MS,
     });
+  });
+});
+
+describe('one-off reminders', () => {
+  const monthly = { cadenceDays: 30, cadenceSetAt: at('2026-01-01'), lastContactAt: at('2026-06-01T10:00:00+02:00') };
+
+  it('come due on their own, without a rhythm', () => {
+    const contact = schedule({ reminderAt: NOW + 3 * DAY_MS });
+    expect(nextDueAt(contact)).toBe(NOW + 3 * DAY_MS);
+    expect(followUpStatus(contact, NOW)).toEqual({ kind: 'soon', dueAt: NOW + 3 * DAY_MS, reminder: true });
+    expect(followUpStatus(contact, NOW + 3 * DAY_MS)).toEqual({ kind: 'due', dueAt: NOW + 3 * DAY_MS, latestAt: NOW + 3 * DAY_MS, reminder: true });
+  });
+
+  it('come first when earlier than the rhythm, and leave the rhythm as it is', () => {
+    const rhythmDue = at('2026-07-01T10:00:00+02:00');
+    expect(nextDueAt(schedule({ ...monthly, reminderAt: NOW + DAY_MS }))).toBe(NOW + DAY_MS);
+    expect(nextDueAt(schedule({ ...monthly, reminderAt: rhythmDue + 20 * DAY_MS }))).toBe(rhythmDue);
+    expect(cycleDueAt({ ...monthly, reminderAt: NOW + DAY_MS })).toBe(rhythmDue);
+    expect(followUpStatus(schedule({ ...monthly, reminderAt: rhythmDue + 20 * DAY_MS }), NOW)).toEqual({ kind: 'scheduled', dueAt: rhythmDue });
+  });
+
+  it('stay due until done, never "overdue": they have no rhythm to be late against', () => {
+    const contact = schedule({ reminderAt: NOW - 60 * DAY_MS });
+    expect(followUpStatus(contact, NOW).kind).toBe('due');
+  });
+
+  it('do not exist for archived contacts', () => {
+    expect(nextDueAt(schedule({ reminderAt: NOW + DAY_MS, archived: true }))).toBeNull();
   });
 });

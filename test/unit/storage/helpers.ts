@@ -3,7 +3,7 @@ import { TiekeeperDb } from '../../../storage/db';
 import type { ProfileRef } from '../../../sites/types';
 import type { Introduction, Nudge } from '../../../domain/model';
 import { DAY_MS } from '../../../domain/constants';
-import { ensureContactForProfile, snoozeContact, updateContact } from '../../../storage/contacts';
+import { ensureContactForProfile, remindContact, snoozeContact, updateContact } from '../../../storage/contacts';
 import { logInteraction } from '../../../storage/interactions';
 import { addNote } from '../../../storage/notes';
 import { updateSettings } from '../../../storage/settings';
@@ -46,6 +46,8 @@ export async function seed(db: TiekeeperDb): Promise<void> {
   await logInteraction(db, { contactId: anna.id, kind: 'meeting', note: 'Kaffee', at: T0 - days(40) }, T0);
   await logInteraction(db, { contactId: ben.id, kind: 'favour-given', favour: 'referral', at: T0 - days(3) }, T0);
   await snoozeContact(db, ben.id, T0 + days(120), T0);
+  // Later than Anna's rhythm: it changes no due time, and travels with backups.
+  await remindContact(db, anna.id, { at: T0 + days(200), reason: 'Frag nach dem neuen Job' }, T0);
   const intro: Introduction = {
     id: 'intro-1', aId: anna.id, bId: ben.id, status: 'idea', note: 'Both into water policy', madeAt: null, createdAt: T0, updatedAt: T0,
   };

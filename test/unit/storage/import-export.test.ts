@@ -46,6 +46,7 @@ describe('JSON backup', () => {
     const db = freshDb();
     await seed(db);
     const first = serializeBackup(await exportBackup(db, T0));
+    expect(first).toContain('"reminderReason":"Frag nach dem neuen Job"');
     await deleteAll(db);
     expect(await listContacts(db)).toEqual([]);
     await applyBackup(db, backup(first), 'replace');

@@ -1,0 +1,137 @@
+import { useId, useState } from 'react';
+import { MAX_REMINDER_REASON_LENGTH } from '@/domain/constants';
+import type { Contact } from '@/domain/model';
+import { t } from '@/i18n';
+import { formatDate, toDateInput } from '@/i18n/format';
+
+export interface Reminder {
+  at: number;
+  reason: string;
+}
+
+/** Reminders come in the morning of their day; one set for today comes at once. */
+export const REMINDER_HOUR = 9;
+
+/** The reminder's time for a day picked in the form, or null for a day before today. */
+export function reminderTimeFor(date: string, now: number): number | null {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return null;
+  const today = toDateInput(now);
+  if (date < today) return null;
+  if (date === today) return now;
+  return new Date(year, month - 1, day, REMINDER_HOUR).getTime();
+}
+
+/**
+ * "Remind me on <date>", with an optional reason: the reminder set, or a small form to set one.
+ * The panel, the contact page and the popup (opened from its "Remind me later" menu) share it.
+ */
+export function ReminderField(props: {
+  contact: Pick<Contact, 'reminderAt' | 'reminderReason'>;
+  now: () => number;
+  /** Resolves true when saved. */
+  onSet: (reminder: Reminder | null) => Promise<boolean>;
+  /** Opens as the form (the popup asks for it from its menu). */
+  open?: boolean;
+  onClose?: () => void;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(props.open ?? false);
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const { reminderAt, reminderReason } = props.contact;
+
+  const close = () => {
+    setOpen(false);
+    setDate('');
+    setReason('');
+    setProblem(null);
+    props.onClose?.();
+  };
+
+  if (reminderAt != null) {
+    return (
+      <div className="tk-reminder tk-row tk-wrap">
+        <span>
+          <strong>{t('reminderOn', formatDate(reminderAt))}</strong>
+          {reminderReason && <span> · {reminderReason}</span>}
+        </span>
+        <button type="button" className="tk-button" onClick={() => void props.onSet(null)}>
+          {t('reminderRemove')}
+        </button>
+      </div>
+    );
+  }
+
+  if (!open) {
+    return (
+      <div className="tk-reminder">
+        <button type="button" className="tk-button" onClick={() => setOpen(true)}>
+          {t('reminderOpen')}
+        </button>
+      </div>
+    );
+  }
+
+  const submit = async () => {
+    const at = reminderTimeFor(date, props.now());
+    if (at === null) {
+      setProblem(t('reminderPickDay'));
+      return;
+    }
+    if (await props.onSet({ at, reason: reason.trim() })) close();
+  };
+
+  return (
+    <form
+      className="tk-reminder tk-reminder-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="tk-field">
+        <label htmlFor={`${id}-date`}>{t('reminderDate')}</label>
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          autoFocus
+          value={date}
+          min={toDateInput(props.now())}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(event) => {
+            setDate(event.target.value);
+            setProblem(null);
+          }}
+        />
+      </div>
+      <div className="tk-field">
+        <label htmlFor={`${id}-reason`}>{t('reminderReason')}</label>
+        <input
+          id={`${id}-reason`}
+          type="text"
+          value={reason}
+          maxLength={MAX_REMINDER_REASON_LENGTH}
+          placeholder={t('reminderReasonPlaceholder')}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      {problem && (
+        <p id={`${id}-problem`} className="tk-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="tk-row tk-wrap">
+        <button type="submit" className="tk-button tk-primary">
+          {t('reminderSave')}
+        </button>
+        <button type="button" className="tk-button" onClick={close}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
