@@ -16,6 +16,7 @@ import {
   getContactState,
   getProfileState,
   listContacts,
+  recordProfileVisit,
   remindContact,
   snoozeContact,
   updateContact,
@@ -92,7 +93,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const fromUrl = profileFromUrl(tab.url);
       const ref = fromUrl && { ...fromUrl, ...(input.name ? { name: input.name } : {}), ...(input.headline ? { headline: input.headline } : {}) };
       await deps.badges.remember(tab.id, ref);
-      return ref ? deps.badges.viewFor(ref) : null;
+      if (!ref) return null;
+      const view = await deps.badges.viewFor(ref);
+      // A visit of someone the user keeps: a new role on the page is noticed (never fetched),
+      // after the badge's answer, which should not wait for it.
+      void recordProfileVisit(db, ref, now()).catch((error) => console.error('Tiekeeper: recording a visit failed', error));
+      return view;
     },
     'panel.open': async (_input, context) => {
       await deps.openPanel(senderTab(context).id);

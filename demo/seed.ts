@@ -49,7 +49,9 @@ const people: SeedPerson[] = [
     ],
   },
   {
-    address: 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/', name: 'Lukas Mustermann', headline: 'Data Engineer · Open-source maintainer',
+    // Seen last as a working student: his demo page now shows a new role, and the popup
+    // suggests congratulating him once the page was visited.
+    address: 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/', name: 'Lukas Mustermann', headline: 'Working student · Data team',
     cadenceDays: 30, hooks: 'RB Leipzig', tags: ['data'], notes: ['Recommended the Postgres course.'],
     history: [
       { daysAgo: 70, kind: 'call' },

@@ -11,6 +11,8 @@ export const MAX_NOTE_LENGTH = 20_000;
 export const MAX_NAME_LENGTH = 200;
 /** Why a one-off reminder was set ("ask how the new job is going"): a line, not a note. */
 export const MAX_REMINDER_REASON_LENGTH = 300;
+/** The timeline keeps this many new roles per person, the newest. */
+export const MAX_ROLE_CHANGES = 20;
 
 /** What a favour was, for the give-and-take ledger. */
 export const FAVOUR_TYPES = ['recommendation', 'introduction', 'advice', 'referral', 'congratulations', 'other'] as const;

@@ -1,6 +1,7 @@
 import { normaliseTags, withSchedule, type ContactState } from './contacts';
 import { invalid, notFound } from './errors';
 import { MAX_MERGE_RECORDS, type Contact, type MergeRecord } from './model';
+import { MAX_ROLE_CHANGES } from './constants';
 
 /**
  * Merging two contacts that are one person (their LinkedIn and their XING profile, or a
@@ -132,6 +133,9 @@ export function planMerge(keep: ContactState, other: ContactState, now: number):
   const reminderFrom = a.reminderAt == null && b.reminderAt != null ? b : a;
   merged.reminderAt = reminderFrom.reminderAt ?? null;
   merged.reminderReason = reminderFrom.reminderReason ?? '';
+  // New roles noticed on either side, in time order.
+  const roles = [...(a.roleChanges ?? []), ...(b.roleChanges ?? [])].sort((x, y) => x.at - y.at).slice(-MAX_ROLE_CHANGES);
+  if (roles.length > 0) merged.roleChanges = roles;
   merged.meetInPerson = a.meetInPerson || b.meetInPerson;
   merged.connectedAt = earliest([a.connectedAt, b.connectedAt]);
   merged.createdAt = Math.min(a.createdAt, b.createdAt);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibleText } from './text';
-import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_REMINDER_REASON_LENGTH } from './constants';
+import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_REMINDER_REASON_LENGTH, MAX_ROLE_CHANGES } from './constants';
 
 export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
 
@@ -97,6 +97,11 @@ const contactFields = {
   reminderAt: epochMs.nullable().optional(),
   /** Why, in the user's words ("ask how the new job is going"); may be empty. */
   reminderReason: shortText(MAX_REMINDER_REASON_LENGTH).optional(),
+  /**
+   * New roles noticed on the user's visits to their profile (domain/roles.ts), oldest first:
+   * when, and the headline the page showed. Absent when none was noticed.
+   */
+  roleChanges: z.array(z.object({ at: epochMs, headline: nameText(500) })).max(MAX_ROLE_CHANGES).optional(),
   archived: z.boolean(),
   tie: tieStatsSchema.optional(),
   createdAt: epochMs,

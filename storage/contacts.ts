@@ -11,6 +11,8 @@ import {
   type DueList,
 } from '../domain/contacts';
 import { notFound } from '../domain/errors';
+import { isNewRole, withNewRole } from '../domain/roles';
+import { visibleText } from '../domain/text';
 import type { Contact, Profile } from '../domain/model';
 import { DAY_MS } from '../domain/constants';
 import { searchNames, type ContactHit } from '../domain/name-search';
@@ -112,6 +114,28 @@ export async function ensureContactForProfile(db: TiekeeperDb, ref: ProfileRef, 
     };
     await db.profiles.put(seen);
     return readState(db, contact);
+  });
+}
+
+/**
+ * The user visited the profile page of someone they keep: the headline the page shows is
+ * remembered, and one that tells of a new role is recorded (domain/roles.ts). Writes only when
+ * the page shows something new; nobody is created. Resolves whether a new role was noticed.
+ */
+export async function recordProfileVisit(db: TiekeeperDb, ref: ProfileRef, now: number): Promise<boolean> {
+  const shown = visibleText(ref.headline ?? '').trim();
+  if (shown === '') return false;
+  return db.transaction('rw', db.profiles, db.contacts, async () => {
+    const profile = await db.profiles.get(profileId(ref.site, ref.key));
+    if (!profile || (profile.seenAt !== null && profile.seenHeadline === shown)) return false;
+    const contact = await db.contacts.get(profile.contactId);
+    if (!contact) return false;
+    // Only a headline seen on the page before counts; an import's position is not one.
+    const seen = profile.seenAt === null ? null : profile.seenHeadline;
+    await db.profiles.put({ ...profile, seenHeadline: shown, seenAt: now });
+    if (!isNewRole(seen, shown)) return false;
+    await db.contacts.put(withNewRole(contact, seen!, shown, now));
+    return true;
   });
 }
 

@@ -1,5 +1,6 @@
 import { weekStartOf, weeklyFadingPicks, type FadingEstimate } from '../domain/fading';
 import { meetingSuggestions } from '../domain/meet-in-person';
+import { congratulateFor } from '../domain/roles';
 import type { Contact, Profile } from '../domain/model';
 import { byUrgency } from '../domain/schedule';
 import { dueList, listContacts } from './contacts';
@@ -54,6 +55,8 @@ export interface PopupSuggestions {
   fading: FadingItem[];
   /** People worth meeting whom the user has only been in touch with remotely of late. */
   meet: PopupItem[];
+  /** People seen in a new role lately, newest first (domain/roles.ts): a chance to give first. */
+  congratulate: PopupItem[];
 }
 
 /**
@@ -68,10 +71,18 @@ export async function readSuggestions(db: TiekeeperDb, now: number): Promise<Pop
   const touched = contacts.filter((c) => c.cadenceDays === null && !c.archived && c.lastContactAt !== null && c.lastContactAt >= weekStart);
   const fading = weeklyFadingPicks(contacts, now, await tiesBefore(db, touched, weekStart), SUGGESTION_LIMIT);
   const meet = meetingSuggestions(contacts, SUGGESTION_LIMIT);
-  const profiles = await profilesByContact(db, [...new Set([...fading.map((f) => f.contact.id), ...meet.map((c) => c.id)])]);
+  const congratulate = contacts
+    .map((contact) => ({ contact, role: congratulateFor(contact, now) }))
+    .filter((entry) => entry.role !== null)
+    .sort((a, b) => b.role!.at - a.role!.at || a.contact.id.localeCompare(b.contact.id))
+    .slice(0, SUGGESTION_LIMIT)
+    .map((entry) => entry.contact);
+  const ids = [...fading.map((f) => f.contact.id), ...meet.map((c) => c.id), ...congratulate.map((c) => c.id)];
+  const profiles = await profilesByContact(db, [...new Set(ids)]);
   const item = (contact: Contact): PopupItem => ({ contact, profile: profiles.get(contact.id)?.[0] ?? null });
   return {
     fading: fading.map(({ contact, estimate }) => ({ ...item(contact), estimate })),
     meet: meet.map(item),
+    congratulate: congratulate.map(item),
   };
 }

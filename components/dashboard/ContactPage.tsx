@@ -19,6 +19,7 @@ import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NoteItem, NotesSection } from '../panel/NotesSection';
 import { describeInteraction, TouchSection } from '../panel/TouchSection';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
+import { RoleOffer } from '../shared/RoleOffer';
 import { RhythmField } from '../shared/RhythmField';
 import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -103,6 +104,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
         {(contact.headline || contact.company) && (
           <p className="dash-muted dash-contact-sub">{[contact.headline, contact.company].filter(Boolean).join(' · ')}</p>
         )}
+        <RoleOffer contact={contact} onUse={(headline) => void update({ headline })} />
       </header>
       {error !== null && <ErrorMessage error={error} />}
 
@@ -202,6 +204,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
             <Timeline
               contactId={contact.id}
               connectedAt={contact.connectedAt}
+              roleChanges={contact.roleChanges ?? []}
               notes={state.notes}
               interactions={state.interactions}
               introductions={state.introductions}
@@ -505,15 +508,17 @@ function SplitDialog({ state, profile, onClose }: { state: ContactState; profile
 type Entry =
   | { kind: 'note'; at: number; note: Note }
   | { kind: 'interaction'; at: number; interaction: Interaction }
-  | { kind: 'connected'; at: number };
+  | { kind: 'connected'; at: number }
+  | { kind: 'role'; at: number; headline: string };
 
 /**
- * Notes and interactions together, newest first, and the day the tie began (LinkedIn's
- * "Connected On"); a deleted note can be brought back.
+ * Notes and interactions together, newest first, the day the tie began (LinkedIn's "Connected
+ * On") and the new roles noticed on the user's visits; a deleted note can be brought back.
  */
 function Timeline(props: {
   contactId: string;
   connectedAt: number | null;
+  roleChanges: readonly { at: number; headline: string }[];
   notes: readonly Note[];
   interactions: readonly Interaction[];
   introductions: readonly IntroductionView[];
@@ -529,8 +534,9 @@ function Timeline(props: {
       ...props.interactions.map((interaction): Entry => ({ kind: 'interaction', at: interaction.at, interaction })),
     ];
     if (props.connectedAt !== null) all.push({ kind: 'connected', at: props.connectedAt });
+    for (const role of props.roleChanges) all.push({ kind: 'role', ...role });
     return all.sort((a, b) => b.at - a.at);
-  }, [props.notes, props.interactions, props.connectedAt]);
+  }, [props.notes, props.interactions, props.connectedAt, props.roleChanges]);
 
   return (
     // Inside the card titled "Timeline": a second region of that name would only repeat it.
@@ -556,13 +562,14 @@ function Timeline(props: {
           {entries.map((entry) =>
             entry.kind === 'note' ? (
               <NoteItem key={entry.note.id} note={entry.note} onEdit={props.onEdit} onDelete={props.onDelete} onDeleted={setDeleted} />
-            ) : entry.kind === 'connected' ? (
-              <li key="connected" className="tk-note dash-event">
+            ) : entry.kind === 'connected' || entry.kind === 'role' ? (
+              <li key={`${entry.kind}-${entry.at}`} className="tk-note dash-event">
                 <div className="tk-note-meta">
                   <time dateTime={new Date(entry.at).toISOString()}>{formatDate(entry.at)}</time>
                 </div>
                 <p className="tk-note-body">
-                  <strong>{t('timelineConnected')}</strong>
+                  <strong>{t(entry.kind === 'role' ? 'timelineNewRole' : 'timelineConnected')}</strong>
+                  {entry.kind === 'role' && <> · {entry.headline}</>}
                 </p>
               </li>
             ) : (

@@ -8,6 +8,7 @@ import { badgeStatus } from '@/i18n/badge-status';
 import { formatDate } from '@/i18n/format';
 import { errorText } from '../shared/errors';
 import { ReminderField } from '../shared/ReminderField';
+import { RoleOffer } from '../shared/RoleOffer';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
 import { DetailsSection } from './DetailsSection';
@@ -87,6 +88,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
       <div className="tk-panel-body">
         <NameField key={contact?.id ?? 'new'} initial={name} onSave={(displayName) => update({ displayName })} />
         {(contact?.headline || profile.headline) && <p className="tk-muted">{contact?.headline || profile.headline}</p>}
+        {contact && <RoleOffer contact={contact} onUse={(headline) => void update({ headline })} />}
         {contact && contact.connectedAt !== null && contact.lastContactAt !== null && (
           <p className="tk-muted">{t('badgeConnected', formatDate(contact.connectedAt))}</p>
         )}

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { FAVOUR_TYPES } from '@/domain/constants';
 import type { Contact, FavourType } from '@/domain/model';
 import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
+import { congratulateFor } from '@/domain/roles';
 import { contactSummary } from '@/domain/summary';
 import { t, tCount } from '@/i18n';
 import { formatNumber, relativeTime, rhythmText } from '@/i18n/format';
@@ -58,6 +59,8 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   const listed = new Set([...data.due, ...data.upcoming].map((item) => item.contact.id));
   const meetIds = new Set((suggestions?.meet ?? []).map((item) => item.contact.id));
   const meet = (suggestions?.meet ?? []).filter((item) => !listed.has(item.contact.id));
+  // Someone due who is also in a new role says so on their card.
+  const congratulate = (suggestions?.congratulate ?? []).filter((item) => !listed.has(item.contact.id));
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -105,7 +108,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
         )}
       </div>
 
-      {nothingDue && fading.length === 0 && meet.length === 0 ? (
+      {nothingDue && fading.length === 0 && meet.length === 0 && congratulate.length === 0 ? (
         <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
       ) : (
         <>
@@ -131,6 +134,13 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
                   {t('popupMore', formatNumber(data.upcomingTotal - data.upcoming.length))}
                 </button>
               )}
+            </section>
+          )}
+          {/* A new role is news for two weeks: before the slower suggestions. */}
+          {congratulate.length > 0 && (
+            <section aria-labelledby="tk-congratulate-title">
+              <h2 id="tk-congratulate-title">{t('popupCongratulateTitle')}</h2>
+              <CongratulateList items={congratulate} now={openedAt} act={act} onLog={logInTouch} />
             </section>
           )}
           {fading.length > 0 && (
@@ -193,6 +203,7 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
       {contact.reminderAt != null && contact.reminderAt <= now && contact.reminderReason && (
         <p className="tk-hook">{t('nudgeReminder', contact.reminderReason)}</p>
       )}
+      <NewRole contact={contact} now={now} />
       {contact.hooks && <p className="tk-hook">{t('nudgeHook', contact.hooks.split('\n')[0]!)}</p>}
       {worthMeeting && <p className="tk-meet-why">{tCount('popupMeetWhy', contact.tie?.remoteStreak ?? 0)}</p>}
       <InTouchButtons contact={contact} onLog={onLog} />
@@ -266,6 +277,37 @@ function MeetList({ items, act }: { items: PopupItem[]; act: Act }) {
       ))}
     </ul>
   );
+}
+
+/** People seen in a new role lately: congratulating them is giving first, and ends the suggestion. */
+function CongratulateList({ items, now, act, onLog }: { items: PopupItem[]; now: number; act: Act; onLog: LogInTouch }) {
+  return (
+    <ul className="tk-suggestions tk-congratulate">
+      {items.map((item) => (
+        <li key={item.contact.id} className="tk-suggestion">
+          <div className="tk-followup-head">
+            <PersonName item={item} />
+          </div>
+          <NewRole contact={item.contact} now={now} />
+          <div className="tk-actions">
+            <button
+              type="button"
+              className="tk-button tk-primary"
+              onClick={() => void act(() => send('interaction.log', { contactId: item.contact.id, kind: 'favour-given', favour: 'congratulations' }))}
+            >
+              {t('popupCongratulated')}
+            </button>
+          </div>
+          <InTouchButtons contact={item.contact} onLog={onLog} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NewRole({ contact, now }: { contact: Contact; now: number }) {
+  const role = congratulateFor(contact, now);
+  return role && <p className="tk-hook">{t('roleNew', role.headline)}</p>;
 }
 
 /** "In touch today" as a message, a call or a meeting: one click logs it, with an Undo. */
