@@ -113,7 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contact.remind': (input) => remindContact(db, input.id, input.reminder, now(), input.snooze),
     'contact.delete': (input) => deleteContact(db, input.id),
     'note.add': (input) => addNote(db, input.contactId, input.body, now()),
-    'note.edit': (input) => editNote(db, input.id, input.body, now()),
+    'note.edit': (input) => editNote(db, input.id, input.body, now(), input),
     'note.delete': (input) => deleteNote(db, input.id),
     'note.restore': (input) => restoreNote(db, input.note),
     'interaction.log': (input) => logInteraction(db, input, now()),

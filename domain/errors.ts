@@ -5,8 +5,9 @@ import type { MessageKey } from '../i18n/index';
  * its parameters, and the UI translates them with `t(key, ...params)`.
  */
 
-export type ErrorCode = 'invalid' | 'forbidden' | 'quota' | 'not-found' | 'internal';
-export const ERROR_CODES: readonly ErrorCode[] = ['invalid', 'forbidden', 'quota', 'not-found', 'internal'];
+/** `conflict`: the record was changed elsewhere since the user started editing it. */
+export type ErrorCode = 'invalid' | 'forbidden' | 'quota' | 'not-found' | 'conflict' | 'internal';
+export const ERROR_CODES: readonly ErrorCode[] = ['invalid', 'forbidden', 'quota', 'not-found', 'conflict', 'internal'];
 
 export type MessageParam = string | number;
 

@@ -140,7 +140,12 @@ export const commands = {
   'contact.delete': command<DeletedCounts>()(z.object({ id }), 'pages'),
   // Length is checked by the repository, whose message names the limit.
   'note.add': command<Note>()(z.object({ contactId: id, body: z.string() }), 'pages'),
-  'note.edit': command<Note>()(z.object({ id, body: z.string() }), 'pages'),
+  // `expected`: the text the editor started from; when the note has changed since, the edit is
+  // refused, or with `resolve` both texts are kept (see storage/notes.ts).
+  'note.edit': command<Note>()(
+    z.object({ id, body: z.string(), expected: z.string().optional(), resolve: z.enum(['mine', 'theirs']).optional() }),
+    'pages',
+  ),
   'note.delete': command<Note>()(z.object({ id }), 'pages'),
   'note.restore': command<Note>()(z.object({ note: noteSchema }), 'pages'),
   'interaction.log': command<{ interaction: Interaction; contact: Contact }>()(

@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../domain/errors';
+import { invalid, notFound, TiekeeperError, userMessage } from '../domain/errors';
 import { noteSchema, type Note } from '../domain/model';
 import { MAX_NOTE_LENGTH } from '../domain/constants';
 import type { TiekeeperDb } from './db';
@@ -20,12 +20,36 @@ export async function addNote(db: TiekeeperDb, contactId: string, body: string, 
   });
 }
 
-export async function editNote(db: TiekeeperDb, id: string, body: string, now: number): Promise<Note> {
+export interface NoteEditBase {
+  /** The text the editor started from; without it the edit applies whatever the note says now. */
+  expected?: string;
+  /**
+   * After a refusal, the user's choice: `mine` saves their text and keeps the other as a new
+   * note beside it; `theirs` leaves the note and keeps their text as that new note.
+   */
+  resolve?: 'mine' | 'theirs';
+}
+
+/**
+ * An edit. The note's text is its version: an edit started from another text than the note has
+ * now (another tab changed it meanwhile) is refused, so that no edit disappears silently; the
+ * user's choice then keeps both texts.
+ */
+export async function editNote(db: TiekeeperDb, id: string, body: string, now: number, base: NoteEditBase = {}): Promise<Note> {
   const checked = checkBody(body);
   return db.transaction('rw', db.notes, async () => {
     const note = await db.notes.get(id);
     if (!note) throw notFound('errorNoteNotFound', id);
     if (note.body === checked) return note;
+    if (base.expected !== undefined && note.body !== base.expected) {
+      if (!base.resolve) throw new TiekeeperError('conflict', userMessage('errorNoteChangedElsewhere'));
+      const [kept, other] = base.resolve === 'mine' ? [checked, note.body] : [note.body, checked];
+      await db.notes.add({ id: crypto.randomUUID(), contactId: note.contactId, body: other, createdAt: now, updatedAt: now });
+      if (kept === note.body) return note;
+      const next = { ...note, body: kept, updatedAt: now };
+      await db.notes.put(next);
+      return next;
+    }
     const next = { ...note, body: checked, updatedAt: now };
     await db.notes.put(next);
     return next;

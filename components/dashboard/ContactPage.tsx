@@ -17,6 +17,7 @@ import { DetailsSection } from '../panel/DetailsSection';
 import { GiveTakeSection } from '../panel/GiveTakeSection';
 import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NoteItem, NotesSection } from '../panel/NotesSection';
+import type { NoteEditBase } from '../profile/api';
 import { describeInteraction, TouchSection } from '../panel/TouchSection';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
 import { RoleOffer } from '../shared/RoleOffer';
@@ -209,7 +210,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
               interactions={state.interactions}
               introductions={state.introductions}
               now={now}
-              onEdit={(noteId, body) => save(() => send('note.edit', { id: noteId, body }))}
+              onEdit={(noteId, body, base) => save(() => send('note.edit', { id: noteId, body, ...base }))}
               onDelete={async (noteId) => {
                 let deleted: Note | null = null;
                 const ok = await save(async () => {
@@ -523,7 +524,7 @@ function Timeline(props: {
   interactions: readonly Interaction[];
   introductions: readonly IntroductionView[];
   now: number;
-  onEdit: (id: string, body: string) => Promise<boolean>;
+  onEdit: (id: string, body: string, base: NoteEditBase) => Promise<boolean>;
   onDelete: (id: string) => Promise<Note | null>;
   onRestore: (note: Note) => Promise<boolean>;
 }) {

@@ -3,12 +3,13 @@ import type { Note } from '@/domain/model';
 import { MAX_NOTE_LENGTH } from '@/domain/constants';
 import { t } from '@/i18n';
 import { formatDate } from '@/i18n/format';
+import type { NoteEditBase } from '../profile/api';
 
 export interface NotesSectionProps {
   /** Newest first. */
   notes: readonly Note[];
   onAdd: (body: string) => Promise<boolean>;
-  onEdit: (id: string, body: string) => Promise<boolean>;
+  onEdit: (id: string, body: string, base: NoteEditBase) => Promise<boolean>;
   /** Resolves with the deleted note, for undo. */
   onDelete: (id: string) => Promise<Note | null>;
   onRestore: (note: Note) => Promise<boolean>;
@@ -83,12 +84,19 @@ export function NoteItem({
   onDeleted,
 }: {
   note: Note;
-  onEdit: (id: string, body: string) => Promise<boolean>;
+  onEdit: (id: string, body: string, base: NoteEditBase) => Promise<boolean>;
   onDelete: (id: string) => Promise<Note | null>;
   /** Called with the deleted note, for the undo offer. */
   onDeleted: (note: Note) => void;
 }) {
-  const [editing, setEditing] = useState<string | null>(null);
+  // The text being edited, and the note's text when editing began: its version.
+  const [editing, setEditing] = useState<{ text: string; base: string } | null>(null);
+  // Views follow the database live: a note changed in another tab while this one edits it shows
+  // here at once, and the user chooses which text stays in it (the other is kept beside it).
+  const changedElsewhere = editing !== null && note.body !== editing.base;
+  const saveAs = async (resolve?: NoteEditBase['resolve']) => {
+    if (editing && (await onEdit(note.id, editing.text.trim(), { expected: editing.base, resolve }))) setEditing(null);
+  };
   return (
     <li className="tk-note">
       <div className="tk-note-meta">
@@ -102,30 +110,41 @@ export function NoteItem({
             aria-label={t('notesEditLabel')}
             rows={4}
             maxLength={MAX_NOTE_LENGTH}
-            value={editing}
-            onChange={(event) => setEditing(event.target.value)}
+            value={editing.text}
+            onChange={(event) => setEditing({ ...editing, text: event.target.value })}
           />
-          <div className="tk-row">
-            <button
-              type="button"
-              className="tk-button tk-primary"
-              disabled={!editing.trim()}
-              onClick={async () => {
-                if (await onEdit(note.id, editing.trim())) setEditing(null);
-              }}
-            >
-              {t('save')}
-            </button>
-            <button type="button" className="tk-button" onClick={() => setEditing(null)}>
-              {t('cancel')}
-            </button>
-          </div>
+          {changedElsewhere ? (
+            <div className="tk-conflict" role="alert">
+              <p>{t('notesChangedElsewhere')}</p>
+              <p className="tk-note-body tk-muted">{note.body}</p>
+              <div className="tk-row tk-wrap">
+                <button type="button" className="tk-button tk-primary" disabled={!editing.text.trim()} onClick={() => void saveAs('mine')}>
+                  {t('notesKeepMine')}
+                </button>
+                <button type="button" className="tk-button" disabled={!editing.text.trim()} onClick={() => void saveAs('theirs')}>
+                  {t('notesReload')}
+                </button>
+                <button type="button" className="tk-button" onClick={() => setEditing(null)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="tk-row">
+              <button type="button" className="tk-button tk-primary" disabled={!editing.text.trim()} onClick={() => void saveAs()}>
+                {t('save')}
+              </button>
+              <button type="button" className="tk-button" onClick={() => setEditing(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          )}
         </>
       ) : (
         <>
           <p className="tk-note-body">{note.body}</p>
           <div className="tk-row">
-            <button type="button" className="tk-link" onClick={() => setEditing(note.body)} aria-label={t('notesEditLabel')}>
+            <button type="button" className="tk-link" onClick={() => setEditing({ text: note.body, base: note.body })} aria-label={t('notesEditLabel')}>
               {t('edit')}
             </button>
             <button

@@ -136,7 +136,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
         <NotesSection
           notes={state?.notes ?? []}
           onAdd={(body) => save((contactId) => api.addNote(contactId, body))}
-          onEdit={(id, body) => save(() => api.editNote(id, body))}
+          onEdit={(id, body, base) => save(() => api.editNote(id, body, base))}
           onDelete={async (id) => {
             let deleted = null;
             const ok = await save(async () => {

@@ -15,7 +15,8 @@ export interface ProfileApi {
   ensure(ref: ProfileRef): Promise<ContactState>;
   updateContact(id: string, patch: ContactPatch): Promise<unknown>;
   addNote(contactId: string, body: string): Promise<Note>;
-  editNote(id: string, body: string): Promise<Note>;
+  /** `base`: the text the editor started from, and the user's choice after a conflict. */
+  editNote(id: string, body: string, base?: NoteEditBase): Promise<Note>;
   deleteNote(id: string): Promise<Note>;
   restoreNote(note: Note): Promise<Note>;
   logInteraction(input: { contactId: string; kind: InteractionKind; at?: number; note?: string; favour?: FavourType | null }): Promise<unknown>;
@@ -29,6 +30,8 @@ export interface ProfileApi {
   openDashboard(contactId: string | null): Promise<void>;
 }
 
+export type NoteEditBase = Pick<CommandInput<'note.edit'>, 'expected' | 'resolve'>;
+
 export type SendCommand = <N extends CommandName>(name: N, input: CommandInput<N>) => Promise<CommandOutput<N>>;
 
 /** The panel's API as commands to the background sent by `send`. */
@@ -38,7 +41,7 @@ export function commandProfileApi(send: SendCommand): ProfileApi {
     ensure: (ref) => send('profile.ensure', ref),
     updateContact: (id, patch) => send('contact.update', { id, patch }),
     addNote: (contactId, body) => send('note.add', { contactId, body }),
-    editNote: (id, body) => send('note.edit', { id, body }),
+    editNote: (id, body, base) => send('note.edit', { id, body, ...base }),
     deleteNote: (id) => send('note.delete', { id }),
     restoreNote: (note) => send('note.restore', { note }),
     logInteraction: (input) => send('interaction.log', input),

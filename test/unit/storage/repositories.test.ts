@@ -125,6 +125,29 @@ describe('notes', () => {
     expect((await getContactState(db, ben.id))?.notes).toEqual([]);
   });
 
+  it('refuses an edit begun on a text that has changed since, and keeps both texts on the user’s choice', async () => {
+    const db = freshDb();
+    const { contact } = await ensureContactForProfile(db, linkedinRef('anna'), T0);
+    const note = await addNote(db, contact.id, 'Two kids', T0);
+    // Tab A saves first; tab B began from the same text.
+    await editNote(db, note.id, 'Two kids; sails', T0 + 1, { expected: 'Two kids' });
+    const conflict = await rejection(editNote(db, note.id, 'Two kids; Werder fan', T0 + 2, { expected: 'Two kids' }));
+    expect(conflict).toMatchObject({ code: 'conflict', key: 'errorNoteChangedElsewhere' });
+    const bodies = async () => (await getContactState(db, contact.id))!.notes.map((n) => n.body).sort();
+    expect(await bodies()).toEqual(['Two kids; sails']);
+
+    const mine = await editNote(db, note.id, 'Two kids; Werder fan', T0 + 3, { expected: 'Two kids', resolve: 'mine' });
+    expect(mine).toMatchObject({ id: note.id, body: 'Two kids; Werder fan' });
+    expect(await bodies()).toEqual(['Two kids; Werder fan', 'Two kids; sails']);
+
+    const theirs = await editNote(db, note.id, 'Three kids', T0 + 4, { expected: 'Two kids', resolve: 'theirs' });
+    expect(theirs).toMatchObject({ id: note.id, body: 'Two kids; Werder fan' });
+    expect(await bodies()).toEqual(['Three kids', 'Two kids; Werder fan', 'Two kids; sails']);
+    // An edit begun on the current text, or the same text again, is no conflict.
+    await editNote(db, note.id, 'Two kids; Werder fan!', T0 + 5, { expected: 'Two kids; Werder fan' });
+    expect((await editNote(db, note.id, 'Two kids; Werder fan!', T0 + 6, { expected: 'old' })).updatedAt).toBe(T0 + 5);
+  });
+
   it('refuses empty and over-long notes and reports missing ones', async () => {
     const db = freshDb();
     const { contact } = await ensureContactForProfile(db, linkedinRef('anna'), T0);
