@@ -52,6 +52,18 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The content script talks to the extension through the browser's own API (see
+    // content/extension-api.ts; both answer with Promises in Manifest V3), so it leaves out the
+    // polyfill the extension pages and the worker use: it loads on every LinkedIn and XING page.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
     // The dashboard doubles as the options page; WXT only wires a page named "options".
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.options_ui = { page: 'dashboard.html', open_in_tab: true };

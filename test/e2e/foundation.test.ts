@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../../scripts/chromium';
 import { Harness } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
@@ -11,6 +14,12 @@ describe('the extension in Chromium', () => {
     harness.assertNoExtensionRequests();
     harness.assertNoExtensionErrors();
     await harness.close();
+  });
+
+  it('loads a content script without the polyfill, React or zod: it runs on every page of both sites', () => {
+    const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    // Markers each library carries in its built code: the polyfill's guard, React's element type, zod's issue code.
+    for (const marker of ['webextension-polyfill', 'react.element', 'invalid_type']) expect(script).not.toContain(marker);
   });
 
   it('shows its badge on a fictional LinkedIn profile', async () => {
