@@ -1,12 +1,12 @@
-import { ledgerOf } from '@/domain/ledger';
-import { followUpStatus } from '@/domain/schedule';
-import type { ContactSummary } from '@/domain/summary';
-import { t } from '@/i18n';
-import { duration, formatDate, nextFollowUpText, relativeTime } from '@/i18n/format';
-import type { BadgeStatus, BadgeView } from '@/messaging/badge-view';
+import { ledgerOf } from '../domain/ledger';
+import { followUpStatus } from '../domain/schedule';
+import type { ContactSummary } from '../domain/summary';
+import { t } from './';
+import { duration, formatDate, nextFollowUpText, relativeTime } from './format';
+import type { BadgeStatus, BadgeView } from '../messaging/badge-view';
 import { ledgerBadgeNote } from './tie-text';
 
-export type { BadgeStatus, BadgeTone, BadgeView } from '@/messaging/badge-view';
+export type { BadgeStatus, BadgeTone, BadgeView } from '../messaging/badge-view';
 
 /**
  * What the badge says about a person (null: not yet known to Tiekeeper). When the user has asked

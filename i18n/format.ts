@@ -1,4 +1,4 @@
-import { DAY_MS } from '@/domain/constants';
+import { DAY_MS } from '../domain/constants';
 import { t, uiLanguage, type MessageKey } from './index';
 
 /** Locale for Intl formatting in the UI language. */

@@ -1,8 +1,8 @@
-import type { FadingEstimate, FadingLevel } from '@/domain/fading';
-import type { GiveIdea, Ledger } from '@/domain/ledger';
-import type { FavourType, InteractionKind, IntroductionStatus } from '@/domain/model';
-import { t, type MessageKey } from '@/i18n';
-import { everyText, formatNumber } from '@/i18n/format';
+import type { FadingEstimate, FadingLevel } from '../domain/fading';
+import type { GiveIdea, Ledger } from '../domain/ledger';
+import type { FavourType, InteractionKind, IntroductionStatus } from '../domain/model';
+import { t, type MessageKey } from './';
+import { everyText, formatNumber } from './format';
 
 /** Give and take, fading and introductions in words. Shared by the badge, panel and popup. */
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactSchema, profileSchema } from '@/domain/model';
+import { contactSchema, profileSchema } from '../domain/model';
 
 /**
  * The popup's list as the background last computed it, kept in the extension's session storage

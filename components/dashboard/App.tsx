@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { suggestDuplicates } from '@/domain/duplicates';
-import { t, uiLanguage, type MessageKey } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
-import { readDb } from '@/storage/instance';
-import { openIntroductions } from '@/storage/introductions';
+import { suggestDuplicates } from '../../domain/duplicates';
+import { t, uiLanguage, type MessageKey } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
+import { readDb } from '../../storage/instance';
+import { openIntroductions } from '../../storage/introductions';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useLanguageReady } from '../shared/use-language';
 import { ContactPage } from './ContactPage';

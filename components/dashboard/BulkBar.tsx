@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { BulkAction } from '@/domain/bulk';
-import { CADENCE_PRESETS_DAYS } from '@/domain/constants';
-import { t, tCount } from '@/i18n';
-import { formatNumber, rhythmText } from '@/i18n/format';
-import { send, sendWithProgress } from '@/messaging/client';
+import type { BulkAction } from '../../domain/bulk';
+import { CADENCE_PRESETS_DAYS } from '../../domain/constants';
+import { t, tCount } from '../../i18n';
+import { formatNumber, rhythmText } from '../../i18n/format';
+import { send, sendWithProgress } from '../../messaging/client';
 import { errorText } from '../shared/errors';
 
 /** Above this many people a bulk change shows its progress. */

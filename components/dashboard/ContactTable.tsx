@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { fadingEstimate } from '@/domain/fading';
-import { t, type MessageKey } from '@/i18n';
-import { formatDate } from '@/i18n/format';
-import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
+import { fadingEstimate } from '../../domain/fading';
+import { t, type MessageKey } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
 import { contactName, followUpText, lastContactText, rhythmText, SITE_NAMES } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { DuplicateSuggestion } from '@/domain/duplicates';
-import type { Contact, Profile } from '@/domain/model';
-import { t } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
+import type { DuplicateSuggestion } from '../../domain/duplicates';
+import type { Contact, Profile } from '../../domain/model';
+import { t } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { contactName, SITE_NAMES } from './format';
 import { MergeDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '@/domain/constants';
-import { isMade, type IntroductionPerson, type IntroductionView } from '@/domain/introductions';
-import type { IntroductionStatus } from '@/domain/model';
-import { t } from '@/i18n';
-import { formatDate, relativeTime } from '@/i18n/format';
-import { send } from '@/messaging/client';
-import { introductionStatusText } from '@/i18n/tie-text';
+import { INTRODUCTION_STATUSES } from '../../domain/constants';
+import { isMade, type IntroductionPerson, type IntroductionView } from '../../domain/introductions';
+import type { IntroductionStatus } from '../../domain/model';
+import { t } from '../../i18n';
+import { formatDate, relativeTime } from '../../i18n/format';
+import { send } from '../../messaging/client';
+import { introductionStatusText } from '../../i18n/tie-text';
 import { contactName } from './format';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { t, tCount } from '@/i18n';
-import { collator, formatDate, formatNumber, relativeTime } from '@/i18n/format';
+import { t, tCount } from '../../i18n';
+import { collator, formatDate, formatNumber, relativeTime } from '../../i18n/format';
 import { AddContactDialog } from './AddContactDialog';
 import { BulkBar } from './BulkBar';
 import { ContactTable } from './ContactTable';

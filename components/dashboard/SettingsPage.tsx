@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { SITES, type MessageLogChoice, type Settings, type SettingsPatch } from '@/domain/model';
-import { t } from '@/i18n';
-import { send } from '@/messaging/client';
-import { readDb } from '@/storage/instance';
-import { getSettings } from '@/storage/settings';
+import { SITES, type MessageLogChoice, type Settings, type SettingsPatch } from '../../domain/model';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { readDb } from '../../storage/instance';
+import { getSettings } from '../../storage/settings';
 import { RhythmField } from '../shared/RhythmField';
 import { DeleteAllDialog } from './DeleteAllDialog';
 import { minutesToTime, timeToMinutes } from './format';

@@ -1,7 +1,7 @@
-import type { Contact } from '@/domain/model';
-import { followUpStatus } from '@/domain/schedule';
-import { t } from '@/i18n';
-import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '@/i18n/format';
+import type { Contact } from '../../domain/model';
+import { followUpStatus } from '../../domain/schedule';
+import { t } from '../../i18n';
+import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '../../i18n/format';
 
 export type FollowUpTone = 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 

@@ -1,5 +1,5 @@
-import { FADING_THRESHOLDS, fadingEstimate } from '@/domain/fading';
-import type { Contact, Profile } from '@/domain/model';
+import { FADING_THRESHOLDS, fadingEstimate } from '../../domain/fading';
+import type { Contact, Profile } from '../../domain/model';
 
 type SiteId = Profile['site'];
 

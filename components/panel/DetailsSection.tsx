@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import type { ContactPatch } from '@/domain/contacts';
-import type { Contact } from '@/domain/model';
-import { t } from '@/i18n';
+import type { ContactPatch } from '../../domain/contacts';
+import type { Contact } from '../../domain/model';
+import { t } from '../../i18n';
 
 /** How we met, conversation hooks and tags; each saves when the field is left. */
 export function DetailsSection({ contact, onSave }: { contact: Contact | null; onSave: (patch: ContactPatch) => Promise<boolean> }) {

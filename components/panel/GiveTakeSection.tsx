@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { FAVOUR_TYPES } from '@/domain/constants';
-import { giveIdeas, ledgerOf, suggestGivingFirst } from '@/domain/ledger';
-import type { Contact, FavourType } from '@/domain/model';
-import { t } from '@/i18n';
-import { FAVOUR_LABELS, giveIdeaText, ledgerSentence } from '@/i18n/tie-text';
+import { FAVOUR_TYPES } from '../../domain/constants';
+import { giveIdeas, ledgerOf, suggestGivingFirst } from '../../domain/ledger';
+import type { Contact, FavourType } from '../../domain/model';
+import { t } from '../../i18n';
+import { FAVOUR_LABELS, giveIdeaText, ledgerSentence } from '../../i18n/tie-text';
 
 export interface GiveTakeSectionProps {
   contact: Contact | null;

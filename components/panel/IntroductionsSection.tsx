@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '@/domain/constants';
-import { otherPerson, type IntroductionView } from '@/domain/introductions';
-import type { IntroductionStatus } from '@/domain/model';
-import type { ContactHit } from '@/domain/name-search';
-import { t } from '@/i18n';
-import { introductionStatusText } from '@/i18n/tie-text';
+import { INTRODUCTION_STATUSES } from '../../domain/constants';
+import { otherPerson, type IntroductionView } from '../../domain/introductions';
+import type { IntroductionStatus } from '../../domain/model';
+import type { ContactHit } from '../../domain/name-search';
+import { t } from '../../i18n';
+import { introductionStatusText } from '../../i18n/tie-text';
 
 /** Wait this long after the last key before asking the background: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactPatch, ContactState } from '@/domain/contacts';
-import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
-import { contactSummary } from '@/domain/summary';
-import type { ProfileRef } from '@/sites/types';
-import { t } from '@/i18n';
-import { badgeStatus } from '@/i18n/badge-status';
-import { formatDate } from '@/i18n/format';
+import type { ContactPatch, ContactState } from '../../domain/contacts';
+import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
+import { contactSummary } from '../../domain/summary';
+import type { ProfileRef } from '../../sites/types';
+import { t } from '../../i18n';
+import { badgeStatus } from '../../i18n/badge-status';
+import { formatDate } from '../../i18n/format';
 import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { otherPerson, type IntroductionView } from '@/domain/introductions';
-import type { Interaction, InteractionKind } from '@/domain/model';
-import { t } from '@/i18n';
-import { relativeTime, toDateInput } from '@/i18n/format';
-import { FAVOUR_LABELS, KIND_LABELS } from '@/i18n/tie-text';
+import { otherPerson, type IntroductionView } from '../../domain/introductions';
+import type { Interaction, InteractionKind } from '../../domain/model';
+import { t } from '../../i18n';
+import { relativeTime, toDateInput } from '../../i18n/format';
+import { FAVOUR_LABELS, KIND_LABELS } from '../../i18n/tie-text';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];

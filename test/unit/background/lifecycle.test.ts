@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
-import { NUDGE_ALARM } from '@/background/scheduler';
-import { DAY_MS } from '@/domain/constants';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
-import type { Response } from '@/messaging/protocol';
-import { DB_NAME, TiekeeperDb } from '@/storage/db';
+import background from '../../../entrypoints/background';
+import { NUDGE_ALARM } from '../../../background/scheduler';
+import { DAY_MS } from '../../../domain/constants';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../../messaging/popup-snapshot';
+import type { Response } from '../../../messaging/protocol';
+import { DB_NAME, TiekeeperDb } from '../../../storage/db';
 import { toolbar } from '../setup';
 
 const T0 = new Date('2026-06-15T10:00:00+02:00').getTime();

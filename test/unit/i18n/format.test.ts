@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLanguageOverride } from '@/i18n';
-import { duration, formatDate, relativeTime, rhythmLength } from '@/i18n/format';
-import { DAY_MS } from '@/domain/constants';
+import { setLanguageOverride } from '../../../i18n';
+import { duration, formatDate, relativeTime, rhythmLength } from '../../../i18n/format';
+import { DAY_MS } from '../../../domain/constants';
 
 const NOW = Date.UTC(2026, 5, 15, 10);
 

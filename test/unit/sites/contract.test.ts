@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterForUrl, adapters, isSiteAdapter, profileFromUrl, recogniseProfile } from '@/sites';
+import { adapterForUrl, adapters, isSiteAdapter, profileFromUrl, recogniseProfile } from '../../../sites';
 import { FIXTURES_DIR, fixture, parseHtml } from './pages';
 
 /*
