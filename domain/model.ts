@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SITE_IDS, siteHostnamePattern, type SiteId } from '../sites/descriptors';
 import { visibleText } from './text';
 import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from './constants';
 
@@ -11,8 +12,7 @@ export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
  * written by an older version of the extension.
  */
 
-export const SITES = ['linkedin', 'xing'] as const;
-export const siteSchema = z.enum(SITES);
+export const siteSchema = z.enum(SITE_IDS);
 
 const id = z.string().min(1).max(100);
 /** A stored time, in the sane range. */
@@ -129,7 +129,7 @@ export const profileSchema = z.object({
    * The UI renders this as a link, so it must never be `javascript:` or another site: a backup
    * or an import is untrusted input.
    */
-  url: z.url({ protocol: /^https$/, hostname: /^([a-z0-9-]+\.)*(linkedin|xing)\.com$/ }).max(2_000),
+  url: z.url({ protocol: /^https$/, hostname: siteHostnamePattern() }).max(2_000),
   memberId: shortText(100).nullable(),
   /** The name and headline as last seen on the page (the contact's name is the user's). */
   seenName: nameText(MAX_NAME_LENGTH).nullable(),
@@ -199,6 +199,10 @@ export type Nudge = z.infer<typeof nudgeSchema>;
 
 export const messageLogSchema = z.enum(['ask', 'on', 'off']);
 export type MessageLogChoice = z.infer<typeof messageLogSchema>;
+/** One choice per site; a site the user was never asked about is 'ask'. */
+const messageLogBySiteSchema = z
+  .object(Object.fromEntries(SITE_IDS.map((site) => [site, messageLogSchema])) as Record<SiteId, typeof messageLogSchema>)
+  .default(Object.fromEntries(SITE_IDS.map((site) => [site, 'ask'])) as Record<SiteId, MessageLogChoice>);
 
 export const settingsSchema = z.object({
   /** Rhythm given to new contacts; null = none. */
@@ -216,7 +220,7 @@ export const settingsSchema = z.object({
    * Log the messages the user sends on each site as "in touch": 'ask' until the user answered
    * the question shown on the first send.
    */
-  messageLog: z.object({ linkedin: messageLogSchema, xing: messageLogSchema }).default({ linkedin: 'ask', xing: 'ask' }),
+  messageLog: messageLogBySiteSchema,
   /** Messages sent in group conversations count too (for every participant). */
   messageLogGroups: z.boolean().default(false),
 });

@@ -16,6 +16,7 @@ import {
   titleParts,
   withDetails,
 } from './shared';
+import { isHostOf, linkedinSite } from './descriptors';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*
@@ -72,8 +73,7 @@ interface ParsedUrl {
 }
 
 function matchesHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'linkedin.com' || host.endsWith('.linkedin.com');
+  return isHostOf(linkedinSite, hostname);
 }
 
 /**
@@ -391,7 +391,7 @@ function findBadgeAnchor(doc: Document, name?: string): Element | null {
 }
 
 export const linkedinAdapter: SiteAdapter = {
-  site: 'linkedin',
+  ...linkedinSite,
   matchesHost,
   profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
   readProfile,

@@ -11,6 +11,7 @@ import {
   titleParts,
   withDetails,
 } from './shared';
+import { isHostOf, xingSite } from './descriptors';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*
@@ -39,8 +40,7 @@ interface ParsedUrl {
 }
 
 function matchesHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'xing.com' || host.endsWith('.xing.com');
+  return isHostOf(xingSite, hostname);
 }
 
 function parseUrl(url: URL): ParsedUrl | null {
@@ -184,7 +184,7 @@ function findBadgeAnchor(doc: Document, name?: string): Element | null {
 }
 
 export const xingAdapter: SiteAdapter = {
-  site: 'xing',
+  ...xingSite,
   matchesHost,
   profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
   readProfile,

@@ -22,7 +22,8 @@ import { RhythmField } from '../shared/RhythmField';
 import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { Search } from './data';
-import { contactName, followUpText, lastContactText, SITE_NAMES } from './format';
+import { SITE_NAMES, siteDescriptor } from '../../sites/descriptors';
+import { contactName, followUpText, lastContactText } from './format';
 import { MergeDialog, MergePickerDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
@@ -436,7 +437,7 @@ function ProfileList({ state, onSplit }: { state: ContactState; onSplit: (profil
         const splittable = record !== undefined || profiles.length > 1;
         return (
           <li key={profile.id}>
-            <a href={profile.url} target="_blank" rel="noopener noreferrer" className={`dash-site dash-site-${profile.site}`}>
+            <a href={profile.url} target="_blank" rel="noopener noreferrer" className={`dash-site dash-site-${siteDescriptor(profile.site).colour}`}>
               {SITE_NAMES[profile.site]}
             </a>{' '}
             <a href={profile.url} target="_blank" rel="noopener noreferrer" className="dash-profile-url">

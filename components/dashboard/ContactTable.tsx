@@ -4,7 +4,8 @@ import { fadingEstimate } from '../../domain/fading';
 import { t, type MessageKey } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
-import { contactName, followUpText, lastContactText, rhythmText, SITE_NAMES } from './format';
+import { SITE_NAMES, siteDescriptor } from '../../sites/descriptors';
+import { contactName, followUpText, lastContactText, rhythmText } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';
 
@@ -204,7 +205,7 @@ function ContactRow(props: {
         {profiles.map((profile) => (
           <a
             key={profile.id}
-            className={`dash-site dash-site-${profile.site}`}
+            className={`dash-site dash-site-${siteDescriptor(profile.site).colour}`}
             href={profile.url}
             target="_blank"
             rel="noopener noreferrer"

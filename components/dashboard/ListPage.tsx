@@ -5,7 +5,7 @@ import { AddContactDialog } from './AddContactDialog';
 import { BulkBar } from './BulkBar';
 import { ContactTable } from './ContactTable';
 import type { DashboardData, Search } from './data';
-import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, sortRows, tagCounts, type Filters, type Sort } from './list-model';
+import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, siteFilterOptions, sortRows, tagCounts, type Filters, type Sort } from './list-model';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
 import { EMPTY_SELECTION, selectAll, toggleRow, type Selection } from './selection';
@@ -132,8 +132,11 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
             <span>{t('filterSite')}</span>
             <select value={state.filters.site} onChange={(event) => setFilter({ site: event.target.value as ListState['filters']['site'] })}>
               <option value="any">{t('filterAny')}</option>
-              <option value="linkedin">LinkedIn</option>
-              <option value="xing">XING</option>
+              {siteFilterOptions().map(({ value, label }) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
               <option value="none">{t('filterNoProfile')}</option>
             </select>
           </label>

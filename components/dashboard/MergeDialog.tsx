@@ -10,7 +10,8 @@ import { getContactState } from '../../storage/contacts';
 import { readDb } from '../../storage/instance';
 import type { Search } from './data';
 import { Dialog } from './Dialog';
-import { contactName, rhythmText, SITE_NAMES } from './format';
+import { SITE_NAMES } from '../../sites/descriptors';
+import { contactName, rhythmText } from './format';
 import { ErrorMessage, useAnnounce } from './ui';
 
 const PREVIEW_FIELDS: { field: MergedField; label: MessageKey }[] = [

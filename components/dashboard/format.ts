@@ -39,8 +39,6 @@ export function contactName(contact: Pick<Contact, 'displayName'>): string {
   return contact.displayName.trim() || t('unnamedContact');
 }
 
-export const SITE_NAMES = { linkedin: 'LinkedIn', xing: 'XING' } as const;
-
 /** Minutes after midnight as the value of an <input type="time">, and back. */
 export function minutesToTime(minutes: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
