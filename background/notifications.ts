@@ -10,6 +10,22 @@ const FADING = 'fading:';
 
 export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' } | { kind: 'fading' };
 
+/**
+ * The id of a notification about the target, the one format that targetOf reads back. `at` makes
+ * it unique: the due time it nudges for (one notification per contact and due time), or when a
+ * digest or the fading ties were shown.
+ */
+export function notificationId(target: NotificationTarget, at: number | null): string {
+  switch (target.kind) {
+    case 'contact':
+      return `${SINGLE}${target.contactId}@${at}`;
+    case 'digest':
+      return `${DIGEST}${at}`;
+    case 'fading':
+      return `${FADING}${at}`;
+  }
+}
+
 /** Button order on a single nudge. */
 export const DONE_BUTTON = 0;
 export const SNOOZE_BUTTON = 1;
@@ -63,7 +79,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   const showFading = async (contacts: Contact[]): Promise<void> => {
     setLanguageOverride(await deps.language());
-    await browser.notifications.create(`${FADING}${deps.now()}`, { type: 'basic', iconUrl, ...fadingText(contacts) });
+    await browser.notifications.create(notificationId({ kind: 'fading' }, deps.now()), { type: 'basic', iconUrl, ...fadingText(contacts) });
   };
 
   const show = async (via: 'single' | 'digest', contacts: Contact[]): Promise<void> => {
@@ -72,11 +88,11 @@ export function createNotifier(deps: NotifierDeps) {
     // Firefox shows no notification buttons and rejects the option.
     const buttons = import.meta.env.FIREFOX ? undefined : [{ title: t('nudgeDone') }, { title: t('nudgeSnoozeWeek') }];
     if (via === 'digest') {
-      await browser.notifications.create(`${DIGEST}${now}`, { type: 'basic', iconUrl, ...digestText(contacts) });
+      await browser.notifications.create(notificationId({ kind: 'digest' }, now), { type: 'basic', iconUrl, ...digestText(contacts) });
       return;
     }
     for (const contact of contacts) {
-      await browser.notifications.create(`${SINGLE}${contact.id}@${contact.nextDueAt}`, {
+      await browser.notifications.create(notificationId({ kind: 'contact', contactId: contact.id }, contact.nextDueAt), {
         type: 'basic',
         iconUrl,
         ...nudgeText(contact, now),
