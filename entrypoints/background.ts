@@ -7,6 +7,7 @@ import { createRouter } from '../background/router';
 import { writePopupSnapshot } from '../background/popup-snapshot';
 import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
 import { createBadges } from '../background/badges';
+import { dashboardPath, type Route } from '../components/dashboard/route';
 import { snoozeUntil } from '../domain/schedule';
 import { IMPORT_PORT } from '../messaging/channels';
 import { commands } from '../messaging/protocol';
@@ -20,8 +21,7 @@ export default defineBackground(() => {
   // time. Listeners are registered synchronously, so that an event that woke the worker is heard.
   const db = new TiekeeperDb();
   const now = () => Date.now();
-  const dashboardUrl = (contactId: string | null) =>
-    browser.runtime.getURL('/dashboard.html') + (contactId ? `#/contact/${encodeURIComponent(contactId)}` : '');
+  const dashboardUrl = (route: Route) => browser.runtime.getURL(dashboardPath(route));
   const openTab = async (url: string) => {
     await browser.tabs.create({ url });
   };
@@ -56,7 +56,14 @@ export default defineBackground(() => {
     publishPopupList: (at) => writePopupSnapshot(db, at),
   });
   const badges = createBadges({ db, now, session: browser.storage.session, sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) });
-  const deps = { db, now, openTab, dashboardUrl, openPanel, badges };
+  const deps = {
+    db,
+    now,
+    openTab,
+    dashboardUrl: (contactId: string | null) => dashboardUrl(contactId ? { page: 'contact', id: contactId } : { page: 'list', due: false }),
+    openPanel,
+    badges,
+  };
   const handlers = withEffects(createHandlers(deps), { db, badges, reconcile: scheduler.reconcile });
   const handle = createRouter({ ...deps, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id }, handlers);
 
@@ -87,9 +94,9 @@ export default defineBackground(() => {
     const target = targetOf(notificationId);
     if (!target) return;
     await browser.notifications.clear(notificationId);
-    if (target.kind === 'digest') await openTab(`${dashboardUrl(null)}#/due`);
-    else if (target.kind === 'fading') await openTab(dashboardUrl(null));
-    else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl(target.contactId));
+    if (target.kind === 'digest') await openTab(dashboardUrl({ page: 'list', due: true }));
+    else if (target.kind === 'fading') await openTab(dashboardUrl({ page: 'list', due: false }));
+    else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl({ page: 'contact', id: target.contactId }));
   });
   browser.notifications.onButtonClicked.addListener(async (notificationId, button) => {
     const target = targetOf(notificationId);

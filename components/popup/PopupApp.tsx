@@ -9,6 +9,7 @@ import { t, tCount } from '../../i18n';
 import { formatNumber, relativeTime, rhythmText } from '../../i18n/format';
 import { send } from '../../messaging/client';
 import type { PopupSnapshot } from '../../messaging/popup-snapshot';
+import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
 import { badgeStatus } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
@@ -78,7 +79,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       setLogged(null);
       await send('interaction.undo', { id: what.interactionId, snoozedUntil: what.snoozedUntil });
     });
-  const openDashboard = (hash = '') => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
+  const openDashboard = (route: Route = { page: 'list', due: false }) => void browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(route)) });
 
   return (
     <main className="tk-popup">
@@ -105,7 +106,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       </div>
 
       {nothingDue && fading.length === 0 && meet.length === 0 ? (
-        <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
+        <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard({ page: 'import' })} />
       ) : (
         <>
           <section aria-labelledby="tk-due-title">
@@ -116,7 +117,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
               <FollowUpList items={data.due} now={openedAt} act={act} meetIds={meetIds} onLog={logInTouch} />
             )}
             {data.dueTotal > data.due.length && (
-              <button type="button" className="tk-link" onClick={() => openDashboard('#/due')}>
+              <button type="button" className="tk-link" onClick={() => openDashboard({ page: 'list', due: true })}>
                 {t('popupMore', formatNumber(data.dueTotal - data.due.length))}
               </button>
             )}
