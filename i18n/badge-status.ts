@@ -1,7 +1,7 @@
 import { ledgerOf } from '../domain/ledger';
 import { followUpStatus } from '../domain/schedule';
 import type { ContactSummary } from '../domain/summary';
-import { t } from './';
+import { t } from './index';
 import { duration, formatDate, nextFollowUpText, relativeTime } from './format';
 import type { BadgeStatus, BadgeView } from '../messaging/badge-view';
 import { ledgerBadgeNote } from './tie-text';

@@ -1,7 +1,7 @@
 import type { FadingEstimate, FadingLevel } from '../domain/fading';
 import type { GiveIdea, Ledger } from '../domain/ledger';
 import type { FavourType, InteractionKind, IntroductionStatus } from '../domain/model';
-import { t, type MessageKey } from './';
+import { t, type MessageKey } from './index';
 import { everyText, formatNumber } from './format';
 
 /** Give and take, fading and introductions in words. Shared by the badge, panel and popup. */
