@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Contact } from '../domain/model';
 import { setLanguageOverride, t, tCount } from '../i18n';
-import { relativeTime } from '../i18n/format';
+import { contactName, relativeTime } from '../i18n/format';
 
 /** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
 const SINGLE = 'nudge:';
@@ -41,7 +41,7 @@ const MAX_HOOK = 90;
 
 /** The words of a nudge about one person: name, time since the last contact, a conversation hook. */
 export function nudgeText(contact: Contact, now: number): { title: string; message: string } {
-  const name = contact.displayName || t('unnamedContact');
+  const name = contactName(contact);
   const last = contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
   const hook = contact.hooks.trim().split('\n')[0] ?? '';
   const shortHook = hook.length > MAX_HOOK ? `${hook.slice(0, MAX_HOOK - 1)}…` : hook;
@@ -52,7 +52,7 @@ export function nudgeText(contact: Contact, now: number): { title: string; messa
 }
 
 export function digestText(contacts: readonly Contact[]): { title: string; message: string } {
-  const names = contacts.slice(0, 3).map((c) => c.displayName || t('unnamedContact'));
+  const names = contacts.slice(0, 3).map((c) => contactName(c));
   return {
     title: tCount('nudgeDigestTitle', contacts.length),
     message: contacts.length > 3 ? `${names.join(', ')}, …` : names.join(', '),
@@ -61,7 +61,7 @@ export function digestText(contacts: readonly Contact[]): { title: string; messa
 
 /** Ties fading this week, for users who asked to be told: names, and what to do. */
 export function fadingText(contacts: readonly Contact[]): { title: string; message: string } {
-  const names = contacts.map((c) => c.displayName || t('unnamedContact'));
+  const names = contacts.map((c) => contactName(c));
   return {
     title: contacts.length === 1 ? t('fadingNudgeTitleFor', names[0]!) : tCount('fadingNudgeTitle', contacts.length),
     message: `${contacts.length === 1 ? '' : `${names.join(', ')}\n`}${t('fadingNudgeMessage')}`,

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { suggestDuplicates } from '../../domain/duplicates';
 import { t, uiLanguage, type MessageKey } from '../../i18n';
-import { formatNumber } from '../../i18n/format';
+import { contactName, formatNumber } from '../../i18n/format';
 import { readDb } from '../../storage/instance';
 import { openIntroductions } from '../../storage/introductions';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
@@ -18,7 +18,6 @@ import { INITIAL_LIST_STATE, ListPage, type ListState } from './ListPage';
 import { navigate, parseRoute, routeHref, type Route } from './route';
 import { SettingsPage } from './SettingsPage';
 import { AnnounceContext, useNow, type Announce } from './ui';
-import { contactName } from './format';
 
 function subscribeToHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

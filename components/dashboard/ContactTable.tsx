@@ -2,10 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { fadingEstimate } from '../../domain/fading';
 import { t, type MessageKey } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { contactName, formatDate } from '../../i18n/format';
 import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
 import { SITE_NAMES, siteDescriptor } from '../../sites/descriptors';
-import { contactName, followUpText, lastContactText, rhythmText } from './format';
+import { followUpText, lastContactText, rhythmText } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { t, tCount } from '../../i18n';
-import { collator, formatDate, formatNumber, relativeTime } from '../../i18n/format';
+import { collator, contactName, formatDate, formatNumber, relativeTime } from '../../i18n/format';
 import { AddContactDialog } from './AddContactDialog';
 import { BulkBar } from './BulkBar';
 import { ContactTable } from './ContactTable';
@@ -229,7 +229,7 @@ function NothingShown({ rows, onlyDue, now }: { rows: ReturnType<typeof buildRow
       <p>{t('emptyNobodyDue')}</p>
       {next && (
         <p>
-          {t('emptyNextDue', next.contact.displayName || t('unnamedContact'), relativeTime(next.contact.nextDueAt!, now), formatDate(next.contact.nextDueAt!))}
+          {t('emptyNextDue', contactName(next.contact), relativeTime(next.contact.nextDueAt!, now), formatDate(next.contact.nextDueAt!))}
         </p>
       )}
     </div>

@@ -35,10 +35,6 @@ export function rhythmText(cadenceDays: number | null): string {
   return cadenceDays === null ? '' : rhythmWords(cadenceDays);
 }
 
-export function contactName(contact: Pick<Contact, 'displayName'>): string {
-  return contact.displayName.trim() || t('unnamedContact');
-}
-
 /** Minutes after midnight as the value of an <input type="time">, and back. */
 export function minutesToTime(minutes: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');

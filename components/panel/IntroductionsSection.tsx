@@ -4,6 +4,7 @@ import { otherPerson, type IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import type { ContactHit } from '../../domain/name-search';
 import { t } from '../../i18n';
+import { contactName, nameOrUnnamed } from '../../i18n/format';
 import { introductionStatusText } from '../../i18n/tie-text';
 
 /** Wait this long after the last key before asking the background: one query per pause, not per key. */
@@ -60,7 +61,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
       <h3 id={`${id}-title`}>{t('introTitle')}</h3>
       {chosen ? (
         <div className="tk-intro-new">
-          <p className="tk-intro-planned">{t('introPlanned', name || t('unnamedContact'), chosen.displayName || t('unnamedContact'))}</p>
+          <p className="tk-intro-planned">{t('introPlanned', nameOrUnnamed(name), contactName(chosen))}</p>
           <label className="tk-sr" htmlFor={`${id}-note`}>
             {t('introNote')}
           </label>
@@ -101,7 +102,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
             {shown?.map((hit) => (
               <li key={hit.id}>
                 <button type="button" className="tk-hit" onClick={() => setChosen(hit)}>
-                  <span className="tk-hit-name">{hit.displayName || t('unnamedContact')}</span>
+                  <span className="tk-hit-name">{contactName(hit)}</span>
                   {hit.headline && <span className="tk-muted"> · {hit.headline}</span>}
                 </button>
               </li>
@@ -123,7 +124,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
 
 function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionView; contactId: string; onUpdate: IntroductionsSectionProps['onUpdate'] }) {
   const id = useId();
-  const other = otherPerson(intro, contactId).displayName || t('unnamedContact');
+  const other = contactName(otherPerson(intro, contactId));
   const [note, setNote] = useState(intro.note);
   return (
     <li className={`tk-intro tk-intro-${intro.status}`}>

@@ -5,7 +5,7 @@ import { contactSummary } from '../../domain/summary';
 import type { ProfileRef } from '../../sites/types';
 import { t } from '../../i18n';
 import { badgeStatus } from '../../i18n/badge-status';
-import { formatDate } from '../../i18n/format';
+import { formatDate, nameOrUnnamed } from '../../i18n/format';
 import { errorText } from '../shared/errors';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
@@ -76,7 +76,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
       <header className="tk-panel-header">
         <h2 id={titleId} className="tk-panel-title">
           <span className="tk-brand">Tiekeeper</span>
-          <span className="tk-panel-name">{name || t('unnamedContact')}</span>
+          <span className="tk-panel-name">{nameOrUnnamed(name)}</span>
         </h2>
         <button type="button" className="tk-icon-button" onClick={onClose} aria-label={t('panelClose')}>
           ×

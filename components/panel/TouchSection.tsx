@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { otherPerson, type IntroductionView } from '../../domain/introductions';
 import type { Interaction, InteractionKind } from '../../domain/model';
 import { t } from '../../i18n';
-import { relativeTime, toDateInput } from '../../i18n/format';
+import { contactName, relativeTime, toDateInput } from '../../i18n/format';
 import { FAVOUR_LABELS, KIND_LABELS } from '../../i18n/tie-text';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
@@ -23,7 +23,7 @@ export function timeForDate(date: string, now: number): number {
 export function describeInteraction(interaction: Interaction, contactId: string | null, introductions: readonly IntroductionView[]): { what: string; note: string } {
   const intro = interaction.introductionId === null ? undefined : introductions.find((i) => i.id === interaction.introductionId);
   if (interaction.kind === 'introduction' && intro && contactId) {
-    return { what: t('timelineIntroducedTo', otherPerson(intro, contactId).displayName || t('unnamedContact')), note: intro.note };
+    return { what: t('timelineIntroducedTo', contactName(otherPerson(intro, contactId))), note: intro.note };
   }
   const kind = t(KIND_LABELS[interaction.kind]);
   const what = interaction.favour ? `${kind} · ${t(FAVOUR_LABELS[interaction.favour])}` : kind;

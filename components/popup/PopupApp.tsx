@@ -6,7 +6,7 @@ import type { Contact, FavourType } from '../../domain/model';
 import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
 import { contactSummary } from '../../domain/summary';
 import { t, tCount } from '../../i18n';
-import { formatNumber, relativeTime, rhythmText } from '../../i18n/format';
+import { contactName, formatNumber, relativeTime, rhythmText } from '../../i18n/format';
 import { send } from '../../messaging/client';
 import type { PopupSnapshot } from '../../messaging/popup-snapshot';
 import { dashboardPath, type Route } from '../dashboard/route';
@@ -71,7 +71,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
     void act(async () => {
       const { interaction } = await send('interaction.log', { contactId: contact.id, kind });
       clearTimeout(hideLogged.current);
-      setLogged({ interactionId: interaction.id, text: t('popupLogged', t(KIND_LABELS[kind]), contact.displayName || t('unnamedContact')), snoozedUntil: contact.snoozedUntil });
+      setLogged({ interactionId: interaction.id, text: t('popupLogged', t(KIND_LABELS[kind]), contactName(contact)), snoozedUntil: contact.snoozedUntil });
       hideLogged.current = setTimeout(() => setLogged(null), 10_000);
     });
   const undo = (what: Logged) =>
@@ -156,7 +156,7 @@ function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[];
     <ul className="tk-followups">
       {items.map(({ contact, profile }) => {
         const status = badgeStatus(contactSummary(contact), now);
-        const name = contact.displayName || t('unnamedContact');
+        const name = contactName(contact);
         return (
           <li key={contact.id} className={`tk-followup tk-tone-${status.tone}`}>
             <div className="tk-followup-head">
@@ -188,7 +188,7 @@ function FollowUpList({ items, now, act, meetIds, onLog }: { items: PopupItem[];
 }
 
 function PersonName({ item: { contact, profile } }: { item: PopupItem }) {
-  const name = contact.displayName || t('unnamedContact');
+  const name = contactName(contact);
   return profile ? (
     <a href={profile.url} target="_blank" rel="noopener noreferrer" className="tk-name">
       {name}
@@ -249,7 +249,7 @@ function MeetList({ items, act }: { items: PopupItem[]; act: Act }) {
 /** "In touch today" as a message, a call or a meeting: one click logs it, with an Undo. */
 function InTouchButtons({ contact, onLog }: { contact: Contact; onLog: LogInTouch }) {
   return (
-    <div className="tk-actions tk-intouch" role="group" aria-label={t('popupInTouchAs', contact.displayName || t('unnamedContact'))}>
+    <div className="tk-actions tk-intouch" role="group" aria-label={t('popupInTouchAs', contactName(contact))}>
       <span className="tk-intouch-label" aria-hidden="true">
         {t('touchToday')}:
       </span>
@@ -266,7 +266,7 @@ function InTouchButtons({ contact, onLog }: { contact: Contact; onLog: LogInTouc
 function GaveMenu({ contact, act }: { contact: Contact; act: Act }) {
   return (
     <label className="tk-gave">
-      <span className="tk-sr">{t('popupGaveFor', contact.displayName || t('unnamedContact'))}</span>
+      <span className="tk-sr">{t('popupGaveFor', contactName(contact))}</span>
       <select
         value=""
         onChange={(event) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguageOverride } from '../../../i18n';
-import { duration, formatDate, relativeTime, rhythmLength } from '../../../i18n/format';
+import { contactName, duration, formatDate, nameOrUnnamed, relativeTime, rhythmLength } from '../../../i18n/format';
 import { DAY_MS } from '../../../domain/constants';
 
 const NOW = Date.UTC(2026, 5, 15, 10);
@@ -27,5 +27,16 @@ describe('dates, durations and rhythms in the UI language', () => {
     setLanguageOverride('en');
     expect(rhythmLength(14)).toBe('2 weeks');
     expect(relativeTime(NOW, NOW)).toBe('today');
+  });
+});
+
+describe('names', () => {
+  afterEach(() => setLanguageOverride(null));
+
+  it('stand for themselves, and an empty or blank one for an unnamed contact', () => {
+    setLanguageOverride('en');
+    expect(contactName({ displayName: 'Jana Beispiel' })).toBe('Jana Beispiel');
+    expect(contactName({ displayName: '' })).toBe(nameOrUnnamed('  '));
+    expect(nameOrUnnamed('')).not.toBe('');
   });
 });
