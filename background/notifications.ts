@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Contact } from '../domain/model';
 import { setLanguageOverride, t, tCount } from '../i18n';
-import { contactName, relativeTime } from '../i18n/format';
+import { lastContactSentence } from '../i18n/badge-status';
+import { contactName } from '../i18n/format';
 
 /** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
 const SINGLE = 'nudge:';
@@ -42,7 +43,7 @@ const MAX_HOOK = 90;
 /** The words of a nudge about one person: name, time since the last contact, a conversation hook. */
 export function nudgeText(contact: Contact, now: number): { title: string; message: string } {
   const name = contactName(contact);
-  const last = contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
+  const last = lastContactSentence(contact.lastContactAt, now);
   const hook = contact.hooks.trim().split('\n')[0] ?? '';
   const shortHook = hook.length > MAX_HOOK ? `${hook.slice(0, MAX_HOOK - 1)}…` : hook;
   return {

@@ -2,6 +2,7 @@ import type { Contact } from '../../domain/model';
 import { followUpStatus } from '../../domain/schedule';
 import { t } from '../../i18n';
 import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '../../i18n/format';
+import { beforeFirstContact } from '../../i18n/badge-status';
 
 export type FollowUpTone = 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 
@@ -24,10 +25,12 @@ export function followUpText(contact: Contact, now: number): { text: string; ton
   }
 }
 
-/** "4 months ago"; without any contact "Connected 15 Jun 2026" (LinkedIn's export), else "No contact yet". */
+/**
+ * The "Last contact" column: "4 months ago" (the column names what), else as the badge says it:
+ * "Connected 15 Jun 2026" (LinkedIn's export) or "No contact yet".
+ */
 export function lastContactText(contact: Pick<Contact, 'lastContactAt' | 'connectedAt'>, now: number): string {
-  if (contact.lastContactAt !== null) return relativeTime(contact.lastContactAt, now);
-  return contact.connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(contact.connectedAt));
+  return contact.lastContactAt !== null ? relativeTime(contact.lastContactAt, now) : beforeFirstContact(contact.connectedAt);
 }
 
 /** A contact's rhythm in words, '' without one. */

@@ -6,12 +6,12 @@ import type { Contact, FavourType } from '../../domain/model';
 import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
 import { contactSummary } from '../../domain/summary';
 import { t, tCount } from '../../i18n';
-import { contactName, formatNumber, relativeTime, rhythmText } from '../../i18n/format';
+import { contactName, formatNumber, rhythmText } from '../../i18n/format';
 import { send } from '../../messaging/client';
 import type { PopupSnapshot } from '../../messaging/popup-snapshot';
 import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
-import { badgeStatus } from '../../i18n/badge-status';
+import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '../../i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
@@ -198,8 +198,6 @@ function PersonName({ item: { contact, profile } }: { item: PopupItem }) {
   );
 }
 
-const lastContactText = (contact: Contact, now: number) =>
-  contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
 
 /** This week's fading ties: how faded, since when, and why it counts as fading. */
 function FadingList({ items, now, act, onLog }: { items: FadingItem[]; now: number; act: Act; onLog: LogInTouch }) {
@@ -212,7 +210,7 @@ function FadingList({ items, now, act, onLog }: { items: FadingItem[]; now: numb
             <span className="tk-status">{t(FADING_LABELS[item.estimate.level])}</span>
           </div>
           <p className="tk-muted">
-            {lastContactText(item.contact, now)} · {fadingWhy(item.estimate)}
+            {lastContactSentence(item.contact.lastContactAt, now)} · {fadingWhy(item.estimate)}
           </p>
           <InTouchButtons contact={item.contact} onLog={onLog} />
           <div className="tk-actions">

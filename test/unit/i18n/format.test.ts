@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguageOverride } from '../../../i18n';
+import { beforeFirstContact, lastContactLabel, lastContactSentence } from '../../../i18n/badge-status';
 import { contactName, duration, formatDate, nameOrUnnamed, relativeTime, rhythmLength } from '../../../i18n/format';
 import { DAY_MS } from '../../../domain/constants';
 
@@ -38,5 +39,18 @@ describe('names', () => {
     expect(contactName({ displayName: 'Jana Beispiel' })).toBe('Jana Beispiel');
     expect(contactName({ displayName: '' })).toBe(nameOrUnnamed('  '));
     expect(nameOrUnnamed('')).not.toBe('');
+  });
+});
+
+describe('the last contact in words', () => {
+  afterEach(() => setLanguageOverride(null));
+
+  it('names the day the tie began on the badge, not in the popup or a notification', () => {
+    setLanguageOverride('en');
+    const connectedAt = Date.UTC(2026, 0, 15, 10);
+    expect(lastContactLabel({ lastContactAt: null, connectedAt }, NOW)).toBe(beforeFirstContact(connectedAt));
+    expect(lastContactLabel({ lastContactAt: null, connectedAt }, NOW)).not.toBe(lastContactSentence(null, NOW));
+    expect(lastContactSentence(null, NOW)).toBe(beforeFirstContact(null));
+    expect(lastContactLabel({ lastContactAt: NOW - 3 * DAY_MS, connectedAt }, NOW)).toBe(lastContactSentence(NOW - 3 * DAY_MS, NOW));
   });
 });
