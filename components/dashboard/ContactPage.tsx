@@ -28,6 +28,7 @@ import { MergeDialog, MergePickerDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
 import { ErrorMessage, interpolate, useAnnounce } from './ui';
+import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_HEADLINE_LENGTH, MAX_NAME_LENGTH } from '../../domain/constants';
 
 export interface ContactPageProps {
   id: string;
@@ -336,10 +337,10 @@ function TextField(props: { label: string; value: string; onSave: (value: string
 function ContactFields({ contact, onSave }: { contact: Contact; onSave: (patch: ContactPatch) => Promise<boolean> }) {
   return (
     <div className="dash-fields">
-      <TextField label={t('panelName')} value={contact.displayName} maxLength={200} className="tk-name" required onSave={(displayName) => onSave({ displayName })} />
-      <TextField label={t('fieldHeadline')} value={contact.headline} maxLength={500} onSave={(headline) => onSave({ headline })} />
-      <TextField label={t('fieldCompany')} value={contact.company} maxLength={300} onSave={(company) => onSave({ company })} />
-      <TextField label={t('fieldEmail')} type="email" value={contact.email} maxLength={320} onSave={(email) => onSave({ email })} />
+      <TextField label={t('panelName')} value={contact.displayName} maxLength={MAX_NAME_LENGTH} className="tk-name" required onSave={(displayName) => onSave({ displayName })} />
+      <TextField label={t('fieldHeadline')} value={contact.headline} maxLength={MAX_HEADLINE_LENGTH} onSave={(headline) => onSave({ headline })} />
+      <TextField label={t('fieldCompany')} value={contact.company} maxLength={MAX_COMPANY_LENGTH} onSave={(company) => onSave({ company })} />
+      <TextField label={t('fieldEmail')} type="email" value={contact.email} maxLength={MAX_EMAIL_LENGTH} onSave={(email) => onSave({ email })} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '../../domain/constants';
+import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
 import { isMade, type IntroductionPerson, type IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
@@ -102,7 +102,7 @@ function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; n
         <input
           id={`${id}-note`}
           type="text"
-          maxLength={2_000}
+          maxLength={MAX_TEXT_LENGTH}
           placeholder={t('introNote')}
           value={note}
           onChange={(event) => setNote(event.target.value)}

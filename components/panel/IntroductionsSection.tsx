@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '../../domain/constants';
+import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
 import { otherPerson, type IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import type { ContactHit } from '../../domain/name-search';
@@ -68,7 +68,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
           <input
             id={`${id}-note`}
             className="tk-wide"
-            maxLength={2_000}
+            maxLength={MAX_TEXT_LENGTH}
             placeholder={t('introNote')}
             value={note}
             onChange={(event) => setNote(event.target.value)}
@@ -150,7 +150,7 @@ function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionVi
       <input
         id={`${id}-note`}
         className="tk-wide"
-        maxLength={2_000}
+        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('introNote')}
         value={note}
         onChange={(event) => setNote(event.target.value)}

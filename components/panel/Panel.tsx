@@ -16,6 +16,7 @@ import { IntroductionsSection } from './IntroductionsSection';
 import { MeetInPerson } from './MeetInPerson';
 import { NotesSection } from './NotesSection';
 import { TouchSection } from './TouchSection';
+import { MAX_NAME_LENGTH } from '../../domain/constants';
 
 export interface PanelProps {
   api: ProfileApi;
@@ -192,7 +193,7 @@ function NameField({ initial, onSave }: { initial: string; onSave: (name: string
         id={id}
         className="tk-name"
         value={value}
-        maxLength={200}
+        maxLength={MAX_NAME_LENGTH}
         onChange={(event) => setValue(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => event.key === 'Enter' && commit()}

@@ -4,6 +4,7 @@ import type { Interaction, InteractionKind } from '../../domain/model';
 import { t } from '../../i18n';
 import { contactName, relativeTime, toDateInput } from '../../i18n/format';
 import { FAVOUR_LABELS, KIND_LABELS } from '../../i18n/tie-text';
+import { MAX_TEXT_LENGTH } from '../../domain/constants';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];
@@ -74,7 +75,7 @@ export function TouchSection(props: {
       <input
         id={`${id}-note`}
         className="tk-wide"
-        maxLength={2_000}
+        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('touchNotePlaceholder')}
         value={note}
         onChange={(event) => setNote(event.target.value)}
