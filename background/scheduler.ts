@@ -19,7 +19,7 @@ export interface SchedulerDeps {
   /** Sets the one wake-up alarm, or clears it when null. */
   setAlarm: (when: number | null) => Promise<void>;
   setDueCount: (count: number) => Promise<void>;
-  /** Keeps what the popup shows first in step (see messaging/popup-snapshot.ts). */
+  /** Keeps what the popup shows first in step (see storage/popup-snapshot.ts). */
   publishPopupList: (now: number) => Promise<void>;
 }
 

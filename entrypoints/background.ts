@@ -12,6 +12,7 @@ import { snoozeUntil } from '../domain/schedule';
 import { IMPORT_PORT } from '../messaging/channels';
 import { commands } from '../messaging/protocol';
 import { TiekeeperDb } from '../storage/db';
+import { isLegacyLocalKey } from '../storage/legacy-local';
 import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
 import { backfillTies } from '../storage/ties';
@@ -80,7 +81,7 @@ export default defineBackground(() => {
     // After an update: contacts stored before the tie figures existed get them (badge ledger),
     // and what earlier versions kept in local storage (where content scripts can read) goes.
     await backfillTies(db);
-    const earlier = Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('summary:') || key === 'popup');
+    const earlier = Object.keys(await browser.storage.local.get(null)).filter(isLegacyLocalKey);
     if (earlier.length > 0) await browser.storage.local.remove(earlier);
     await scheduler.reconcile();
   });

@@ -8,7 +8,7 @@ import { contactSummary } from '../../domain/summary';
 import { t, tCount } from '../../i18n';
 import { contactName, formatNumber, rhythmText } from '../../i18n/format';
 import { send } from '../../messaging/client';
-import type { PopupSnapshot } from '../../messaging/popup-snapshot';
+import type { PopupSnapshot } from '../../storage/popup-snapshot';
 import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
 import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';

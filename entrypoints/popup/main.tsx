@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../messaging/popup-snapshot';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../storage/popup-snapshot';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
 import '../../components/shared/palette.css';

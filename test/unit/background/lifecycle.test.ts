@@ -5,7 +5,7 @@ import background from '../../../entrypoints/background';
 import { notificationId } from '../../../background/notifications';
 import { NUDGE_ALARM } from '../../../background/scheduler';
 import { DAY_MS } from '../../../domain/constants';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../../messaging/popup-snapshot';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../../storage/popup-snapshot';
 import type { Response } from '../../../messaging/protocol';
 import { DB_NAME, TiekeeperDb } from '../../../storage/db';
 import { toolbar } from '../setup';
