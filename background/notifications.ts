@@ -3,40 +3,11 @@ import type { Contact } from '../domain/model';
 import { setLanguageOverride, t, tCount } from '../i18n';
 import { lastContactSentence } from '../i18n/badge-status';
 import { contactName } from '../i18n/format';
-
-/** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
-const SINGLE = 'nudge:';
-const DIGEST = 'digest:';
-const FADING = 'fading:';
-
-export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' } | { kind: 'fading' };
-
-/**
- * The id of a notification about the target, the one format that targetOf reads back. `at` makes
- * it unique: the due time it nudges for (one notification per contact and due time), or when a
- * digest or the fading ties were shown.
- */
-export function notificationId(target: NotificationTarget, at: number | null): string {
-  switch (target.kind) {
-    case 'contact':
-      return `${SINGLE}${target.contactId}@${at}`;
-    case 'digest':
-      return `${DIGEST}${at}`;
-    case 'fading':
-      return `${FADING}${at}`;
-  }
-}
+import { notificationId } from './notification-ids';
 
 /** Button order on a single nudge. */
 export const DONE_BUTTON = 0;
 export const SNOOZE_BUTTON = 1;
-
-export function targetOf(notificationId: string): NotificationTarget | null {
-  if (notificationId.startsWith(SINGLE)) return { kind: 'contact', contactId: notificationId.slice(SINGLE.length).split('@')[0]! };
-  if (notificationId.startsWith(DIGEST)) return { kind: 'digest' };
-  if (notificationId.startsWith(FADING)) return { kind: 'fading' };
-  return null;
-}
 
 const MAX_HOOK = 90;
 

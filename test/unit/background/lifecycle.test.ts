@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
-import { notificationId } from '../../../background/notifications';
+import { notificationId } from '../../../background/notification-ids';
 import { NUDGE_ALARM } from '../../../background/scheduler';
 import { DAY_MS } from '../../../domain/constants';
 import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../../storage/popup-snapshot';

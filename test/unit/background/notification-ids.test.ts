@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationId, targetOf, type NotificationTarget } from '../../../background/notifications';
+import { notificationId, targetOf, type NotificationTarget } from '../../../background/notification-ids';
 
 describe('notification ids', () => {
   it.each<NotificationTarget>([{ kind: 'contact', contactId: '5f1c2a9e-0b7d-4c1e-9a3f-2d8e6b4c7a10' }, { kind: 'digest' }, { kind: 'fading' }])(
