@@ -240,7 +240,7 @@ function findTopCard(doc: Document): TopCard | null {
  * the top card whose own text equals the name in `<title>`, headings first.
  */
 function nameByText(card: Element, doc: Document): { element: Element; name: string } | null {
-  const name = nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  const name = nameFromTitle(doc.title, linkedinSite.label, undefined, true);
   const element = name === undefined ? null : elementWithOwnText(card, name);
   return element && name !== undefined ? { element, name } : null;
 }
@@ -305,7 +305,7 @@ const NOT_FOUND_TITLE = /^(profile not found|page not found|this page doesn.t ex
 
 /** LinkedIn's guest "Profile Not Found" page (2024-public-profile-not-found) and its kin. */
 function isNotFoundPage(doc: Document): boolean {
-  const [first] = titleParts(doc.title, 'LinkedIn');
+  const [first] = titleParts(doc.title, linkedinSite.label);
   if (first !== undefined && NOT_FOUND_TITLE.test(first)) return true;
   // The page's first heading; a class query over the whole page would walk every element.
   const heading = (doc.querySelector('main') ?? doc).querySelector('h1');
@@ -363,9 +363,9 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   const name =
     top?.name ??
     // Off the profile view, only a title that clearly names this person counts.
-    nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
+    nameFromTitle(doc.title, linkedinSite.label, parsed.identifier, parsed.showsTopCard) ??
     (parsed.showsTopCard
-      ? (nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key) ??
+      ? (nameFromPublicMetadata(doc, linkedinSite.label, (other) => parseUrl(other)?.ref.key === parsed.ref.key) ??
         nameFromEmbeddedData(doc, parsed))
       : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
@@ -381,7 +381,7 @@ function recognisedName(doc: Document): string | undefined {
   const address = documentAddress(doc);
   if (address && parseUrl(address)) return readProfile(address, doc)?.name;
   if (isNotFoundPage(doc)) return undefined;
-  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, linkedinSite.label, undefined, true);
 }
 
 /** The element showing the recognised name (see findNameElement), or the link wrapping only it. */

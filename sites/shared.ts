@@ -1,4 +1,5 @@
 import { visibleText } from '../domain/text';
+import { SITES } from './descriptors';
 import type { ProfileRef } from './types';
 
 /**
@@ -25,7 +26,8 @@ const MAX_HEADLINE_LENGTH = 300;
 const NOT_A_NAME = new Set(
   [
     // brands and error pages
-    'linkedin', 'xing', 'profile not found', 'page not found', 'profil nicht gefunden',
+    ...SITES.map((descriptor) => descriptor.label.toLowerCase()),
+    'profile not found', 'page not found', 'profil nicht gefunden',
     'seite nicht gefunden', 'not found', '404', 'this page doesn’t exist', "this page doesn't exist",
     'sign in', 'sign up', 'join now', 'log in', 'anmelden', 'einloggen', 'registrieren',
     'security verification', 'sicherheitsüberprüfung',
