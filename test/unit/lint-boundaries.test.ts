@@ -50,3 +50,25 @@ describe('lint: files of the project are imported by relative path', () => {
     expect(await errorsFor("import { z } from 'zod';\nimport { db } from '../../storage/db';\nexport const d = [z, db];\n", 'components/dashboard/Probe.tsx')).toEqual([]);
   });
 });
+
+// The domain knows the sites by their descriptors, not by the adapters that parse their pages.
+describe('lint: domain/ uses the sites\' descriptors, not their adapters', () => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const errorsFor = async (code: string, filePath: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  };
+
+  it.each([
+    "import { adapters } from '../sites';\nexport const a = adapters;\n",
+    "import { linkedinAdapter } from '../sites/linkedin';\nexport const a = linkedinAdapter;\n",
+    "import { textOf } from '../sites/shared';\nexport const a = textOf;\n",
+  ])('refuses %s', async (code) => {
+    expect(await errorsFor(code, 'domain/probe.ts')).toHaveLength(1);
+  });
+
+  it('allows the descriptors and the types', async () => {
+    const code = "import { SITES } from '../sites/descriptors';\nimport type { ProfileRef } from '../sites/types';\nexport const a: [typeof SITES, ProfileRef?] = [SITES];\n";
+    expect(await errorsFor(code, 'domain/probe.ts')).toEqual([]);
+  });
+});
