@@ -54,8 +54,8 @@ export default tseslint.config(
     },
   },
   {
-    // The domain is pure logic: of the sites it knows only their descriptors (ids, names, hosts),
-    // never the adapters' page parsing.
+    // The domain is pure logic: of the sites it knows only their descriptors (ids, names, hosts)
+    // and their address rules, never the adapters' page parsing.
     files: ['domain/**'],
     rules: {
       'no-restricted-imports': [
@@ -64,8 +64,8 @@ export default tseslint.config(
           patterns: [
             RELATIVE_IMPORTS,
             {
-              regex: '(^|/)sites(/(?!(descriptors|types)$).*)?$',
-              message: 'domain/ may use sites/descriptors.ts (and the types), not the adapters: they parse pages.',
+              regex: '(^|/)sites(/(?!(descriptors|types|urls/[^/]+)$).*)?$',
+              message: 'domain/ may use sites/descriptors.ts, sites/urls/ and the types, not the adapters: they parse pages.',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { decodeSegment, parseAddress } from './shared';
+import { decodeSegment, parseAddress } from './urls/shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*

@@ -1,6 +1,5 @@
 import {
   badgeAnchorFor,
-  decodeSegment,
   documentAddress,
   findNameElement,
   isPlausibleName,
@@ -13,6 +12,7 @@ import {
 } from './shared';
 import { isHostOf, xingSite } from './descriptors';
 import type { ProfileRef, SiteAdapter } from './types';
+import { decodeSegment } from './urls/shared';
 
 /*
  * XING profile recognition.

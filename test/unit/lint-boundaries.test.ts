@@ -67,8 +67,9 @@ describe('lint: domain/ uses the sites\' descriptors, not their adapters', () =>
     expect(await errorsFor(code, 'domain/probe.ts')).toHaveLength(1);
   });
 
-  it('allows the descriptors and the types', async () => {
-    const code = "import { SITES } from '../sites/descriptors';\nimport type { ProfileRef } from '../sites/types';\nexport const a: [typeof SITES, ProfileRef?] = [SITES];\n";
+  it('allows the descriptors, the address rules and the types', async () => {
+    const code =
+      "import { SITES } from '../sites/descriptors';\nimport type { ProfileRef } from '../sites/types';\nimport { parseAddress } from '../sites/urls/shared';\nexport const a: [typeof SITES, typeof parseAddress, ProfileRef?] = [SITES, parseAddress];\n";
     expect(await errorsFor(code, 'domain/probe.ts')).toEqual([]);
   });
 });
