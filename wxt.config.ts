@@ -21,7 +21,7 @@ const productionReactInBench: Plugin = {
 // profile each tab shows, for the panel), alarms (follow-up schedule), notifications (nudges),
 // unlimitedStorage (so the browser never evicts the user's notes) and, in Chrome, sidePanel (the
 // panel beside the page; it adds no install warning). Host access comes only from the content
-// script's matches on linkedin.com and xing.com.
+// script's matches on the sites (sites/descriptors.ts: linkedin.com and xing.com).
 export default defineConfig({
   // Manifest V3 for Firefox too: one background model (an event-driven worker) everywhere.
   manifestVersion: 3,

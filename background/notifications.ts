@@ -1,32 +1,20 @@
 import { browser } from 'wxt/browser';
 import type { Contact } from '../domain/model';
 import { setLanguageOverride, t, tCount } from '../i18n';
-import { relativeTime } from '../i18n/format';
-
-/** Notification ids carry what a click needs: the contact, a digest, or the fading ties. */
-const SINGLE = 'nudge:';
-const DIGEST = 'digest:';
-const FADING = 'fading:';
-
-export type NotificationTarget = { kind: 'contact'; contactId: string } | { kind: 'digest' } | { kind: 'fading' };
+import { lastContactSentence } from '../i18n/badge-status';
+import { contactName } from '../i18n/format';
+import { notificationId } from './notification-ids';
 
 /** Button order on a single nudge. */
 export const DONE_BUTTON = 0;
 export const SNOOZE_BUTTON = 1;
 
-export function targetOf(notificationId: string): NotificationTarget | null {
-  if (notificationId.startsWith(SINGLE)) return { kind: 'contact', contactId: notificationId.slice(SINGLE.length).split('@')[0]! };
-  if (notificationId.startsWith(DIGEST)) return { kind: 'digest' };
-  if (notificationId.startsWith(FADING)) return { kind: 'fading' };
-  return null;
-}
-
 const MAX_HOOK = 90;
 
 /** The words of a nudge about one person: name, time since the last contact, a conversation hook. */
 export function nudgeText(contact: Contact, now: number): { title: string; message: string } {
-  const name = contact.displayName || t('unnamedContact');
-  const last = contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
+  const name = contactName(contact);
+  const last = lastContactSentence(contact.lastContactAt, now);
   const hook = contact.hooks.trim().split('\n')[0] ?? '';
   const shortHook = hook.length > MAX_HOOK ? `${hook.slice(0, MAX_HOOK - 1)}…` : hook;
   // A one-off reminder says what it is about first: that is why the user set it.
@@ -43,7 +31,7 @@ export function nudgeText(contact: Contact, now: number): { title: string; messa
 }
 
 export function digestText(contacts: readonly Contact[]): { title: string; message: string } {
-  const names = contacts.slice(0, 3).map((c) => c.displayName || t('unnamedContact'));
+  const names = contacts.slice(0, 3).map((c) => contactName(c));
   return {
     title: tCount('nudgeDigestTitle', contacts.length),
     message: contacts.length > 3 ? `${names.join(', ')}, …` : names.join(', '),
@@ -52,7 +40,7 @@ export function digestText(contacts: readonly Contact[]): { title: string; messa
 
 /** Ties fading this week, for users who asked to be told: names, and what to do. */
 export function fadingText(contacts: readonly Contact[]): { title: string; message: string } {
-  const names = contacts.map((c) => c.displayName || t('unnamedContact'));
+  const names = contacts.map((c) => contactName(c));
   return {
     title: contacts.length === 1 ? t('fadingNudgeTitleFor', names[0]!) : tCount('fadingNudgeTitle', contacts.length),
     message: `${contacts.length === 1 ? '' : `${names.join(', ')}\n`}${t('fadingNudgeMessage')}`,
@@ -70,7 +58,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   const showFading = async (contacts: Contact[]): Promise<void> => {
     setLanguageOverride(await deps.language());
-    await browser.notifications.create(`${FADING}${deps.now()}`, { type: 'basic', iconUrl, ...fadingText(contacts) });
+    await browser.notifications.create(notificationId({ kind: 'fading' }, deps.now()), { type: 'basic', iconUrl, ...fadingText(contacts) });
   };
 
   const show = async (via: 'single' | 'digest', contacts: Contact[]): Promise<void> => {
@@ -79,11 +67,11 @@ export function createNotifier(deps: NotifierDeps) {
     // Firefox shows no notification buttons and rejects the option.
     const buttons = import.meta.env.FIREFOX ? undefined : [{ title: t('nudgeDone') }, { title: t('nudgeSnoozeWeek') }];
     if (via === 'digest') {
-      await browser.notifications.create(`${DIGEST}${now}`, { type: 'basic', iconUrl, ...digestText(contacts) });
+      await browser.notifications.create(notificationId({ kind: 'digest' }, now), { type: 'basic', iconUrl, ...digestText(contacts) });
       return;
     }
     for (const contact of contacts) {
-      await browser.notifications.create(`${SINGLE}${contact.id}@${contact.nextDueAt}`, {
+      await browser.notifications.create(notificationId({ kind: 'contact', contactId: contact.id }, contact.nextDueAt), {
         type: 'basic',
         iconUrl,
         ...nudgeText(contact, now),

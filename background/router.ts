@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { TiekeeperError, userMessage, type ErrorPayload } from '../domain/errors';
 import { commands, isCommandName, type CommandName, type Response } from '../messaging/protocol';
-import { adapterForUrl } from '../sites';
+import { SITES, siteOfHost, type SiteDescriptor } from '../sites/descriptors';
 import { createHandlers, type CallContext, type HandlerDeps, type Handlers } from './handlers';
 
 export interface RouterDeps extends HandlerDeps {
@@ -10,6 +10,8 @@ export interface RouterDeps extends HandlerDeps {
   extensionOrigin: string;
   /** `browser.runtime.id`. */
   extensionId: string;
+  /** The sites whose tabs content scripts may speak for (all of them; a test adds one). */
+  sites?: readonly SiteDescriptor[];
 }
 
 export type Handle = (message: unknown, sender: Browser.runtime.MessageSender, context?: CallContext) => Promise<Response>;
@@ -21,14 +23,14 @@ type SenderKind = 'page' | 'content' | 'unknown';
  * script's matches), as the browser reports it. The address is the browser's, not the page's
  * word, so whatever a content script asks is about the page its tab really shows.
  */
-function contentTab(sender: Browser.runtime.MessageSender): { id: number; url: URL } | null {
+function contentTab(sender: Browser.runtime.MessageSender, sites: readonly SiteDescriptor[]): { id: number; url: URL } | null {
   // The tab's address follows the site's single-page navigations; the sender's own `url` stays
   // the one the document was loaded at.
   const address = sender.tab?.url ?? sender.url;
   if (sender.tab?.id === undefined || sender.frameId !== 0 || !address) return null;
   try {
     const url = new URL(address);
-    return url.protocol === 'https:' && adapterForUrl(url) ? { id: sender.tab.id, url } : null;
+    return url.protocol === 'https:' && siteOfHost(url.hostname, sites) ? { id: sender.tab.id, url } : null;
   } catch {
     return null;
   }
@@ -37,7 +39,7 @@ function contentTab(sender: Browser.runtime.MessageSender): { id: number; url: U
 function senderKind(sender: Browser.runtime.MessageSender, deps: RouterDeps): SenderKind {
   if (sender.id !== deps.extensionId || !sender.url) return 'unknown';
   if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
-  return contentTab(sender) ? 'content' : 'unknown';
+  return contentTab(sender, deps.sites ?? SITES) ? 'content' : 'unknown';
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -95,7 +97,7 @@ export function createRouter(deps: RouterDeps, handlers: Handlers = createHandle
       const parsed = commands[cmd].input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = handlers[cmd] as (input: unknown, context: CallContext) => Promise<unknown>;
-      const tab = kind === 'content' ? contentTab(sender) : null;
+      const tab = kind === 'content' ? contentTab(sender, deps.sites ?? SITES) : null;
       const value = await handler(parsed.data, tab ? { ...context, tab } : context);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {

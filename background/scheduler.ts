@@ -3,7 +3,7 @@ import { weekStartOf } from '../domain/fading';
 import type { Contact, Settings } from '../domain/model';
 import { afterQuietHours, isQuietTime, planNudges } from '../domain/schedule';
 import type { TiekeeperDb } from '../storage/db';
-import { dueCount, dueUnnotified, nextDueAfter, nudgeId, recordNudges, singlesShownSince, unshownNudges } from '../storage/nudges';
+import { dueCount, dueUnnotified, fadingNudgeId, nextDueAfter, nudgeId, recordNudges, singlesShownSince, unshownNudges } from '../storage/nudges';
 import { readSuggestions } from '../storage/popup';
 import { getSettings } from '../storage/settings';
 
@@ -19,7 +19,7 @@ export interface SchedulerDeps {
   /** Sets the one wake-up alarm, or clears it when null. */
   setAlarm: (when: number | null) => Promise<void>;
   setDueCount: (count: number) => Promise<void>;
-  /** Keeps what the popup shows first in step (see messaging/popup-snapshot.ts). */
+  /** Keeps what the popup shows first in step (see storage/popup-snapshot.ts). */
   publishPopupList: (now: number) => Promise<void>;
 }
 
@@ -64,12 +64,12 @@ export function createScheduler(deps: SchedulerDeps) {
     const nextWeek = afterQuietHours(addWeeks(week, 1).getTime(), settings);
     if (isQuietTime(now, settings)) return afterQuietHours(now, settings);
     const picks = (await readSuggestions(db, now)).fading.map((pick) => pick.contact);
-    const ids = picks.map((contact) => `fading:${nudgeId(contact.id, week)}`);
+    const ids = picks.map((contact) => fadingNudgeId(contact.id, week));
     const unshown = new Set(await unshownNudges(db, ids));
     const fresh = picks.filter((_, i) => unshown.has(ids[i]!));
     if (fresh.length > 0) {
       await deps.showFading(fresh);
-      await recordNudges(db, fresh.map((contact) => ({ id: `fading:${nudgeId(contact.id, week)}`, contactId: contact.id, dueAt: week, shownAt: now, via: 'digest' })));
+      await recordNudges(db, fresh.map((contact) => ({ id: fadingNudgeId(contact.id, week), contactId: contact.id, dueAt: week, shownAt: now, via: 'digest' })));
     }
     return nextWeek;
   };

@@ -1,4 +1,4 @@
-import type { BadgeTone, BadgeView } from '@/messaging/badge-view';
+import type { BadgeTone, BadgeView } from '../messaging/badge-view';
 
 export const ICONS: Record<BadgeTone, string> = { new: '+', none: '○', calm: '✓', soon: '◷', due: '◷', overdue: '!', snoozed: 'z' };
 

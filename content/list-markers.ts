@@ -1,5 +1,5 @@
-import type { MarkerView } from '@/messaging/site-activity';
-import type { SiteAdapter } from '@/sites/types';
+import type { MarkerView } from '../messaging/site-activity';
+import type { SiteAdapter } from '../sites/types';
 import { ICONS, TONE_CSS } from './badge';
 
 /*

@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '@/sites/types';
+import type { SiteAdapter } from '../sites/types';
 
 /*
  * Messages the user sends on LinkedIn and XING: who they went to, and nothing of what they say.

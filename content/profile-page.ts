@@ -1,5 +1,5 @@
-import { adapterForUrl } from '@/sites';
-import type { ProfileRef, SiteAdapter } from '@/sites/types';
+import { adapterForUrl } from '../sites';
+import type { ProfileRef, SiteAdapter } from '../sites/types';
 import { waitForDom } from './wait-for';
 
 /** How long a navigation may take to render the new person before we read what is there. */

@@ -1,5 +1,5 @@
-import type { MarkerView, SentResult } from '@/messaging/site-activity';
-import type { SiteAdapter } from '@/sites/types';
+import type { MarkerView, SentResult } from '../messaging/site-activity';
+import type { SiteAdapter } from '../sites/types';
 import { ICONS } from './badge';
 import type { ContentApi } from './extension-api';
 import { watchListMarkers } from './list-markers';

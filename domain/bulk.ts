@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applyContactPatch, normaliseTags } from './contacts';
-import { contactSchema, type Contact } from './model';
+import { cadenceDaysSchema, contactSchema, type Contact } from './model';
 import { withStaggeredRhythm } from './stagger';
 
 /**
@@ -9,7 +9,7 @@ import { withStaggeredRhythm } from './stagger';
  */
 const tag = contactSchema.shape.tags.element.trim().min(1);
 export const bulkActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('setRhythm'), cadenceDays: z.number().int().min(1).max(3_660) }),
+  z.object({ kind: z.literal('setRhythm'), cadenceDays: cadenceDaysSchema }),
   z.object({ kind: z.literal('clearRhythm') }),
   z.object({ kind: z.literal('addTag'), tag }),
   z.object({ kind: z.literal('removeTag'), tag }),

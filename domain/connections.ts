@@ -1,11 +1,11 @@
-import { linkedinAdapter } from '../sites/linkedin';
-import { parseAddress } from '../sites/shared';
 import { isValid, parse as parseDate } from 'date-fns';
 import Papa from 'papaparse';
 import { newContact, profileId, withSchedule } from './contacts';
 import { failed, userMessage, type Parsed, type UserMessage } from './errors';
 import { capProblems, checkImportText, stripBom } from './import-text';
 import { visibleText } from './text';
+import { parseLinkedinUrl } from '../sites/urls/linkedin';
+import { parseAddress } from '../sites/urls/shared';
 import type { Contact, Profile } from './model';
 import { EARLIEST_TIME, LATEST_TIME, MAX_NAME_LENGTH } from './constants';
 import { withStaggeredRhythm } from './stagger';
@@ -62,12 +62,12 @@ export interface ConnectionsFile {
 
 /**
  * The profile a URL in the export points to, by the same rule the extension uses on the page
- * (the LinkedIn adapter), so that an imported person and the profile page they belong to meet.
+ * (the LinkedIn adapter's, sites/urls/linkedin.ts), so that an imported person and the profile page they belong to meet.
  * Accepts URLs without a scheme, as they appear in some exports.
  */
 export function linkedinKeyFromUrl(raw: string): { key: string; url: string } | null {
   const url = parseAddress(raw);
-  const profile = url && linkedinAdapter.profileFromUrl(url);
+  const profile = url && parseLinkedinUrl(url)?.ref;
   return profile ? { key: profile.key, url: profile.url } : null;
 }
 

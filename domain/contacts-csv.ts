@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import Papa from 'papaparse';
+import { SITES, type SiteDescriptor } from '../sites/descriptors';
 import type { Contact, Profile } from './model';
 
 /**
@@ -16,7 +17,7 @@ import type { Contact, Profile } from './model';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export const CSV_COLUMNS = [
+const CONTACT_COLUMNS = [
   'Name',
   'Headline',
   'Company',
@@ -30,15 +31,18 @@ export const CSV_COLUMNS = [
   'Hooks',
   'Meet in person',
   'Archived',
-  'LinkedIn',
-  'XING',
 ] as const;
+
+/** The columns: the contact's fields, then one profile URL per site, named after the site. */
+export function csvColumns(sites: readonly SiteDescriptor[] = SITES): string[] {
+  return [...CONTACT_COLUMNS, ...sites.map((descriptor) => descriptor.label)];
+}
 
 const day = (time: number | null) => (time === null ? '' : format(time, 'yyyy-MM-dd'));
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-export function contactsToCsv(contacts: readonly Contact[], profiles: readonly Profile[]): string {
-  const urls = new Map<string, Partial<Record<Profile['site'], string>>>();
+export function contactsToCsv(contacts: readonly Contact[], profiles: readonly Profile[], sites: readonly SiteDescriptor[] = SITES): string {
+  const urls = new Map<string, Partial<Record<string, string>>>();
   // The most recently seen profile per site, when someone has two (a changed URL).
   const bySeen = [...profiles].sort((a, b) => (a.seenAt ?? 0) - (b.seenAt ?? 0));
   for (const p of bySeen) urls.set(p.contactId, { ...urls.get(p.contactId), [p.site]: p.url });
@@ -58,11 +62,10 @@ export function contactsToCsv(contacts: readonly Contact[], profiles: readonly P
     c.hooks,
     yesNo(c.meetInPerson),
     yesNo(c.archived),
-    urls.get(c.id)?.linkedin ?? '',
-    urls.get(c.id)?.xing ?? '',
+    ...sites.map((descriptor) => urls.get(c.id)?.[descriptor.site] ?? ''),
   ]);
   const csv = Papa.unparse(
-    { fields: [...CSV_COLUMNS], data: rows },
+    { fields: csvColumns(sites), data: rows },
     { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
   );
   return `\uFEFF${csv}\r\n`;

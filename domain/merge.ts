@@ -1,7 +1,7 @@
 import { normaliseTags, withSchedule, type ContactState } from './contacts';
 import { invalid, notFound } from './errors';
 import { MAX_MERGE_RECORDS, type Contact, type MergeRecord } from './model';
-import { MAX_ROLE_CHANGES } from './constants';
+import { MAX_ROLE_CHANGES, MAX_TEXT_LENGTH } from './constants';
 
 /**
  * Merging two contacts that are one person (their LinkedIn and their XING profile, or a
@@ -27,8 +27,8 @@ import { MAX_ROLE_CHANGES } from './constants';
 
 const TEXT_FIELDS = ['displayName', 'headline', 'company', 'email'] as const;
 const JOINED_FIELDS = [
-  ['howWeMet', 2_000],
-  ['hooks', 2_000],
+  ['howWeMet', MAX_TEXT_LENGTH],
+  ['hooks', MAX_TEXT_LENGTH],
 ] as const;
 
 export type MergedField = (typeof TEXT_FIELDS)[number] | (typeof JOINED_FIELDS)[number][0] | 'tags' | 'cadenceDays';

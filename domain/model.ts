@@ -1,6 +1,25 @@
 import { z } from 'zod';
+import { SITE_IDS, siteHostnamePattern, type SiteId } from '../sites/descriptors';
 import { visibleText } from './text';
-import { EARLIEST_TIME, FAVOUR_TYPES, INTRODUCTION_STATUSES, LATEST_TIME, MAX_NAME_LENGTH, MAX_NOTE_LENGTH, MAX_REMINDER_REASON_LENGTH, MAX_ROLE_CHANGES } from './constants';
+import {
+  EARLIEST_TIME,
+  FAVOUR_TYPES,
+  INTRODUCTION_STATUSES,
+  LATEST_TIME,
+  MAX_CADENCE_DAYS,
+  MAX_COMPANY_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_HEADLINE_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_REMINDER_REASON_LENGTH,
+  MAX_ROLE_CHANGES,
+  MAX_PROFILE_KEY_LENGTH,
+  MAX_TAG_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_URL_LENGTH,
+} from './constants';
 
 export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
 
@@ -11,12 +30,15 @@ export { FAVOUR_TYPES, INTRODUCTION_STATUSES };
  * written by an older version of the extension.
  */
 
-export const SITES = ['linkedin', 'xing'] as const;
-export const siteSchema = z.enum(SITES);
+export const siteSchema = z.enum(SITE_IDS);
 
-const id = z.string().min(1).max(100);
+/** A record's id, in the rows and in messages. */
+export const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
+const id = idSchema;
 /** A stored time, in the sane range. */
 export const epochMs = z.number().int().min(EARLIEST_TIME).max(LATEST_TIME);
+/** A keep-in-touch rhythm in days. */
+export const cadenceDaysSchema = z.number().int().min(1).max(MAX_CADENCE_DAYS);
 /** Short single-line text: names, headlines, tags. */
 const shortText = (max: number) => z.string().max(max);
 /** Names and headlines come from sites and files: stored without invisible characters. */
@@ -62,15 +84,15 @@ export type TieStats = z.infer<typeof tieStatsSchema>;
 const contactFields = {
   id,
   displayName: nameText(MAX_NAME_LENGTH),
-  headline: nameText(500),
-  company: nameText(300),
-  email: shortText(320),
-  howWeMet: shortText(2_000),
+  headline: nameText(MAX_HEADLINE_LENGTH),
+  company: nameText(MAX_COMPANY_LENGTH),
+  email: shortText(MAX_EMAIL_LENGTH),
+  howWeMet: shortText(MAX_TEXT_LENGTH),
   /** Conversation hooks, e.g. their favourite football club. */
-  hooks: shortText(2_000),
-  tags: z.array(nameText(60)).max(50),
+  hooks: shortText(MAX_TEXT_LENGTH),
+  tags: z.array(nameText(MAX_TAG_LENGTH)).max(50),
   /** Keep-in-touch rhythm; null = no reminders. */
-  cadenceDays: z.number().int().min(1).max(3_660).nullable(),
+  cadenceDays: cadenceDaysSchema.nullable(),
   /** When the rhythm was set: a contact with a rhythm but no interaction is due one rhythm later. */
   cadenceSetAt: epochMs.nullable(),
   /** Latest interaction time, kept in step with `interactions` in the same transaction. */
@@ -101,7 +123,7 @@ const contactFields = {
    * New roles noticed on the user's visits to their profile (domain/roles.ts), oldest first:
    * when, and the headline the page showed. Absent when none was noticed.
    */
-  roleChanges: z.array(z.object({ at: epochMs, headline: nameText(500) })).max(MAX_ROLE_CHANGES).optional(),
+  roleChanges: z.array(z.object({ at: epochMs, headline: nameText(MAX_HEADLINE_LENGTH) })).max(MAX_ROLE_CHANGES).optional(),
   archived: z.boolean(),
   tie: tieStatsSchema.optional(),
   createdAt: epochMs,
@@ -137,16 +159,16 @@ export const profileSchema = z.object({
   id,
   contactId: id,
   site: siteSchema,
-  key: shortText(300).min(1),
+  key: shortText(MAX_PROFILE_KEY_LENGTH).min(1),
   /**
    * The UI renders this as a link, so it must never be `javascript:` or another site: a backup
    * or an import is untrusted input.
    */
-  url: z.url({ protocol: /^https$/, hostname: /^([a-z0-9-]+\.)*(linkedin|xing)\.com$/ }).max(2_000),
-  memberId: shortText(100).nullable(),
+  url: z.url({ protocol: /^https$/, hostname: siteHostnamePattern() }).max(MAX_URL_LENGTH),
+  memberId: shortText(MAX_ID_LENGTH).nullable(),
   /** The name and headline as last seen on the page (the contact's name is the user's). */
   seenName: nameText(MAX_NAME_LENGTH).nullable(),
-  seenHeadline: nameText(500).nullable(),
+  seenHeadline: nameText(MAX_HEADLINE_LENGTH).nullable(),
   createdAt: epochMs,
   seenAt: epochMs.nullable(),
 });
@@ -169,7 +191,7 @@ export const interactionSchema = z.object({
   kind: interactionKindSchema,
   /** For favours: what kind of favour. */
   favour: favourTypeSchema.nullable(),
-  note: shortText(2_000),
+  note: shortText(MAX_TEXT_LENGTH),
   /** Set when the interaction was logged by recording an introduction. */
   introductionId: id.nullable(),
   createdAt: epochMs,
@@ -187,7 +209,7 @@ export const introductionSchema = z.object({
   aId: id,
   bId: id,
   status: introductionStatusSchema,
-  note: shortText(2_000),
+  note: shortText(MAX_TEXT_LENGTH),
   /** When it was made (status made/outcome), else null. */
   madeAt: epochMs.nullable(),
   createdAt: epochMs,
@@ -212,10 +234,14 @@ export type Nudge = z.infer<typeof nudgeSchema>;
 
 export const messageLogSchema = z.enum(['ask', 'on', 'off']);
 export type MessageLogChoice = z.infer<typeof messageLogSchema>;
+/** One choice per site; a site the user was never asked about is 'ask'. */
+const messageLogBySiteSchema = z
+  .object(Object.fromEntries(SITE_IDS.map((site) => [site, messageLogSchema])) as Record<SiteId, typeof messageLogSchema>)
+  .default(Object.fromEntries(SITE_IDS.map((site) => [site, 'ask'])) as Record<SiteId, MessageLogChoice>);
 
 export const settingsSchema = z.object({
   /** Rhythm given to new contacts; null = none. */
-  defaultCadenceDays: z.number().int().min(1).max(3_660).nullable().default(null),
+  defaultCadenceDays: cadenceDaysSchema.nullable().default(null),
   /** Quiet hours in minutes after local midnight; start > end spans midnight. */
   quietStartMinute: z.number().int().min(0).max(1_439).default(21 * 60),
   quietEndMinute: z.number().int().min(0).max(1_439).default(8 * 60),
@@ -229,7 +255,7 @@ export const settingsSchema = z.object({
    * Log the messages the user sends on each site as "in touch": 'ask' until the user answered
    * the question shown on the first send.
    */
-  messageLog: z.object({ linkedin: messageLogSchema, xing: messageLogSchema }).default({ linkedin: 'ask', xing: 'ask' }),
+  messageLog: messageLogBySiteSchema,
   /** Messages sent in group conversations count too (for every participant). */
   messageLogGroups: z.boolean().default(false),
 });

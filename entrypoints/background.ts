@@ -2,15 +2,18 @@ import { browser } from 'wxt/browser';
 import { createHandlers } from '../background/handlers';
 import { withEffects } from '../background/effects';
 import { serveImportPort } from '../background/import-port';
-import { createNotifier, DONE_BUTTON, SNOOZE_BUTTON, targetOf } from '../background/notifications';
+import { targetOf } from '../background/notification-ids';
+import { createNotifier, DONE_BUTTON, SNOOZE_BUTTON } from '../background/notifications';
 import { createRouter } from '../background/router';
 import { writePopupSnapshot } from '../background/popup-snapshot';
 import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
 import { createBadges } from '../background/badges';
+import { dashboardPath, type Route } from '../components/dashboard/route';
 import { snoozeUntil } from '../domain/schedule';
 import { IMPORT_PORT } from '../messaging/channels';
 import { commands } from '../messaging/protocol';
 import { TiekeeperDb } from '../storage/db';
+import { isLegacyLocalKey } from '../storage/legacy-local';
 import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
 import { backfillTies } from '../storage/ties';
@@ -20,8 +23,7 @@ export default defineBackground(() => {
   // time. Listeners are registered synchronously, so that an event that woke the worker is heard.
   const db = new TiekeeperDb();
   const now = () => Date.now();
-  const dashboardUrl = (contactId: string | null) =>
-    browser.runtime.getURL('/dashboard.html') + (contactId ? `#/contact/${encodeURIComponent(contactId)}` : '');
+  const dashboardUrl = (route: Route) => browser.runtime.getURL(dashboardPath(route));
   const openTab = async (url: string) => {
     await browser.tabs.create({ url });
   };
@@ -56,7 +58,14 @@ export default defineBackground(() => {
     publishPopupList: (at) => writePopupSnapshot(db, at),
   });
   const badges = createBadges({ db, now, session: browser.storage.session, sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) });
-  const deps = { db, now, openTab, dashboardUrl, openPanel, badges };
+  const deps = {
+    db,
+    now,
+    openTab,
+    dashboardUrl: (contactId: string | null) => dashboardUrl(contactId ? { page: 'contact', id: contactId } : { page: 'list', due: false }),
+    openPanel,
+    badges,
+  };
   const handlers = withEffects(createHandlers(deps), { db, badges, reconcile: scheduler.reconcile });
   const handle = createRouter({ ...deps, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id }, handlers);
 
@@ -73,7 +82,7 @@ export default defineBackground(() => {
     // After an update: contacts stored before the tie figures existed get them (badge ledger),
     // and what earlier versions kept in local storage (where content scripts can read) goes.
     await backfillTies(db);
-    const earlier = Object.keys(await browser.storage.local.get(null)).filter((key) => key.startsWith('summary:') || key === 'popup');
+    const earlier = Object.keys(await browser.storage.local.get(null)).filter(isLegacyLocalKey);
     if (earlier.length > 0) await browser.storage.local.remove(earlier);
     await scheduler.reconcile();
   });
@@ -87,9 +96,9 @@ export default defineBackground(() => {
     const target = targetOf(notificationId);
     if (!target) return;
     await browser.notifications.clear(notificationId);
-    if (target.kind === 'digest') await openTab(`${dashboardUrl(null)}#/due`);
-    else if (target.kind === 'fading') await openTab(dashboardUrl(null));
-    else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl(target.contactId));
+    if (target.kind === 'digest') await openTab(dashboardUrl({ page: 'list', due: true }));
+    else if (target.kind === 'fading') await openTab(dashboardUrl({ page: 'list', due: false }));
+    else await openTab((await profileUrlOf(db, target.contactId)) ?? dashboardUrl({ page: 'contact', id: target.contactId }));
   });
   browser.notifications.onButtonClicked.addListener(async (notificationId, button) => {
     const target = targetOf(notificationId);

@@ -1,12 +1,12 @@
-import { ledgerOf } from '@/domain/ledger';
-import { followUpStatus } from '@/domain/schedule';
-import type { ContactSummary } from '@/domain/summary';
-import { t } from '@/i18n';
-import { duration, formatDate, nextFollowUpText, nextReminderText, relativeTime } from '@/i18n/format';
-import type { BadgeStatus, BadgeView } from '@/messaging/badge-view';
+import { ledgerOf } from '../domain/ledger';
+import { followUpStatus } from '../domain/schedule';
+import type { ContactSummary } from '../domain/summary';
+import { t } from './index';
+import { duration, formatDate, nextFollowUpText, nextReminderText, relativeTime } from './format';
+import type { BadgeStatus, BadgeView } from '../messaging/badge-view';
 import { ledgerBadgeNote } from './tie-text';
 
-export type { BadgeStatus, BadgeTone, BadgeView } from '@/messaging/badge-view';
+export type { BadgeStatus, BadgeTone, BadgeView } from '../messaging/badge-view';
 
 /**
  * What the badge says about a person (null: not yet known to Tiekeeper). When the user has asked
@@ -52,8 +52,20 @@ function nextText(status: { dueAt: number; reminder?: true }, now: number): stri
  * 2026", from LinkedIn's export), else "No contact yet".
  */
 export function lastContactLabel(summary: Pick<ContactSummary, 'lastContactAt' | 'connectedAt'>, now: number): string {
-  if (summary.lastContactAt !== null) return t('badgeLastContact', relativeTime(summary.lastContactAt, now));
-  return summary.connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(summary.connectedAt));
+  return summary.lastContactAt !== null ? lastContactSentence(summary.lastContactAt, now) : beforeFirstContact(summary.connectedAt);
+}
+
+/**
+ * "Last contact 4 months ago", else "No contact yet": the popup's and the notifications' words,
+ * which leave the connection date out (see lastContactLabel for the badge's, which do not).
+ */
+export function lastContactSentence(lastContactAt: number | null, now: number): string {
+  return lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(lastContactAt, now));
+}
+
+/** Someone never in touch: "Connected 15 Jun 2026" when the day the tie began is known, else "No contact yet". */
+export function beforeFirstContact(connectedAt: number | null): string {
+  return connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(connectedAt));
 }
 
 export function badgeView(summary: ContactSummary | null, now: number, name: string): BadgeView {

@@ -1,5 +1,15 @@
-import { DAY_MS } from '@/domain/constants';
+import { DAY_MS } from '../domain/constants';
 import { t, uiLanguage, type MessageKey } from './index';
+
+/** A person's name as shown: "Unnamed contact" when it is empty or blank. */
+export function nameOrUnnamed(name: string): string {
+  return name.trim() || t('unnamedContact');
+}
+
+/** A contact's name as shown (see nameOrUnnamed). */
+export function contactName(contact: { displayName: string }): string {
+  return nameOrUnnamed(contact.displayName);
+}
 
 /** Locale for Intl formatting in the UI language. */
 function locale(): string {

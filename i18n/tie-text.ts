@@ -1,8 +1,8 @@
-import type { FadingEstimate, FadingLevel } from '@/domain/fading';
-import type { GiveIdea, Ledger } from '@/domain/ledger';
-import type { FavourType, InteractionKind, IntroductionStatus } from '@/domain/model';
-import { t, type MessageKey } from '@/i18n';
-import { everyText, formatNumber } from '@/i18n/format';
+import type { FadingEstimate, FadingLevel } from '../domain/fading';
+import type { GiveIdea, Ledger } from '../domain/ledger';
+import type { FavourType, InteractionKind, IntroductionStatus } from '../domain/model';
+import { t, type MessageKey } from './index';
+import { everyText, formatNumber, nameOrUnnamed } from './format';
 
 /** Give and take, fading and introductions in words. Shared by the badge, panel and popup. */
 
@@ -83,9 +83,9 @@ export function introductionStatusText(status: IntroductionStatus, aName: string
     case 'idea':
       return t('introStatusIdea');
     case 'asked-a':
-      return t('introStatusAsked', aName || t('unnamedContact'));
+      return t('introStatusAsked', nameOrUnnamed(aName));
     case 'asked-b':
-      return t('introStatusAsked', bName || t('unnamedContact'));
+      return t('introStatusAsked', nameOrUnnamed(bName));
     case 'made':
       return t('introStatusMade');
     case 'outcome':

@@ -14,6 +14,7 @@ import {
   profileSchema,
   settingsPatchSchema,
   epochMs,
+  idSchema,
   nameText,
   siteSchema,
   type Contact,
@@ -22,7 +23,7 @@ import {
   type Note,
   type Settings,
 } from '../domain/model';
-import { MAX_NAME_LENGTH, MAX_REMINDER_REASON_LENGTH } from '../domain/constants';
+import { MAX_HEADLINE_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_PROFILE_KEY_LENGTH, MAX_REMINDER_REASON_LENGTH, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from '../domain/constants';
 import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
 import type { MarkerView, SentResult } from './site-activity';
@@ -52,17 +53,19 @@ export function command<Output>() {
   return <Input extends z.ZodType>(input: Input, scope: Scope): Command<Input, Output> => ({ input, scope });
 }
 
-const id = z.string().min(1).max(100);
+// The stored rows' schemas, under short names for the many commands below.
+const id = idSchema;
 const time = epochMs;
+const profileKey = z.string().min(1).max(MAX_PROFILE_KEY_LENGTH);
 const none = z.object({});
 
 const profileRefObject = z.object({
   site: siteSchema,
-  key: z.string().min(1).max(300),
+  key: profileKey,
   url: profileSchema.shape.url,
   name: nameText(MAX_NAME_LENGTH).optional(),
-  headline: nameText(500).optional(),
-  memberId: z.string().min(1).max(100).optional(),
+  headline: nameText(MAX_HEADLINE_LENGTH).optional(),
+  memberId: z.string().min(1).max(MAX_ID_LENGTH).optional(),
 });
 
 /** A profile as a page names it. Its address must be that profile's own, or another person's page could be filed under it. */
@@ -100,7 +103,7 @@ export const commands = {
   // The content script says whom its tab shows as far as the page tells (the name, the
   // headline); the address comes from the browser, never from the page.
   'tab.profile': command<BadgeView | null>()(
-    z.object({ name: z.string().max(MAX_NAME_LENGTH).optional(), headline: z.string().max(500).optional() }),
+    z.object({ name: z.string().max(MAX_NAME_LENGTH).optional(), headline: z.string().max(MAX_HEADLINE_LENGTH).optional() }),
     'content',
   ),
   // A click on the badge (a user gesture) opens the panel beside the tab.
@@ -109,7 +112,7 @@ export const commands = {
   // Only profiles of the tab's own site count; the message's text is never sent.
   'messages.sent': command<SentResult>()(
     z.object({
-      to: z.array(z.object({ url: z.string().max(2_000), name: nameText(MAX_NAME_LENGTH).optional() })).min(1).max(50),
+      to: z.array(z.object({ url: z.string().max(MAX_URL_LENGTH), name: nameText(MAX_NAME_LENGTH).optional() })).min(1).max(50),
       group: z.boolean(),
     }),
     'content',
@@ -119,9 +122,9 @@ export const commands = {
   // The toast's Undo: only an automatic log, only shortly after (see storage/sent-messages.ts).
   'messages.undo': command<null>()(z.object({ id, snoozedUntil: time.nullable() }), 'content'),
   // Markers in lists: one request for all the profile keys on screen; known people only come back.
-  'markers.get': command<MarkerView[]>()(z.object({ keys: z.array(z.string().min(1).max(300)).max(500) }), 'content'),
+  'markers.get': command<MarkerView[]>()(z.object({ keys: z.array(profileKey).max(500) }), 'content'),
   // A click on a marker (a user gesture) opens the panel beside the tab, about that person.
-  'marker.open': command<null>()(z.object({ key: z.string().min(1).max(300) }), 'content'),
+  'marker.open': command<null>()(z.object({ key: profileKey }), 'content'),
   'profile.get': command<ContactState | null>()(profileRefObject.pick({ site: true, key: true }), 'pages'),
   'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
@@ -153,7 +156,7 @@ export const commands = {
       contactId: id,
       kind: interactionKindSchema,
       at: time.optional(),
-      note: z.string().max(2_000).optional(),
+      note: z.string().max(MAX_TEXT_LENGTH).optional(),
       favour: favourTypeSchema.nullable().optional(),
     }),
     'pages',
@@ -163,11 +166,11 @@ export const commands = {
   // "Introduce to…" in the panel: a few names and headlines for what was typed, never notes.
   'contacts.search': command<ContactHit[]>()(z.object({ query: z.string().max(200), excludeId: id.optional() }), 'pages'),
   'introduction.create': command<Introduction>()(
-    z.object({ aId: id, bId: id, note: z.string().max(2_000).optional(), status: introductionStatusSchema.optional() }),
+    z.object({ aId: id, bId: id, note: z.string().max(MAX_TEXT_LENGTH).optional(), status: introductionStatusSchema.optional() }),
     'pages',
   ),
   'introduction.update': command<Introduction>()(
-    z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(2_000).optional() }),
+    z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(MAX_TEXT_LENGTH).optional() }),
     'pages',
   ),
   'settings.get': command<Settings>()(none, 'pages'),

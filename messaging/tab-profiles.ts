@@ -1,4 +1,4 @@
-import type { ProfileRef } from '@/sites/types';
+import type { ProfileRef } from '../sites/types';
 import { profileRefSchema } from './protocol';
 
 /**

@@ -1,12 +1,14 @@
-import { decodeSegment, parseAddress } from './shared';
+import { decodeSegment, parseAddress } from './urls/shared';
 import type { ProfileRef, SiteAdapter } from './types';
 
 /*
  * The registry: every SiteAdapter exported by a file in this folder. Adding a site is one new
- * file (plus its id in SiteId); the contract test checks that it has examples and fixtures.
+ * file plus its descriptor in descriptors.ts (id, name, hosts, match patterns), which everything
+ * outside the page parsing derives from; the contract test checks that the two lists agree and
+ * that the adapter has examples and fixtures.
  * import.meta.glob is resolved at build time by Vite, so this works in WXT builds and Vitest.
  */
-const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./index.ts', '!./types.ts', '!./shared.ts'], {
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./index.ts', '!./types.ts', '!./shared.ts', '!./descriptors.ts'], {
   eager: true,
 });
 
@@ -15,6 +17,7 @@ export function isSiteAdapter(value: unknown): value is SiteAdapter {
   const candidate = value as Partial<Record<keyof SiteAdapter, unknown>>;
   return (
     typeof candidate.site === 'string' &&
+    Array.isArray(candidate.matches) &&
     typeof candidate.matchesHost === 'function' &&
     typeof candidate.profileFromUrl === 'function' &&
     typeof candidate.readProfile === 'function' &&

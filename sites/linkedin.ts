@@ -1,7 +1,6 @@
 import {
   badgeAnchorFor,
   cleanText,
-  decodeSegment,
   documentAddress,
   elementWithOwnText,
   findNameElement,
@@ -16,7 +15,9 @@ import {
   titleParts,
   withDetails,
 } from './shared';
+import { isHostOf, linkedinSite } from './descriptors';
 import type { ProfileRef, SiteAdapter } from './types';
+import { parseLinkedinUrl, type ParsedLinkedinUrl } from './urls/linkedin';
 
 /*
  * LinkedIn profile recognition.
@@ -29,6 +30,7 @@ import type { ProfileRef, SiteAdapter } from './types';
  * - legacy `/pub/<name>/<a>/<b>/<c>`: `pub:<name>/<a>/<b>/<c>`, decoded and lower-cased. These
  *   URLs predate vanity slugs and cannot be mapped to one offline; the prefix keeps the two key
  *   spaces apart.
+ * These URL rules are in urls/linkedin.ts: no DOM there, so the Connections.csv import uses them too.
  *
  * memberId is the `ACoAA…` id (the one `/in/ACoAA…` URLs and `fsd_profile` URNs use), set only
  * when the page ties it to the person shown: the URL itself, the 2026 SDUI top card's
@@ -50,90 +52,11 @@ import type { ProfileRef, SiteAdapter } from './types';
  * 2025 "about this profile" link, 2026 SDUI profile link), so the badge sits beside it.
  */
 
-const ORIGIN = 'https://www.linkedin.com';
-
-/** LinkedIn's member id in URLs and URNs: 29 bytes base64url, starting 00 2a 00 00. */
-const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{34}$/;
+/** LinkedIn's member id anywhere in a text (see MEMBER_ID in urls/linkedin.ts). */
 const MEMBER_IDS_IN_TEXT = /ACoAA[A-Za-z0-9_-]{34}/g;
 
-/** Vanity slugs: letters (any script), digits, hyphens; old ones also `_` and `.`. */
-const SLUG = /^[\p{L}\p{M}\p{N}._-]{2,100}$/u;
-
-/** `/in/me/` redirects to the viewer's own profile: it names nobody until then. */
-const NOT_A_SLUG = new Set(['me']);
-
-interface ParsedUrl {
-  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>;
-  /** The decoded slug or pub name, to check that a title names this person. */
-  identifier: string;
-  /** Whether this URL shows the profile's top card (not a sub-page like `/details/...`). */
-  showsTopCard: boolean;
-  memberId?: string;
-}
-
 function matchesHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'linkedin.com' || host.endsWith('.linkedin.com');
-}
-
-/**
- * Sub-paths of `/in/<slug>/` that still show the profile page with its top card: dialogs over
- * it (`/overlay/contact-info/`) and locale variants (`/en/`, `/de`). Everything else
- * (`/details/experience/`, `/recent-activity/all/`, `/edit/...`) is a page of its own.
- */
-function showsTopCard(rest: readonly string[]): boolean {
-  const [first] = rest;
-  if (first === undefined || first === 'overlay') return true;
-  return rest.length === 1 && /^[a-z]{2}([-_][a-z]{2})?$/i.test(first);
-}
-
-function parseUrl(url: URL): ParsedUrl | null {
-  if (!matchesHost(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
-  let segments = url.pathname.split('/').filter(Boolean);
-  // The mobile web app prefixes paths with /m (`/m/in/<slug>`).
-  if (segments[0] === 'm') segments = segments.slice(1);
-  const [kind, rawSlug, ...rest] = segments;
-  if (rawSlug === undefined) return null;
-  const slug = decodeSegment(rawSlug);
-  if (slug === null || !SLUG.test(slug)) return null;
-
-  if (kind === 'in') {
-    if (MEMBER_ID.test(slug)) {
-      return {
-        ref: { site: 'linkedin', key: slug, url: `${ORIGIN}/in/${slug}/` },
-        identifier: slug,
-        showsTopCard: showsTopCard(rest),
-        memberId: slug,
-      };
-    }
-    const key = slug.toLowerCase().normalize('NFC');
-    if (NOT_A_SLUG.has(key)) return null;
-    return {
-      ref: { site: 'linkedin', key, url: `${ORIGIN}/in/${encodeURIComponent(slug)}/` },
-      identifier: slug,
-      showsTopCard: showsTopCard(rest),
-    };
-  }
-
-  if (kind === 'pub') {
-    // `/pub/dir/<first>/<last>` is the people directory (a name search), not a person.
-    const [a, b, c] = rest;
-    const part = /^[0-9a-z]{1,3}$/i;
-    if (slug.toLowerCase() === 'dir' || !a || !b || !c || ![a, b, c].every((p) => part.test(p))) {
-      return null;
-    }
-    const path = `${slug}/${a}/${b}/${c}`;
-    return {
-      ref: {
-        site: 'linkedin',
-        key: `pub:${path.toLowerCase().normalize('NFC')}`,
-        url: `${ORIGIN}/pub/${encodeURIComponent(slug)}/${a}/${b}/${c}`,
-      },
-      identifier: slug,
-      showsTopCard: true,
-    };
-  }
-  return null;
+  return isHostOf(linkedinSite, hostname);
 }
 
 /** One markup generation of the top card: how to know it, and where its name and headline are. */
@@ -240,7 +163,7 @@ function findTopCard(doc: Document): TopCard | null {
  * the top card whose own text equals the name in `<title>`, headings first.
  */
 function nameByText(card: Element, doc: Document): { element: Element; name: string } | null {
-  const name = nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  const name = nameFromTitle(doc.title, linkedinSite.label, undefined, true);
   const element = name === undefined ? null : elementWithOwnText(card, name);
   return element && name !== undefined ? { element, name } : null;
 }
@@ -305,7 +228,7 @@ const NOT_FOUND_TITLE = /^(profile not found|page not found|this page doesn.t ex
 
 /** LinkedIn's guest "Profile Not Found" page (2024-public-profile-not-found) and its kin. */
 function isNotFoundPage(doc: Document): boolean {
-  const [first] = titleParts(doc.title, 'LinkedIn');
+  const [first] = titleParts(doc.title, linkedinSite.label);
   if (first !== undefined && NOT_FOUND_TITLE.test(first)) return true;
   // The page's first heading; a class query over the whole page would walk every element.
   const heading = (doc.querySelector('main') ?? doc).querySelector('h1');
@@ -330,7 +253,7 @@ function* dataElements(doc: Document): Generator<Element> {
  * `entityUrn` is the profile URN of the id). Pages hold several profile objects (the viewer's
  * own comes first, then people in the sidebars), so no other object counts.
  */
-function nameFromEmbeddedData(doc: Document, parsed: ParsedUrl): string | undefined {
+function nameFromEmbeddedData(doc: Document, parsed: ParsedLinkedinUrl): string | undefined {
   const { memberId } = parsed;
   const field = memberId === undefined ? 'publicIdentifier' : 'entityUrn';
   const matches =
@@ -350,7 +273,7 @@ function nameFromEmbeddedData(doc: Document, parsed: ParsedUrl): string | undefi
 }
 
 function readProfile(url: URL, doc: Document): ProfileRef | null {
-  const parsed = parseUrl(url);
+  const parsed = parseLinkedinUrl(url);
   if (!parsed) return null;
   // On a sub-page the DOM shows sections, not the person (the details page's h1 is `Erfaring`),
   // and right after an in-app navigation it may still show the previous profile.
@@ -363,9 +286,9 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   const name =
     top?.name ??
     // Off the profile view, only a title that clearly names this person counts.
-    nameFromTitle(doc.title, 'LinkedIn', parsed.identifier, parsed.showsTopCard) ??
+    nameFromTitle(doc.title, linkedinSite.label, parsed.identifier, parsed.showsTopCard) ??
     (parsed.showsTopCard
-      ? (nameFromPublicMetadata(doc, 'LinkedIn', (other) => parseUrl(other)?.ref.key === parsed.ref.key) ??
+      ? (nameFromPublicMetadata(doc, linkedinSite.label, (other) => parseLinkedinUrl(other)?.ref.key === parsed.ref.key) ??
         nameFromEmbeddedData(doc, parsed))
       : undefined);
   const memberId = parsed.memberId ?? (top ? topCardMemberId(top.card, doc) : undefined);
@@ -379,9 +302,9 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
  */
 function recognisedName(doc: Document): string | undefined {
   const address = documentAddress(doc);
-  if (address && parseUrl(address)) return readProfile(address, doc)?.name;
+  if (address && parseLinkedinUrl(address)) return readProfile(address, doc)?.name;
   if (isNotFoundPage(doc)) return undefined;
-  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, 'LinkedIn', undefined, true);
+  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, linkedinSite.label, undefined, true);
 }
 
 /** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
@@ -391,9 +314,9 @@ function findBadgeAnchor(doc: Document, name?: string): Element | null {
 }
 
 export const linkedinAdapter: SiteAdapter = {
-  site: 'linkedin',
+  ...linkedinSite,
   matchesHost,
-  profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
+  profileFromUrl: (url) => parseLinkedinUrl(url)?.ref ?? null,
   readProfile,
   findBadgeAnchor,
   examples: {

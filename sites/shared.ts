@@ -1,4 +1,5 @@
 import { visibleText } from '../domain/text';
+import { SITES } from './descriptors';
 import type { ProfileRef } from './types';
 
 /**
@@ -25,7 +26,8 @@ const MAX_HEADLINE_LENGTH = 300;
 const NOT_A_NAME = new Set(
   [
     // brands and error pages
-    'linkedin', 'xing', 'profile not found', 'page not found', 'profil nicht gefunden',
+    ...SITES.map((descriptor) => descriptor.label.toLowerCase()),
+    'profile not found', 'page not found', 'profil nicht gefunden',
     'seite nicht gefunden', 'not found', '404', 'this page doesn’t exist', "this page doesn't exist",
     'sign in', 'sign up', 'join now', 'log in', 'anmelden', 'einloggen', 'registrieren',
     'security verification', 'sicherheitsüberprüfung',
@@ -515,25 +517,4 @@ export function withDetails(
   if (details.headline !== undefined) profile.headline = details.headline;
   if (details.memberId !== undefined) profile.memberId = details.memberId;
   return profile;
-}
-
-/** Decodes a path segment; null when it is malformed percent-encoding. */
-export function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment).normalize('NFC');
-  } catch {
-    return null;
-  }
-}
-
-/** A web address as people type or paste it (a missing `https://` is fine), or null. */
-export function parseAddress(text: string): URL | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed.replace(/^\/+/, '')}`);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,7 @@
-/** The sites Tiekeeper knows. Adding one is a new adapter file in this folder. */
-export type SiteId = 'linkedin' | 'xing';
+import type { SiteDescriptor, SiteId } from './descriptors';
+
+/** The sites Tiekeeper knows. Adding one is a new adapter file here and its entry in descriptors.ts. */
+export type { SiteId };
 
 /** Who a profile page shows, as far as the page tells. */
 export interface ProfileRef {
@@ -27,9 +29,9 @@ export interface AdapterExamples {
 
 /**
  * One site's recognition logic: pure functions of URL and Document, no browser APIs,
- * so every adapter can be tested against saved pages.
+ * so every adapter can be tested against saved pages. It carries its site's descriptor.
  */
-export interface SiteAdapter {
+export interface SiteAdapter extends SiteDescriptor {
   site: SiteId;
   /** Whether this adapter is responsible for the host name (e.g. `de.linkedin.com`). */
   matchesHost(hostname: string): boolean;

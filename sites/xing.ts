@@ -1,6 +1,5 @@
 import {
   badgeAnchorFor,
-  decodeSegment,
   documentAddress,
   findNameElement,
   isPlausibleName,
@@ -11,7 +10,9 @@ import {
   titleParts,
   withDetails,
 } from './shared';
+import { isHostOf, xingSite } from './descriptors';
 import type { ProfileRef, SiteAdapter } from './types';
+import { decodeSegment } from './urls/shared';
 
 /*
  * XING profile recognition.
@@ -39,8 +40,7 @@ interface ParsedUrl {
 }
 
 function matchesHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'xing.com' || host.endsWith('.xing.com');
+  return isHostOf(xingSite, hostname);
 }
 
 function parseUrl(url: URL): ParsedUrl | null {
@@ -106,7 +106,7 @@ function findHeadline(doc: Document, nameElement: Element | undefined): string |
 
 /** XING's 404 page: `<title>404 - Not Found | XING</title>`. */
 function isNotFoundPage(doc: Document): boolean {
-  const [first] = titleParts(doc.title, 'XING');
+  const [first] = titleParts(doc.title, xingSite.label);
   return /^404\b|^(page )?not found$|^seite nicht gefunden$/i.test(first ?? '');
 }
 
@@ -158,8 +158,8 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   const found = findName(doc);
   const name =
     found?.name ??
-    nameFromTitle(doc.title, 'XING', parsed.pageName, true) ??
-    nameFromPublicMetadata(doc, 'XING', (other) => parseUrl(other)?.ref.key === key);
+    nameFromTitle(doc.title, xingSite.label, parsed.pageName, true) ??
+    nameFromPublicMetadata(doc, xingSite.label, (other) => parseUrl(other)?.ref.key === key);
   const headline = findHeadline(doc, found?.element);
   const memberId = memberIdFor(doc, key);
   return withDetails(parsed.ref, { name, headline, memberId });
@@ -174,7 +174,7 @@ function recognisedName(doc: Document): string | undefined {
   const address = documentAddress(doc);
   if (address && parseUrl(address)) return readProfile(address, doc)?.name;
   if (isNotFoundPage(doc)) return undefined;
-  return findName(doc)?.name ?? nameFromTitle(doc.title, 'XING', undefined, true);
+  return findName(doc)?.name ?? nameFromTitle(doc.title, xingSite.label, undefined, true);
 }
 
 /** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
@@ -184,7 +184,7 @@ function findBadgeAnchor(doc: Document, name?: string): Element | null {
 }
 
 export const xingAdapter: SiteAdapter = {
-  site: 'xing',
+  ...xingSite,
   matchesHost,
   profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
   readProfile,

@@ -3,8 +3,14 @@ import type { DueNudge } from '../domain/schedule';
 import type { TiekeeperDb } from './db';
 import { profilesByContact } from './profiles';
 
+/** The record of a nudge shown for a contact's due time. */
 export function nudgeId(contactId: string, dueAt: number): string {
   return `${contactId}@${dueAt}`;
+}
+
+/** The record of a contact shown among the fading ties of the week starting at `week`. */
+export function fadingNudgeId(contactId: string, week: number): string {
+  return `fading:${nudgeId(contactId, week)}`;
 }
 
 /** Contacts whose nudge time has come and whose nudge for that due time has not been shown. */

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { MAX_NAME_LENGTH } from '@/domain/constants';
-import { nameFromAddress, profileFromAddress } from '@/sites';
-import { t } from '@/i18n';
-import { send } from '@/messaging/client';
+import { MAX_NAME_LENGTH } from '../../domain/constants';
+import { nameFromAddress, profileFromAddress } from '../../sites';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
 import { Dialog } from './Dialog';
 import { navigate } from './route';
 import { ErrorMessage, useAnnounce } from './ui';

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { suggestDuplicates } from '@/domain/duplicates';
-import { t, uiLanguage, type MessageKey } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
-import { readDb } from '@/storage/instance';
-import { openIntroductions } from '@/storage/introductions';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { suggestDuplicates } from '../../domain/duplicates';
+import { t, uiLanguage, type MessageKey } from '../../i18n';
+import { contactName, formatNumber } from '../../i18n/format';
+import { readDb } from '../../storage/instance';
+import { openIntroductions } from '../../storage/introductions';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { useLanguageReady } from '../shared/use-language';
 import { ContactPage } from './ContactPage';
@@ -15,10 +15,20 @@ import { ImportPage } from './ImportPage';
 import { IntroductionsPage } from './IntroductionsPage';
 import { isDue } from './list-model';
 import { INITIAL_LIST_STATE, ListPage, type ListState } from './ListPage';
-import { navigate, parseRoute, routeHref, useRoute, type Route } from './route';
+import { navigate, parseRoute, routeHref, type Route } from './route';
 import { SettingsPage } from './SettingsPage';
 import { AnnounceContext, useNow, type Announce } from './ui';
-import { contactName } from './format';
+
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current route, following the address bar. */
+function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribeToHash, () => location.hash);
+  return parseRoute(hash);
+}
 
 /** The dashboard: everyone, one person, open introductions, duplicates, import, export and settings. */
 export function DashboardApp() {

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { BulkAction } from '@/domain/bulk';
-import { CADENCE_PRESETS_DAYS } from '@/domain/constants';
-import { t, tCount } from '@/i18n';
-import { formatNumber, rhythmText } from '@/i18n/format';
-import { send, sendWithProgress } from '@/messaging/client';
+import type { BulkAction } from '../../domain/bulk';
+import { CADENCE_PRESETS_DAYS, MAX_TAG_LENGTH } from '../../domain/constants';
+import { t, tCount } from '../../i18n';
+import { formatNumber, rhythmText } from '../../i18n/format';
+import { send, sendWithProgress } from '../../messaging/client';
 import { errorText } from '../shared/errors';
 
 /** Above this many people a bulk change shows its progress. */
@@ -80,7 +80,7 @@ export function BulkBar({ selected, matching, onSelectAll, onClear }: BulkBarPro
         <label htmlFor={`${id}-tag`} className="tk-sr">
           {t('filterTag')}
         </label>
-        <input id={`${id}-tag`} value={tag} maxLength={60} placeholder={t('filterTag')} onChange={(event) => setTag(event.target.value)} disabled={busy} />
+        <input id={`${id}-tag`} value={tag} maxLength={MAX_TAG_LENGTH} placeholder={t('filterTag')} onChange={(event) => setTag(event.target.value)} disabled={busy} />
         <button type="button" className="tk-button" disabled={busy || trimmed === ''} onClick={() => void run({ kind: 'addTag', tag: trimmed })}>
           {t('bulkAddTag')}
         </button>

@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
-import type { ContactPatch, ContactState } from '@/domain/contacts';
-import type { DuplicateSuggestion } from '@/domain/duplicates';
-import { fadingEstimate } from '@/domain/fading';
-import { otherPerson, type IntroductionView } from '@/domain/introductions';
-import { suggestMeeting } from '@/domain/meet-in-person';
-import { planSplit } from '@/domain/merge';
-import type { Contact, Interaction, MergeRecord, Note, Profile } from '@/domain/model';
-import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
-import { t, tCount } from '@/i18n';
-import { formatDate, formatNumber } from '@/i18n/format';
-import { send } from '@/messaging/client';
-import { getContactState } from '@/storage/contacts';
-import { readDb } from '@/storage/instance';
+import type { ContactPatch, ContactState } from '../../domain/contacts';
+import type { DuplicateSuggestion } from '../../domain/duplicates';
+import { fadingEstimate } from '../../domain/fading';
+import { otherPerson, type IntroductionView } from '../../domain/introductions';
+import { suggestMeeting } from '../../domain/meet-in-person';
+import { planSplit } from '../../domain/merge';
+import type { Contact, Interaction, MergeRecord, Note, Profile } from '../../domain/model';
+import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
+import { t, tCount } from '../../i18n';
+import { contactName, formatDate, formatNumber } from '../../i18n/format';
+import { send } from '../../messaging/client';
+import { getContactState } from '../../storage/contacts';
+import { readDb } from '../../storage/instance';
 import { DetailsSection } from '../panel/DetailsSection';
 import { GiveTakeSection } from '../panel/GiveTakeSection';
 import { IntroductionsSection } from '../panel/IntroductionsSection';
@@ -22,14 +22,16 @@ import { describeInteraction, TouchSection } from '../panel/TouchSection';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
 import { RoleOffer } from '../shared/RoleOffer';
 import { RhythmField } from '../shared/RhythmField';
-import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
+import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { Search } from './data';
-import { contactName, followUpText, lastContactText, SITE_NAMES } from './format';
+import { SITE_NAMES, siteDescriptor } from '../../sites/descriptors';
+import { followUpText, lastContactText } from './format';
 import { MergeDialog, MergePickerDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
 import { ErrorMessage, interpolate, useAnnounce } from './ui';
+import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_HEADLINE_LENGTH, MAX_NAME_LENGTH } from '../../domain/constants';
 
 export interface ContactPageProps {
   id: string;
@@ -340,10 +342,10 @@ function TextField(props: { label: string; value: string; onSave: (value: string
 function ContactFields({ contact, onSave }: { contact: Contact; onSave: (patch: ContactPatch) => Promise<boolean> }) {
   return (
     <div className="dash-fields">
-      <TextField label={t('panelName')} value={contact.displayName} maxLength={200} className="tk-name" required onSave={(displayName) => onSave({ displayName })} />
-      <TextField label={t('fieldHeadline')} value={contact.headline} maxLength={500} onSave={(headline) => onSave({ headline })} />
-      <TextField label={t('fieldCompany')} value={contact.company} maxLength={300} onSave={(company) => onSave({ company })} />
-      <TextField label={t('fieldEmail')} type="email" value={contact.email} maxLength={320} onSave={(email) => onSave({ email })} />
+      <TextField label={t('panelName')} value={contact.displayName} maxLength={MAX_NAME_LENGTH} className="tk-name" required onSave={(displayName) => onSave({ displayName })} />
+      <TextField label={t('fieldHeadline')} value={contact.headline} maxLength={MAX_HEADLINE_LENGTH} onSave={(headline) => onSave({ headline })} />
+      <TextField label={t('fieldCompany')} value={contact.company} maxLength={MAX_COMPANY_LENGTH} onSave={(company) => onSave({ company })} />
+      <TextField label={t('fieldEmail')} type="email" value={contact.email} maxLength={MAX_EMAIL_LENGTH} onSave={(email) => onSave({ email })} />
     </div>
   );
 }
@@ -443,7 +445,7 @@ function ProfileList({ state, onSplit }: { state: ContactState; onSplit: (profil
         const splittable = record !== undefined || profiles.length > 1;
         return (
           <li key={profile.id}>
-            <a href={profile.url} target="_blank" rel="noopener noreferrer" className={`dash-site dash-site-${profile.site}`}>
+            <a href={profile.url} target="_blank" rel="noopener noreferrer" className={`dash-site dash-site-${siteDescriptor(profile.site).colour}`}>
               {SITE_NAMES[profile.site]}
             </a>{' '}
             <a href={profile.url} target="_blank" rel="noopener noreferrer" className="dash-profile-url">

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { fadingEstimate } from '@/domain/fading';
-import { t, type MessageKey } from '@/i18n';
-import { formatDate } from '@/i18n/format';
-import { FADING_LABELS, fadingWhy } from '@/i18n/tie-text';
-import { contactName, followUpText, lastContactText, rhythmText, SITE_NAMES } from './format';
+import { fadingEstimate } from '../../domain/fading';
+import { t, type MessageKey } from '../../i18n';
+import { contactName, formatDate } from '../../i18n/format';
+import { FADING_LABELS, fadingWhy } from '../../i18n/tie-text';
+import { SITE_NAMES, siteDescriptor } from '../../sites/descriptors';
+import { followUpText, lastContactText, rhythmText } from './format';
 import type { Row, Sort, SortKey } from './list-model';
 import { routeHref } from './route';
 
@@ -204,7 +205,7 @@ function ContactRow(props: {
         {profiles.map((profile) => (
           <a
             key={profile.id}
-            className={`dash-site dash-site-${profile.site}`}
+            className={`dash-site dash-site-${siteDescriptor(profile.site).colour}`}
             href={profile.url}
             target="_blank"
             rel="noopener noreferrer"

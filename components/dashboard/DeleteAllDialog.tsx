@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { t } from '@/i18n';
-import { send } from '@/messaging/client';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
 import { Dialog } from './Dialog';
 import { navigate } from './route';
 import { ErrorMessage, useAnnounce } from './ui';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { t } from '@/i18n';
+import { t } from '../../i18n';
 
 /**
  * A modal dialog: the browser's <dialog> keeps focus inside and turns Escape into "cancel".

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { DuplicateSuggestion } from '@/domain/duplicates';
-import type { Contact, Profile } from '@/domain/model';
-import { t } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
-import { contactName, SITE_NAMES } from './format';
+import type { DuplicateSuggestion } from '../../domain/duplicates';
+import type { Contact, Profile } from '../../domain/model';
+import { t } from '../../i18n';
+import { contactName, formatNumber } from '../../i18n/format';
+import { SITE_NAMES } from '../../sites/descriptors';
 import { MergeDialog } from './MergeDialog';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';

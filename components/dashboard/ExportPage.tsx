@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { t } from '@/i18n';
-import { send } from '@/messaging/client';
-import type { ExportFile } from '@/messaging/protocol';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import type { ExportFile } from '../../messaging/protocol';
 import { PageHeading } from './PageHeading';
 import { ErrorMessage, useAnnounce } from './ui';
 

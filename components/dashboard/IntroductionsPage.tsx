@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '@/domain/constants';
-import { isMade, type IntroductionPerson, type IntroductionView } from '@/domain/introductions';
-import type { IntroductionStatus } from '@/domain/model';
-import { t } from '@/i18n';
-import { formatDate, relativeTime } from '@/i18n/format';
-import { send } from '@/messaging/client';
-import { introductionStatusText } from '@/i18n/tie-text';
-import { contactName } from './format';
+import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { isMade, type IntroductionPerson, type IntroductionView } from '../../domain/introductions';
+import type { IntroductionStatus } from '../../domain/model';
+import { t } from '../../i18n';
+import { contactName, formatDate, relativeTime } from '../../i18n/format';
+import { send } from '../../messaging/client';
+import { introductionStatusText } from '../../i18n/tie-text';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';
 import { ErrorMessage, interpolate, useAnnounce } from './ui';
@@ -103,7 +102,7 @@ function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; n
         <input
           id={`${id}-note`}
           type="text"
-          maxLength={2_000}
+          maxLength={MAX_TEXT_LENGTH}
           placeholder={t('introNote')}
           value={note}
           onChange={(event) => setNote(event.target.value)}

@@ -1,11 +1,11 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { t, tCount } from '@/i18n';
-import { collator, formatDate, formatNumber, relativeTime } from '@/i18n/format';
+import { t, tCount } from '../../i18n';
+import { collator, contactName, formatDate, formatNumber, relativeTime } from '../../i18n/format';
 import { AddContactDialog } from './AddContactDialog';
 import { BulkBar } from './BulkBar';
 import { ContactTable } from './ContactTable';
 import type { DashboardData, Search } from './data';
-import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, sortRows, tagCounts, type Filters, type Sort } from './list-model';
+import { buildRows, DEFAULT_FILTERS, filterRows, nextDueRow, nextSort, siteFilterOptions, sortRows, tagCounts, type Filters, type Sort } from './list-model';
 import { PageHeading } from './PageHeading';
 import { navigate, routeHref } from './route';
 import { EMPTY_SELECTION, selectAll, toggleRow, type Selection } from './selection';
@@ -132,8 +132,11 @@ export function ListPage({ data, search, due, now, duplicateCount, state, onStat
             <span>{t('filterSite')}</span>
             <select value={state.filters.site} onChange={(event) => setFilter({ site: event.target.value as ListState['filters']['site'] })}>
               <option value="any">{t('filterAny')}</option>
-              <option value="linkedin">LinkedIn</option>
-              <option value="xing">XING</option>
+              {siteFilterOptions().map(({ value, label }) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
               <option value="none">{t('filterNoProfile')}</option>
             </select>
           </label>
@@ -226,7 +229,7 @@ function NothingShown({ rows, onlyDue, now }: { rows: ReturnType<typeof buildRow
       <p>{t('emptyNobodyDue')}</p>
       {next && (
         <p>
-          {t('emptyNextDue', next.contact.displayName || t('unnamedContact'), relativeTime(next.contact.nextDueAt!, now), formatDate(next.contact.nextDueAt!))}
+          {t('emptyNextDue', contactName(next.contact), relativeTime(next.contact.nextDueAt!, now), formatDate(next.contact.nextDueAt!))}
         </p>
       )}
     </div>

@@ -1,16 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { ContactState } from '@/domain/contacts';
-import { planMerge, type MergedField, type MergePlan } from '@/domain/merge';
-import type { Contact } from '@/domain/model';
-import { t, type MessageKey } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
-import { send } from '@/messaging/client';
-import { getContactState } from '@/storage/contacts';
-import { readDb } from '@/storage/instance';
+import type { ContactState } from '../../domain/contacts';
+import { planMerge, type MergedField, type MergePlan } from '../../domain/merge';
+import type { Contact } from '../../domain/model';
+import { t, type MessageKey } from '../../i18n';
+import { contactName, formatNumber } from '../../i18n/format';
+import { send } from '../../messaging/client';
+import { getContactState } from '../../storage/contacts';
+import { readDb } from '../../storage/instance';
 import type { Search } from './data';
 import { Dialog } from './Dialog';
-import { contactName, rhythmText, SITE_NAMES } from './format';
+import { SITE_NAMES } from '../../sites/descriptors';
+import { rhythmText } from './format';
 import { ErrorMessage, useAnnounce } from './ui';
 
 const PREVIEW_FIELDS: { field: MergedField; label: MessageKey }[] = [

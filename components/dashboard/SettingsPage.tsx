@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { SITES, type MessageLogChoice, type Settings, type SettingsPatch } from '@/domain/model';
-import { t } from '@/i18n';
-import { send } from '@/messaging/client';
-import { readDb } from '@/storage/instance';
-import { getSettings } from '@/storage/settings';
+import { type MessageLogChoice, type Settings, type SettingsPatch } from '../../domain/model';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { readDb } from '../../storage/instance';
+import { getSettings } from '../../storage/settings';
+import { SITES } from '../../sites/descriptors';
 import { RhythmField } from '../shared/RhythmField';
 import { DeleteAllDialog } from './DeleteAllDialog';
 import { minutesToTime, timeToMinutes } from './format';
@@ -46,8 +47,6 @@ export function SettingsPage() {
     </section>
   );
 }
-
-const SITE_NAMES = { linkedin: 'LinkedIn', xing: 'XING' } as const;
 
 type QuietField = 'quietStartMinute' | 'quietEndMinute';
 
@@ -137,9 +136,9 @@ function SettingsForm({ settings, onSave }: { settings: Settings; onSave: (patch
       <div className="dash-card">
         <h3 className="dash-card-title">{t('settingsMessages')}</h3>
         <p className="dash-hint">{t('settingsMessagesHint')}</p>
-        {SITES.map((site) => (
+        {SITES.map(({ site, label }) => (
           <div className="tk-field" key={site}>
-            <label htmlFor={`${id}-log-${site}`}>{SITE_NAMES[site]}</label>
+            <label htmlFor={`${id}-log-${site}`}>{label}</label>
             <select
               id={`${id}-log-${site}`}
               value={settings.messageLog[site]}

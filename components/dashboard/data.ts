@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Contact, Note, Profile } from '@/domain/model';
-import { buildSearchIndex, searchContacts, searchDoc, searchSources, syncSearchIndex, type SearchHit, type SearchIndex } from '@/domain/search';
-import { listContacts, listProfiles } from '@/storage/contacts';
-import { readDb } from '@/storage/instance';
-import { listNotes } from '@/storage/notes';
+import type { Contact, Note, Profile } from '../../domain/model';
+import { buildSearchIndex, searchContacts, searchDoc, searchSources, syncSearchIndex, type SearchHit, type SearchIndex } from '../../domain/search';
+import { listContacts, listProfiles } from '../../storage/contacts';
+import { readDb } from '../../storage/instance';
+import { listNotes } from '../../storage/notes';
 
 /**
  * The dashboard reads the database directly and live: a change made anywhere (the panel on a

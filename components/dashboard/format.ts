@@ -1,7 +1,8 @@
-import type { Contact } from '@/domain/model';
-import { followUpStatus } from '@/domain/schedule';
-import { t } from '@/i18n';
-import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '@/i18n/format';
+import type { Contact } from '../../domain/model';
+import { followUpStatus } from '../../domain/schedule';
+import { t } from '../../i18n';
+import { duration, formatDate, relativeTime, rhythmText as rhythmWords } from '../../i18n/format';
+import { beforeFirstContact } from '../../i18n/badge-status';
 
 export type FollowUpTone = 'none' | 'calm' | 'soon' | 'due' | 'overdue' | 'snoozed';
 
@@ -29,22 +30,18 @@ function reminderTitle(status: { reminder?: true }, when: string): string {
   return status.reminder ? t('nudgeReminder', when) : when;
 }
 
-/** "4 months ago"; without any contact "Connected 15 Jun 2026" (LinkedIn's export), else "No contact yet". */
+/**
+ * The "Last contact" column: "4 months ago" (the column names what), else as the badge says it:
+ * "Connected 15 Jun 2026" (LinkedIn's export) or "No contact yet".
+ */
 export function lastContactText(contact: Pick<Contact, 'lastContactAt' | 'connectedAt'>, now: number): string {
-  if (contact.lastContactAt !== null) return relativeTime(contact.lastContactAt, now);
-  return contact.connectedAt === null ? t('badgeNeverContacted') : t('badgeConnected', formatDate(contact.connectedAt));
+  return contact.lastContactAt !== null ? relativeTime(contact.lastContactAt, now) : beforeFirstContact(contact.connectedAt);
 }
 
 /** A contact's rhythm in words, '' without one. */
 export function rhythmText(cadenceDays: number | null): string {
   return cadenceDays === null ? '' : rhythmWords(cadenceDays);
 }
-
-export function contactName(contact: Pick<Contact, 'displayName'>): string {
-  return contact.displayName.trim() || t('unnamedContact');
-}
-
-export const SITE_NAMES = { linkedin: 'LinkedIn', xing: 'XING' } as const;
 
 /** Minutes after midnight as the value of an <input type="time">, and back. */
 export function minutesToTime(minutes: number): string {

@@ -1,6 +1,6 @@
-import { userMessage, type UserMessage } from '@/domain/errors';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from '@/domain/import-text';
-import type { ImportInput } from '@/messaging/protocol';
+import { userMessage, type UserMessage } from '../../domain/errors';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from '../../domain/import-text';
+import type { ImportInput } from '../../messaging/protocol';
 
 const MB = 1024 * 1024;
 

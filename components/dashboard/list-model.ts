@@ -1,7 +1,6 @@
-import { FADING_THRESHOLDS, fadingEstimate } from '@/domain/fading';
-import type { Contact, Profile } from '@/domain/model';
-
-type SiteId = Profile['site'];
+import { FADING_THRESHOLDS, fadingEstimate } from '../../domain/fading';
+import type { Contact, Profile } from '../../domain/model';
+import { SITES, siteOrder, type SiteDescriptor, type SiteId } from '../../sites/descriptors';
 
 /**
  * What the contact table shows, filters and sorts: pure functions, so that the rules are tested
@@ -40,7 +39,13 @@ export interface Filters {
 
 export const DEFAULT_FILTERS: Filters = { due: false, never: false, fading: false, tag: null, site: 'any', archived: 'active' };
 
-const SITE_ORDER: Record<SiteId, number> = { linkedin: 0, xing: 1 };
+/**
+ * The choices of the site filter between "any" and "no profile": one per site, by its own name
+ * (the same in every language, so not a UI text).
+ */
+export function siteFilterOptions(sites: readonly SiteDescriptor[] = SITES): { value: SiteId; label: string }[] {
+  return sites.map((descriptor) => ({ value: descriptor.site as SiteId, label: descriptor.label }));
+}
 
 /** One row per contact, with its profiles (LinkedIn first). */
 export function buildRows(contacts: readonly Contact[], profiles: readonly Profile[]): Row[] {
@@ -50,7 +55,7 @@ export function buildRows(contacts: readonly Contact[], profiles: readonly Profi
     if (list) list.push(profile);
     else byContact.set(profile.contactId, [profile]);
   }
-  for (const list of byContact.values()) list.sort((a, b) => SITE_ORDER[a.site] - SITE_ORDER[b.site] || a.id.localeCompare(b.id));
+  for (const list of byContact.values()) list.sort((a, b) => siteOrder(a.site) - siteOrder(b.site) || a.id.localeCompare(b.id));
   return contacts.map((contact) => ({ contact, profiles: byContact.get(contact.id) ?? [] }));
 }
 
@@ -80,7 +85,7 @@ export function filterRows(rows: readonly Row[], filters: Filters, now: number, 
     if (filters.fading && (fadingEstimate(contact, now)?.score ?? 0) < FADING_THRESHOLDS.fading) return false;
     if (filters.tag !== null && !contact.tags.includes(filters.tag)) return false;
     if (filters.site === 'none' && profiles.length > 0) return false;
-    if ((filters.site === 'linkedin' || filters.site === 'xing') && !profiles.some((p) => p.site === filters.site)) return false;
+    if (filters.site !== 'any' && filters.site !== 'none' && !profiles.some((p) => p.site === filters.site)) return false;
     return true;
   });
 }
@@ -94,7 +99,7 @@ function sortValue(row: Row, key: SortKey, now: number): Key {
     case 'name':
       return contact.displayName.trim() || null;
     case 'sites':
-      return profiles.length === 0 ? null : [...new Set(profiles.map((p) => SITE_ORDER[p.site]))].join(',');
+      return profiles.length === 0 ? null : [...new Set(profiles.map((p) => siteOrder(p.site)))].join(',');
     case 'lastContact':
       return contact.lastContactAt;
     case 'nextDue':

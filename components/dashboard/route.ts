@@ -1,8 +1,8 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * The dashboard's pages, one per hash route, so that the background and notifications can open
  * a page directly (`dashboard.html#/contact/<id>`, `#/due`) and the browser's back button works.
+ * The one home of the route format: the background and the popup build their links here too,
+ * which is why this module imports nothing (no React in the background).
  */
 export type Route =
   | { page: 'list'; due: boolean }
@@ -50,17 +50,14 @@ export function routeHref(route: Route): string {
   }
 }
 
+/**
+ * The dashboard page at the route, as a path inside the extension (for `runtime.getURL`).
+ * Everyone, the first page, is the bare page without a hash.
+ */
+export function dashboardPath(route: Route): `/dashboard.html${string}` {
+  return `/dashboard.html${route.page === 'list' && !route.due ? '' : routeHref(route)}`;
+}
+
 export function navigate(route: Route): void {
   location.hash = routeHref(route);
-}
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
-/** The current route, following the address bar. */
-export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => location.hash);
-  return parseRoute(hash);
 }

@@ -1,7 +1,7 @@
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { UserMessage } from '@/domain/errors';
-import { TiekeeperError } from '@/domain/errors';
-import { t, type MessageKey } from '@/i18n';
+import type { UserMessage } from '../../domain/errors';
+import { TiekeeperError } from '../../domain/errors';
+import { t, type MessageKey } from '../../i18n';
 import { errorText, messageText } from '../shared/errors';
 import type { Route } from './route';
 

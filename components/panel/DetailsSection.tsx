@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import type { ContactPatch } from '@/domain/contacts';
-import type { Contact } from '@/domain/model';
-import { t } from '@/i18n';
+import type { ContactPatch } from '../../domain/contacts';
+import type { Contact } from '../../domain/model';
+import { t } from '../../i18n';
+import { MAX_TEXT_LENGTH } from '../../domain/constants';
 
 /** How we met, conversation hooks and tags; each saves when the field is left. */
 export function DetailsSection({ contact, onSave }: { contact: Contact | null; onSave: (patch: ContactPatch) => Promise<boolean> }) {
@@ -23,12 +24,12 @@ export function DetailsSection({ contact, onSave }: { contact: Contact | null; o
       <h3 id={`${id}-title`}>{t('detailsTitle')}</h3>
       <div className="tk-field">
         <label htmlFor={`${id}-met`}>{t('detailsHowWeMet')}</label>
-        <textarea id={`${id}-met`} rows={2} maxLength={2_000} value={howWeMet} placeholder={t('detailsHowWeMetPlaceholder')}
+        <textarea id={`${id}-met`} rows={2} maxLength={MAX_TEXT_LENGTH} value={howWeMet} placeholder={t('detailsHowWeMetPlaceholder')}
           onChange={(event) => setHowWeMet(event.target.value)} onBlur={() => saveIfChanged('howWeMet', howWeMet)} />
       </div>
       <div className="tk-field">
         <label htmlFor={`${id}-hooks`}>{t('detailsHooks')}</label>
-        <textarea id={`${id}-hooks`} rows={2} maxLength={2_000} value={hooks} placeholder={t('detailsHooksPlaceholder')}
+        <textarea id={`${id}-hooks`} rows={2} maxLength={MAX_TEXT_LENGTH} value={hooks} placeholder={t('detailsHooksPlaceholder')}
           onChange={(event) => setHooks(event.target.value)} onBlur={() => saveIfChanged('hooks', hooks)} />
       </div>
       <div className="tk-field">

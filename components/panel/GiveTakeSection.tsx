@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { FAVOUR_TYPES } from '@/domain/constants';
-import { giveIdeas, ledgerOf, suggestGivingFirst } from '@/domain/ledger';
-import type { Contact, FavourType } from '@/domain/model';
-import { t } from '@/i18n';
-import { FAVOUR_LABELS, giveIdeaText, ledgerSentence } from '@/i18n/tie-text';
+import { FAVOUR_TYPES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { giveIdeas, ledgerOf, suggestGivingFirst } from '../../domain/ledger';
+import type { Contact, FavourType } from '../../domain/model';
+import { t } from '../../i18n';
+import { FAVOUR_LABELS, giveIdeaText, ledgerSentence } from '../../i18n/tie-text';
 
 export interface GiveTakeSectionProps {
   contact: Contact | null;
@@ -51,7 +51,7 @@ export function GiveTakeSection({ contact, onLog }: GiveTakeSectionProps) {
       <input
         id={`${id}-note`}
         className="tk-wide"
-        maxLength={2_000}
+        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('giveNote')}
         value={note}
         onChange={(event) => setNote(event.target.value)}

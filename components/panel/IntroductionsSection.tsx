@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '@/domain/constants';
-import { otherPerson, type IntroductionView } from '@/domain/introductions';
-import type { IntroductionStatus } from '@/domain/model';
-import type { ContactHit } from '@/domain/name-search';
-import { t } from '@/i18n';
-import { introductionStatusText } from '@/i18n/tie-text';
+import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { otherPerson, type IntroductionView } from '../../domain/introductions';
+import type { IntroductionStatus } from '../../domain/model';
+import type { ContactHit } from '../../domain/name-search';
+import { t } from '../../i18n';
+import { contactName, nameOrUnnamed } from '../../i18n/format';
+import { introductionStatusText } from '../../i18n/tie-text';
 
 /** Wait this long after the last key before asking the background: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -60,14 +61,14 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
       <h3 id={`${id}-title`}>{t('introTitle')}</h3>
       {chosen ? (
         <div className="tk-intro-new">
-          <p className="tk-intro-planned">{t('introPlanned', name || t('unnamedContact'), chosen.displayName || t('unnamedContact'))}</p>
+          <p className="tk-intro-planned">{t('introPlanned', nameOrUnnamed(name), contactName(chosen))}</p>
           <label className="tk-sr" htmlFor={`${id}-note`}>
             {t('introNote')}
           </label>
           <input
             id={`${id}-note`}
             className="tk-wide"
-            maxLength={2_000}
+            maxLength={MAX_TEXT_LENGTH}
             placeholder={t('introNote')}
             value={note}
             onChange={(event) => setNote(event.target.value)}
@@ -101,7 +102,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
             {shown?.map((hit) => (
               <li key={hit.id}>
                 <button type="button" className="tk-hit" onClick={() => setChosen(hit)}>
-                  <span className="tk-hit-name">{hit.displayName || t('unnamedContact')}</span>
+                  <span className="tk-hit-name">{contactName(hit)}</span>
                   {hit.headline && <span className="tk-muted"> · {hit.headline}</span>}
                 </button>
               </li>
@@ -123,7 +124,7 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
 
 function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionView; contactId: string; onUpdate: IntroductionsSectionProps['onUpdate'] }) {
   const id = useId();
-  const other = otherPerson(intro, contactId).displayName || t('unnamedContact');
+  const other = contactName(otherPerson(intro, contactId));
   const [note, setNote] = useState(intro.note);
   return (
     <li className={`tk-intro tk-intro-${intro.status}`}>
@@ -149,7 +150,7 @@ function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionVi
       <input
         id={`${id}-note`}
         className="tk-wide"
-        maxLength={2_000}
+        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('introNote')}
         value={note}
         onChange={(event) => setNote(event.target.value)}

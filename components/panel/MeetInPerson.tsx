@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { suggestMeeting } from '@/domain/meet-in-person';
-import type { Contact } from '@/domain/model';
-import { t, tCount } from '@/i18n';
+import { suggestMeeting } from '../../domain/meet-in-person';
+import type { Contact } from '../../domain/model';
+import { t, tCount } from '../../i18n';
 
 /** "Worth meeting in person", and the suggestion to meet once the last contacts were all remote. */
 export function MeetInPerson({ contact, onChange }: { contact: Contact | null; onChange: (meetInPerson: boolean) => void }) {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { Note } from '@/domain/model';
-import { MAX_NOTE_LENGTH } from '@/domain/constants';
-import { t } from '@/i18n';
-import { formatDate } from '@/i18n/format';
+import type { Note } from '../../domain/model';
+import { MAX_NOTE_LENGTH } from '../../domain/constants';
+import { t } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import type { NoteEditBase } from '../profile/api';
 
 export interface NotesSectionProps {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactPatch, ContactState } from '@/domain/contacts';
-import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
-import { contactSummary } from '@/domain/summary';
-import type { ProfileRef } from '@/sites/types';
-import { t } from '@/i18n';
-import { badgeStatus } from '@/i18n/badge-status';
-import { formatDate } from '@/i18n/format';
+import type { ContactPatch, ContactState } from '../../domain/contacts';
+import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
+import { contactSummary } from '../../domain/summary';
+import type { ProfileRef } from '../../sites/types';
+import { t } from '../../i18n';
+import { badgeStatus } from '../../i18n/badge-status';
+import { formatDate, nameOrUnnamed } from '../../i18n/format';
 import { errorText } from '../shared/errors';
 import { ReminderField } from '../shared/ReminderField';
 import { RoleOffer } from '../shared/RoleOffer';
@@ -18,6 +18,7 @@ import { IntroductionsSection } from './IntroductionsSection';
 import { MeetInPerson } from './MeetInPerson';
 import { NotesSection } from './NotesSection';
 import { TouchSection } from './TouchSection';
+import { MAX_NAME_LENGTH } from '../../domain/constants';
 
 export interface PanelProps {
   api: ProfileApi;
@@ -78,7 +79,7 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
       <header className="tk-panel-header">
         <h2 id={titleId} className="tk-panel-title">
           <span className="tk-brand">Tiekeeper</span>
-          <span className="tk-panel-name">{name || t('unnamedContact')}</span>
+          <span className="tk-panel-name">{nameOrUnnamed(name)}</span>
         </h2>
         <button type="button" className="tk-icon-button" onClick={onClose} aria-label={t('panelClose')}>
           ×
@@ -197,7 +198,7 @@ function NameField({ initial, onSave }: { initial: string; onSave: (name: string
         id={id}
         className="tk-name"
         value={value}
-        maxLength={200}
+        maxLength={MAX_NAME_LENGTH}
         onChange={(event) => setValue(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => event.key === 'Enter' && commit()}

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import { otherPerson, type IntroductionView } from '@/domain/introductions';
-import type { Interaction, InteractionKind } from '@/domain/model';
-import { t } from '@/i18n';
-import { relativeTime, toDateInput } from '@/i18n/format';
-import { FAVOUR_LABELS, KIND_LABELS } from '@/i18n/tie-text';
+import { otherPerson, type IntroductionView } from '../../domain/introductions';
+import type { Interaction, InteractionKind } from '../../domain/model';
+import { t } from '../../i18n';
+import { contactName, relativeTime, toDateInput } from '../../i18n/format';
+import { FAVOUR_LABELS, KIND_LABELS } from '../../i18n/tie-text';
+import { MAX_TEXT_LENGTH } from '../../domain/constants';
 
 /** The kinds offered for "in touch today"; favours and introductions have their own places. */
 export const TOUCH_KINDS = ['message', 'call', 'meeting', 'event', 'other'] as const satisfies readonly InteractionKind[];
@@ -23,7 +24,7 @@ export function timeForDate(date: string, now: number): number {
 export function describeInteraction(interaction: Interaction, contactId: string | null, introductions: readonly IntroductionView[]): { what: string; note: string } {
   const intro = interaction.introductionId === null ? undefined : introductions.find((i) => i.id === interaction.introductionId);
   if (interaction.kind === 'introduction' && intro && contactId) {
-    return { what: t('timelineIntroducedTo', otherPerson(intro, contactId).displayName || t('unnamedContact')), note: intro.note };
+    return { what: t('timelineIntroducedTo', contactName(otherPerson(intro, contactId))), note: intro.note };
   }
   const kind = t(KIND_LABELS[interaction.kind]);
   const what = interaction.favour ? `${kind} · ${t(FAVOUR_LABELS[interaction.favour])}` : kind;
@@ -74,7 +75,7 @@ export function TouchSection(props: {
       <input
         id={`${id}-note`}
         className="tk-wide"
-        maxLength={2_000}
+        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('touchNotePlaceholder')}
         value={note}
         onChange={(event) => setNote(event.target.value)}

@@ -1,22 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { FAVOUR_TYPES } from '@/domain/constants';
-import type { Contact, FavourType } from '@/domain/model';
-import { snoozeUntil, type SnoozeChoice } from '@/domain/schedule';
-import { congratulateFor } from '@/domain/roles';
-import { contactSummary } from '@/domain/summary';
-import { t, tCount } from '@/i18n';
-import { formatNumber, relativeTime, rhythmText } from '@/i18n/format';
-import { send } from '@/messaging/client';
-import type { PopupSnapshot } from '@/messaging/popup-snapshot';
-import { readDb } from '@/storage/instance';
-import { badgeStatus } from '@/i18n/badge-status';
+import { FAVOUR_TYPES } from '../../domain/constants';
+import type { Contact, FavourType } from '../../domain/model';
+import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
+import { congratulateFor } from '../../domain/roles';
+import { contactSummary } from '../../domain/summary';
+import { t, tCount } from '../../i18n';
+import { contactName, formatNumber, rhythmText } from '../../i18n/format';
+import { send } from '../../messaging/client';
+import type { PopupSnapshot } from '../../storage/popup-snapshot';
+import { dashboardPath, type Route } from '../dashboard/route';
+import { readDb } from '../../storage/instance';
+import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
-import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '@/i18n/tie-text';
+import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '../../i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
-import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '@/storage/popup';
+import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '../../storage/popup';
 
 type Act = (work: () => Promise<unknown>) => Promise<void>;
 type LogInTouch = (contact: Contact, kind: QuickKind) => void;
@@ -74,7 +75,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
     void act(async () => {
       const { interaction } = await send('interaction.log', { contactId: contact.id, kind });
       clearTimeout(hideLogged.current);
-      setLogged({ interactionId: interaction.id, text: t('popupLogged', t(KIND_LABELS[kind]), contact.displayName || t('unnamedContact')), snoozedUntil: contact.snoozedUntil });
+      setLogged({ interactionId: interaction.id, text: t('popupLogged', t(KIND_LABELS[kind]), contactName(contact)), snoozedUntil: contact.snoozedUntil });
       hideLogged.current = setTimeout(() => setLogged(null), 10_000);
     });
   const undo = (what: Logged) =>
@@ -82,7 +83,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       setLogged(null);
       await send('interaction.undo', { id: what.interactionId, snoozedUntil: what.snoozedUntil });
     });
-  const openDashboard = (hash = '') => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + hash });
+  const openDashboard = (route: Route = { page: 'list', due: false }) => void browser.tabs.create({ url: browser.runtime.getURL(dashboardPath(route)) });
 
   return (
     <main className="tk-popup">
@@ -109,7 +110,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
       </div>
 
       {nothingDue && fading.length === 0 && meet.length === 0 && congratulate.length === 0 ? (
-        <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard('#/import')} />
+        <EmptyState hasContacts={data.contactTotal > 0} onImport={() => openDashboard({ page: 'import' })} />
       ) : (
         <>
           <section aria-labelledby="tk-due-title">
@@ -120,7 +121,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
               <FollowUpList items={data.due} now={openedAt} act={act} meetIds={meetIds} onLog={logInTouch} />
             )}
             {data.dueTotal > data.due.length && (
-              <button type="button" className="tk-link" onClick={() => openDashboard('#/due')}>
+              <button type="button" className="tk-link" onClick={() => openDashboard({ page: 'list', due: true })}>
                 {t('popupMore', formatNumber(data.dueTotal - data.due.length))}
               </button>
             )}
@@ -175,7 +176,7 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
   // "On a date…" in the snooze menu opens the reminder's form in the card.
   const [reminding, setReminding] = useState(false);
   const status = badgeStatus(contactSummary(contact), now);
-  const name = contact.displayName || t('unnamedContact');
+  const name = contactName(contact);
   const remind = async (reminder: Reminder | null): Promise<boolean> => {
     let saved = false;
     await act(async () => {
@@ -221,7 +222,7 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
 }
 
 function PersonName({ item: { contact, profile } }: { item: PopupItem }) {
-  const name = contact.displayName || t('unnamedContact');
+  const name = contactName(contact);
   return profile ? (
     <a href={profile.url} target="_blank" rel="noopener noreferrer" className="tk-name">
       {name}
@@ -231,8 +232,6 @@ function PersonName({ item: { contact, profile } }: { item: PopupItem }) {
   );
 }
 
-const lastContactText = (contact: Contact, now: number) =>
-  contact.lastContactAt === null ? t('badgeNeverContacted') : t('badgeLastContact', relativeTime(contact.lastContactAt, now));
 
 /** This week's fading ties: how faded, since when, and why it counts as fading. */
 function FadingList({ items, now, act, onLog }: { items: FadingItem[]; now: number; act: Act; onLog: LogInTouch }) {
@@ -245,7 +244,7 @@ function FadingList({ items, now, act, onLog }: { items: FadingItem[]; now: numb
             <span className="tk-status">{t(FADING_LABELS[item.estimate.level])}</span>
           </div>
           <p className="tk-muted">
-            {lastContactText(item.contact, now)} · {fadingWhy(item.estimate)}
+            {lastContactSentence(item.contact.lastContactAt, now)} · {fadingWhy(item.estimate)}
           </p>
           <InTouchButtons contact={item.contact} onLog={onLog} />
           <div className="tk-actions">
@@ -313,7 +312,7 @@ function NewRole({ contact, now }: { contact: Contact; now: number }) {
 /** "In touch today" as a message, a call or a meeting: one click logs it, with an Undo. */
 function InTouchButtons({ contact, onLog }: { contact: Contact; onLog: LogInTouch }) {
   return (
-    <div className="tk-actions tk-intouch" role="group" aria-label={t('popupInTouchAs', contact.displayName || t('unnamedContact'))}>
+    <div className="tk-actions tk-intouch" role="group" aria-label={t('popupInTouchAs', contactName(contact))}>
       <span className="tk-intouch-label" aria-hidden="true">
         {t('touchToday')}:
       </span>
@@ -330,7 +329,7 @@ function InTouchButtons({ contact, onLog }: { contact: Contact; onLog: LogInTouc
 function GaveMenu({ contact, act }: { contact: Contact; act: Act }) {
   return (
     <label className="tk-gave">
-      <span className="tk-sr">{t('popupGaveFor', contact.displayName || t('unnamedContact'))}</span>
+      <span className="tk-sr">{t('popupGaveFor', contactName(contact))}</span>
       <select
         value=""
         onChange={(event) => {

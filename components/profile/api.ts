@@ -1,8 +1,8 @@
-import type { ContactPatch, ContactState } from '@/domain/contacts';
-import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '@/domain/model';
-import type { ContactHit } from '@/domain/name-search';
-import type { CommandInput, CommandName, CommandOutput } from '@/messaging/protocol';
-import type { ProfileRef } from '@/sites/types';
+import type { ContactPatch, ContactState } from '../../domain/contacts';
+import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '../../domain/model';
+import type { ContactHit } from '../../domain/name-search';
+import type { CommandInput, CommandName, CommandOutput } from '../../messaging/protocol';
+import type { ProfileRef } from '../../sites/types';
 
 /**
  * What the panel can do. The implementation sends messages to the background (the database's

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import { MAX_REMINDER_REASON_LENGTH } from '@/domain/constants';
-import type { Contact } from '@/domain/model';
-import { t } from '@/i18n';
-import { formatDate, toDateInput } from '@/i18n/format';
+import { MAX_REMINDER_REASON_LENGTH } from '../../domain/constants';
+import type { Contact } from '../../domain/model';
+import { t } from '../../i18n';
+import { formatDate, toDateInput } from '../../i18n/format';
 
 export interface Reminder {
   at: number;

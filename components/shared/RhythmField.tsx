@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { CADENCE_PRESETS_DAYS } from '@/domain/constants';
-import { t } from '@/i18n';
-import { rhythmText } from '@/i18n/format';
+import { CADENCE_PRESETS_DAYS } from '../../domain/constants';
+import { t } from '../../i18n';
+import { rhythmText } from '../../i18n/format';
 
 /** Keep-in-touch rhythm: none, the presets (1, 3, 6, 12 months), or a custom number of weeks. */
 export function RhythmField(props: { value: number | null; onChange: (cadenceDays: number | null) => void; label?: string }) {

@@ -1,6 +1,6 @@
-import type { Contact } from '@/domain/model';
-import { sameHeadline } from '@/domain/roles';
-import { t } from '@/i18n';
+import type { Contact } from '../../domain/model';
+import { sameHeadline } from '../../domain/roles';
+import { t } from '../../i18n';
 
 /**
  * A new role noticed on the profile page while the user keeps their own wording of the

@@ -1,6 +1,6 @@
-import { TiekeeperError, type UserMessage } from '@/domain/errors';
-import { t } from '@/i18n';
-import { formatNumber } from '@/i18n/format';
+import { TiekeeperError, type UserMessage } from '../../domain/errors';
+import { t } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 
 /** A message from the data layers as the user reads it; its numbers are line numbers, sizes and limits. */
 export function messageText({ key, params }: UserMessage): string {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { setLanguageOverride, type Language } from '@/i18n';
-import { readDb } from '@/storage/instance';
-import { getSettings } from '@/storage/settings';
+import { setLanguageOverride, type Language } from '../../i18n';
+import { readDb } from '../../storage/instance';
+import { getSettings } from '../../storage/settings';
 
 /**
  * Applies the language chosen in the settings (or the browser's) before the page renders its

@@ -1,19 +1,20 @@
 // First: marks the start of the content script in benchmark builds (a no-op otherwise).
-import '@/content/bench-start';
-import { createBadge, type PageBadge } from '@/content/badge';
-import { benchMark } from '@/content/bench-marks';
-import { extensionApi } from '@/content/extension-api';
-import { watchProfilePages } from '@/content/profile-page';
-import { watchSiteActivity } from '@/content/site-activity';
-import { siteIsDark } from '@/content/theme';
-import type { BadgeView } from '@/messaging/badge-view';
-import { BADGE_MESSAGE } from '@/messaging/channels';
-import { adapterForUrl } from '@/sites';
+import '../../content/bench-start';
+import { createBadge, type PageBadge } from '../../content/badge';
+import { benchMark } from '../../content/bench-marks';
+import { extensionApi } from '../../content/extension-api';
+import { watchProfilePages } from '../../content/profile-page';
+import { watchSiteActivity } from '../../content/site-activity';
+import { siteIsDark } from '../../content/theme';
+import type { BadgeView } from '../../messaging/badge-view';
+import { BADGE_MESSAGE } from '../../messaging/channels';
+import { adapterForUrl } from '../../sites';
+import { contentScriptMatches } from '../../sites/descriptors';
 
 export default defineContentScript({
   // The whole sites, not only profile paths: both are single-page apps, and a user who goes
   // from the feed to a profile never loads the profile URL.
-  matches: ['https://*.linkedin.com/*', 'https://*.xing.com/*'],
+  matches: contentScriptMatches(),
   cssInjectionMode: 'manual',
   // As soon as the document is parsed, not at "idle": Chrome's idle injection waits for the load
   // event or 200 ms after DOMContentLoaded, and on a large page whose main thread is busy that put

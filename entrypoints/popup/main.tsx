@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
-import { PopupApp } from '@/components/popup/PopupApp';
-import { ErrorBoundary } from '@/components/shared/ErrorBoundary';
-import '@/components/shared/palette.css';
-import '@/components/popup/popup.css';
-import { followSystemTheme } from '@/components/shared/system-theme';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../storage/popup-snapshot';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
+import '../../components/shared/palette.css';
+import '../../components/popup/popup.css';
+import { followSystemTheme } from '../../components/shared/system-theme';
 
 followSystemTheme();
 

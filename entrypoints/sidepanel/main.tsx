@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '@/components/shared/ErrorBoundary';
-import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
-import '@/components/shared/palette.css';
-import '@/components/shared/theme.css';
-import '@/components/panel/panel.css';
-import '@/components/sidepanel/sidepanel.css';
-import { followSystemTheme } from '@/components/shared/system-theme';
+import { ErrorBoundary } from '../../components/shared/ErrorBoundary';
+import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
+import '../../components/shared/palette.css';
+import '../../components/shared/theme.css';
+import '../../components/panel/panel.css';
+import '../../components/sidepanel/sidepanel.css';
+import { followSystemTheme } from '../../components/shared/system-theme';
 
 followSystemTheme();
 

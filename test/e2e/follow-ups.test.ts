@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
+import { notificationId } from '../../background/notification-ids';
 import { NUDGE_ALARM } from '../../background/scheduler';
 import { Harness } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
@@ -116,13 +117,13 @@ describe.each([
     await expect.poll(() => dashboard.cell('Jana Beispiel', 'lastContact')).toBe('last month');
     expect(await dashboard.cell('Jana Beispiel', 'nextDue')).toMatch(/^Overdue by/);
 
-    // The id the notifier gives a nudge (background/notifications.ts): whether it is on screen
+    // The id the notifier gives a nudge (background/notification-ids.ts): whether it is on screen
     // depends on the quiet hours; pressing Done does not.
     await harness.inWorker((id) => {
       const event = (globalThis as unknown as { chrome: { notifications: { onButtonClicked: { dispatch: (id: string, button: number) => void } } } })
         .chrome.notifications.onButtonClicked;
       event.dispatch(id, 0);
-    }, `nudge:${contact.id}@${nextDueAt}`);
+    }, notificationId({ kind: 'contact', contactId: contact.id }, nextDueAt));
     await expect.poll(() => dashboard.cell('Jana Beispiel', 'lastContact')).toBe('today');
     expect(await dashboard.cell('Jana Beispiel', 'nextDue')).not.toMatch(/^Overdue/);
     await expect.poll(() => dashboard.nav(/^Due now/).textContent()).toBe('Due now');
@@ -130,10 +131,10 @@ describe.each([
 
   it('a click on the digest notification opens the dashboard’s due list', async () => {
     const opened = harness.context.waitForEvent('page');
-    await harness.inWorker(() => {
+    await harness.inWorker((id) => {
       const event = (globalThis as unknown as { chrome: { notifications: { onClicked: { dispatch: (id: string) => void } } } }).chrome.notifications.onClicked;
-      event.dispatch('digest:123');
-    }, null);
+      event.dispatch(id);
+    }, notificationId({ kind: 'digest' }, 123));
     const page = await opened;
     await page.waitForURL(`${harness.origin}/dashboard.html#/due`);
     await page.locator('.dash-page-title', { hasText: 'Due now' }).waitFor();
@@ -226,7 +227,7 @@ describe('quiet hours in Chromium', () => {
     expect(Date.now()).toBeLessThan(quiet.endsAt);
     expect(await onScreen(harness)).toEqual([]);
 
-    await expect.poll(() => onScreen(harness), { timeout: quiet.endsAt - Date.now() + 30_000 }).toEqual([`nudge:${contact.id}@${logged.contact.nextDueAt}`]);
+    await expect.poll(() => onScreen(harness), { timeout: quiet.endsAt - Date.now() + 30_000 }).toEqual([notificationId({ kind: 'contact', contactId: contact.id }, logged.contact.nextDueAt)]);
     expect(Date.now()).toBeGreaterThanOrEqual(quiet.endsAt);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { notificationId } from '../../../background/notification-ids';
 import { FirefoxHarness } from './harness';
 import { clickNamed, FirefoxBadge, send, textOf } from './page-objects';
 
@@ -130,7 +131,7 @@ describe('the extension in Firefox', () => {
     await send(control, 'contact.update', { id: contact.id, patch: { cadenceDays: 30, hooks: 'Sailing on the Alster' } });
     // Last in touch a month ago, less two seconds: due in two seconds.
     const logged = await send(control, 'interaction.log', { contactId: contact.id, kind: 'meeting', at: Date.now() - 30 * 24 * 3600 * 1000 + 2000 });
-    const id = `nudge:${contact.id}@${logged.contact.nextDueAt}`;
+    const id = notificationId({ kind: 'contact', contactId: contact.id }, logged.contact.nextDueAt);
     expect(await h.shownNotifications()).toEqual([]);
 
     await expect.poll(() => h.shownNotifications(), { timeout: 20_000 }).toEqual([id]);

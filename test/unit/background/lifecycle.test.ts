@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
-import { NUDGE_ALARM } from '@/background/scheduler';
-import { DAY_MS } from '@/domain/constants';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '@/messaging/popup-snapshot';
-import type { Response } from '@/messaging/protocol';
-import { DB_NAME, TiekeeperDb } from '@/storage/db';
+import background from '../../../entrypoints/background';
+import { notificationId } from '../../../background/notification-ids';
+import { NUDGE_ALARM } from '../../../background/scheduler';
+import { DAY_MS } from '../../../domain/constants';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY } from '../../../storage/popup-snapshot';
+import type { Response } from '../../../messaging/protocol';
+import { DB_NAME, TiekeeperDb } from '../../../storage/db';
 import { toolbar } from '../setup';
 
 const T0 = new Date('2026-06-15T10:00:00+02:00').getTime();
@@ -162,9 +163,9 @@ describe('background worker lifecycle', () => {
       site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt',
     })) as { contact: { id: string } };
     const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as Browser.tabs.Tab);
-    await fakeBrowser.notifications.onClicked.trigger(`nudge:${contact.id}@${T0}`);
+    await fakeBrowser.notifications.onClicked.trigger(notificationId({ kind: 'contact', contactId: contact.id }, T0));
     expect(created).toHaveBeenCalledWith({ url: 'https://www.linkedin.com/in/anna-schmidt/' });
-    await fakeBrowser.notifications.onClicked.trigger(`fading:${T0}`);
+    await fakeBrowser.notifications.onClicked.trigger(notificationId({ kind: 'fading' }, T0));
     expect(created).toHaveBeenLastCalledWith({ url: fakeBrowser.runtime.getURL('/dashboard.html') });
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createScheduler } from '@/background/scheduler';
-import type { Contact } from '@/domain/model';
-import { ensureContactForProfile, getContactState, remindContact, snoozeContact, updateContact } from '@/storage/contacts';
-import type { TiekeeperDb } from '@/storage/db';
-import { logInteraction } from '@/storage/interactions';
-import { updateSettings } from '@/storage/settings';
+import { createScheduler } from '../../../background/scheduler';
+import type { Contact } from '../../../domain/model';
+import { ensureContactForProfile, getContactState, remindContact, snoozeContact, updateContact } from '../../../storage/contacts';
+import type { TiekeeperDb } from '../../../storage/db';
+import { logInteraction } from '../../../storage/interactions';
+import { updateSettings } from '../../../storage/settings';
 import { days, freshDb, linkedinRef } from '../storage/helpers';
 
 /** Monday 15 June 2026, 10:00 in Berlin: outside the default quiet hours. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { backupText, connectionsCsv, generateDataset, splitDataset } from '../../../bench/data';
-import { parseBackup, planBackupImport, type StoredRows } from '@/domain/backup';
-import { parseConnections } from '@/domain/connections';
-import { DAY_MS } from '@/domain/constants';
-import { DEFAULT_SETTINGS } from '@/domain/model';
-import { linkedinPeople } from '@/demo/people';
+import { parseBackup, planBackupImport, type StoredRows } from '../../../domain/backup';
+import { parseConnections } from '../../../domain/connections';
+import { DAY_MS } from '../../../domain/constants';
+import { DEFAULT_SETTINGS } from '../../../domain/model';
+import { linkedinPeople } from '../../../demo/people';
 
 const NOW = Date.UTC(2026, 5, 15, 10);
 

@@ -1,17 +1,17 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { createRouter } from '@/background/router';
-import { commandProfileApi, type ProfileApi, type SendCommand } from '@/components/profile/api';
-import { ProfilePanel } from '@/components/sidepanel/SidePanelApp';
-import { badgeView } from '@/i18n/badge-status';
-import { summaryForProfile } from '@/storage/summaries';
-import { TiekeeperError } from '@/domain/errors';
-import { DAY_MS } from '@/domain/constants';
-import type { Response } from '@/messaging/protocol';
-import type { ProfileRef } from '@/sites/types';
-import type { TiekeeperDb } from '@/storage/db';
-import { ensureContactForProfile } from '@/storage/contacts';
+import { createRouter } from '../../../background/router';
+import { commandProfileApi, type ProfileApi, type SendCommand } from '../../../components/profile/api';
+import { ProfilePanel } from '../../../components/sidepanel/SidePanelApp';
+import { badgeView } from '../../../i18n/badge-status';
+import { summaryForProfile } from '../../../storage/summaries';
+import { TiekeeperError } from '../../../domain/errors';
+import { DAY_MS } from '../../../domain/constants';
+import type { Response } from '../../../messaging/protocol';
+import type { ProfileRef } from '../../../sites/types';
+import type { TiekeeperDb } from '../../../storage/db';
+import { ensureContactForProfile } from '../../../storage/contacts';
 import { browserDeps, freshDb } from '../storage/helpers';
 
 /** A saved note's text, as opposed to the text still in a field. */

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RhythmField } from '@/components/shared/RhythmField';
-import { setLanguageOverride } from '@/i18n';
+import { RhythmField } from '../../../components/shared/RhythmField';
+import { setLanguageOverride } from '../../../i18n';
 
 describe('the keep-in-touch rhythm field', () => {
   afterEach(cleanup);

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { badgeStatus, badgeView } from '@/i18n/badge-status';
-import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '@/i18n/tie-text';
-import { DAY_MS } from '@/domain/constants';
-import { ledgerOf } from '@/domain/ledger';
-import { contactSummary } from '@/domain/summary';
-import { newContact } from '@/domain/contacts';
-import { setLanguageOverride } from '@/i18n';
+import { badgeStatus, badgeView } from '../../../i18n/badge-status';
+import { fadingWhy, introductionStatusText, ledgerBadgeNote, ledgerSentence } from '../../../i18n/tie-text';
+import { DAY_MS } from '../../../domain/constants';
+import { ledgerOf } from '../../../domain/ledger';
+import { contactSummary } from '../../../domain/summary';
+import { newContact } from '../../../domain/contacts';
+import { setLanguageOverride } from '../../../i18n';
 
 const NOW = new Date('2026-06-15T10:00:00+02:00').getTime();
 const words = (given: number, received: number) => ledgerSentence(ledgerOf({ given, received }));

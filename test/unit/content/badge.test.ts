@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBadge } from '@/content/badge';
-import type { BadgeView } from '@/messaging/badge-view';
+import { createBadge } from '../../../content/badge';
+import type { BadgeView } from '../../../messaging/badge-view';
 
 const overdue: BadgeView = { tone: 'overdue', label: 'Overdue by 2 months', detail: 'Last contact 5 months ago', ariaLabel: 'Tiekeeper, Jana Beispiel: Overdue by 2 months', tooltip: 'Last contact 5 months ago' };
 

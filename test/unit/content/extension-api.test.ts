@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionApi } from '@/content/extension-api';
+import { extensionApi } from '../../../content/extension-api';
 
 const api = (id: string) => ({ runtime: { id, sendMessage: async () => null, onMessage: { addListener() {}, removeListener() {} } } });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmsWord } from '../../../components/dashboard/DeleteAllDialog';
 import { minutesToTime, timeToMinutes } from '../../../components/dashboard/format';
 import { fileSizeProblem, importInput } from '../../../components/dashboard/import-model';
-import { parseRoute, routeHref, type Route } from '../../../components/dashboard/route';
+import { dashboardPath, parseRoute, routeHref, type Route } from '../../../components/dashboard/route';
 import { MAX_IMPORT_BYTES } from '../../../domain/import-text';
 import { profileFromAddress } from '../../../sites';
 import { profileSchema } from '../../../domain/model';
@@ -30,8 +30,14 @@ describe('hash routes', () => {
       { page: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
-    // entrypoints/background.ts: `#/contact/${encodeURIComponent(contactId)}`
     expect(parseRoute(`#/contact/${encodeURIComponent('a/b c')}`)).toEqual({ page: 'contact', id: 'a/b c' });
+  });
+
+  it('gives the background and the popup the page to open', () => {
+    expect(dashboardPath({ page: 'list', due: false })).toBe('/dashboard.html');
+    expect(dashboardPath({ page: 'list', due: true })).toBe('/dashboard.html#/due');
+    expect(dashboardPath({ page: 'import' })).toBe('/dashboard.html#/import');
+    expect(dashboardPath({ page: 'contact', id: 'a/b c' })).toBe('/dashboard.html#/contact/a%2Fb%20c');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, selectAll, toggleRow } from '@/components/dashboard/selection';
+import { EMPTY_SELECTION, selectAll, toggleRow } from '../../../components/dashboard/selection';
 
 const rows = ['a', 'b', 'c', 'd', 'e', 'f'];
 const ids = (s: { ids: ReadonlySet<string> }) => [...s.ids].sort();

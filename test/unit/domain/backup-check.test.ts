@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '@/domain/backup';
-import { MAX_REPORTED_PROBLEMS } from '@/domain/import-text';
-import { DEFAULT_SETTINGS } from '@/domain/model';
+import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../../../domain/backup';
+import { MAX_REPORTED_PROBLEMS } from '../../../domain/import-text';
+import { DEFAULT_SETTINGS } from '../../../domain/model';
 
 describe('checking a backup', () => {
   it('reports the first problems of 100,000 broken records, and that there are more', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '@/domain/constants';
+import { DAY_MS } from '../../../domain/constants';
 import {
   byFading,
   DEFAULT_TYPICAL_GAP_DAYS,
@@ -9,8 +9,8 @@ import {
   weekStartOf,
   weeklyFadingPicks,
   type FadingFields,
-} from '@/domain/fading';
-import { EMPTY_TIE } from '@/domain/ties';
+} from '../../../domain/fading';
+import { EMPTY_TIE } from '../../../domain/ties';
 
 const at = (iso: string) => new Date(iso).getTime();
 /** Wednesday of ISO week 25 of 2026; the week began on Monday 15 June, 00:00 in Berlin. */

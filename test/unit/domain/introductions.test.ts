@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byIntroductionOrder, isOpen, madeTransition, otherPerson, type IntroductionView } from '@/domain/introductions';
-import type { Introduction, IntroductionStatus } from '@/domain/model';
+import { byIntroductionOrder, isOpen, madeTransition, otherPerson, type IntroductionView } from '../../../domain/introductions';
+import type { Introduction, IntroductionStatus } from '../../../domain/model';
 
 const intro = (id: string, status: IntroductionStatus, updatedAt: number): Introduction => ({
   id, aId: 'a', bId: 'b', status, note: '', madeAt: null, createdAt: 0, updatedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { giveIdeas, ledgerOf, splitHooks, suggestGivingFirst } from '@/domain/ledger';
+import { giveIdeas, ledgerOf, splitHooks, suggestGivingFirst } from '../../../domain/ledger';
 
 describe('give-and-take ledger', () => {
   it('is the counts and their balance, empty when the figures are not known', () => {

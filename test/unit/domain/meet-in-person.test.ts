@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meetingSuggestions, suggestMeeting } from '@/domain/meet-in-person';
-import { EMPTY_TIE } from '@/domain/ties';
+import { meetingSuggestions, suggestMeeting } from '../../../domain/meet-in-person';
+import { EMPTY_TIE } from '../../../domain/ties';
 
 const person = (id: string, remoteStreak: number, extra: { meetInPerson?: boolean; archived?: boolean; lastContactAt?: number } = {}) => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newContact } from '@/domain/contacts';
-import type { Contact } from '@/domain/model';
-import { foldForSearch, searchNames, SEARCH_LIMIT } from '@/domain/name-search';
+import { newContact } from '../../../domain/contacts';
+import type { Contact } from '../../../domain/model';
+import { foldForSearch, searchNames, SEARCH_LIMIT } from '../../../domain/name-search';
 
 const contact = (id: string, displayName: string, extra: Partial<Contact> = {}): Contact => ({
   ...newContact(id, { displayName, headline: `Headline of ${displayName}` }, 0),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newContact } from '@/domain/contacts';
-import { DAY_MS } from '@/domain/constants';
-import { congratulateFor, headlineWords, isNewRole, sameHeadline, withNewRole } from '@/domain/roles';
+import { newContact } from '../../../domain/contacts';
+import { DAY_MS } from '../../../domain/constants';
+import { congratulateFor, headlineWords, isNewRole, sameHeadline, withNewRole } from '../../../domain/roles';
 
 const NOW = Date.UTC(2026, 11, 7, 10);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '@/domain/model';
-import { DAY_MS } from '@/domain/constants';
+import type { Contact } from '../../../domain/model';
+import { DAY_MS } from '../../../domain/constants';
 import {
   afterQuietHours,
   byUrgency,
@@ -11,7 +11,7 @@ import {
   nextDueAt,
   planNudges,
   snoozeUntil,
-} from '@/domain/schedule';
+} from '../../../domain/schedule';
 
 const at = (iso: string) => new Date(iso).getTime();
 const NOW = at('2026-06-15T10:00:00+02:00');

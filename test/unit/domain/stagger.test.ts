@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '@/domain/constants';
-import { newContact } from '@/domain/contacts';
-import type { Contact } from '@/domain/model';
-import { nextDueAt } from '@/domain/schedule';
-import { staggeredDueTimes, withStaggeredRhythm } from '@/domain/stagger';
+import { DAY_MS } from '../../../domain/constants';
+import { newContact } from '../../../domain/contacts';
+import type { Contact } from '../../../domain/model';
+import { nextDueAt } from '../../../domain/schedule';
+import { staggeredDueTimes, withStaggeredRhythm } from '../../../domain/stagger';
 
 const at = (iso: string) => new Date(iso).getTime();
 const NOW = at('2026-06-15T10:00:00+02:00');

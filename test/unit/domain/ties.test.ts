@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS } from '@/domain/constants';
-import type { InteractionKind } from '@/domain/model';
-import { contactGapsDays, EMPTY_TIE, median, tieStats } from '@/domain/ties';
+import { DAY_MS } from '../../../domain/constants';
+import type { InteractionKind } from '../../../domain/model';
+import { contactGapsDays, EMPTY_TIE, median, tieStats } from '../../../domain/ties';
 
 const T = new Date('2026-01-05T10:00:00+01:00').getTime();
 const x = (day: number, kind: InteractionKind = 'message', createdAt = T + day * DAY_MS) => ({ at: T + day * DAY_MS, kind, createdAt });

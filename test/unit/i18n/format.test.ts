@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLanguageOverride } from '@/i18n';
-import { duration, formatDate, relativeTime, rhythmLength } from '@/i18n/format';
-import { DAY_MS } from '@/domain/constants';
+import { setLanguageOverride } from '../../../i18n';
+import { beforeFirstContact, lastContactLabel, lastContactSentence } from '../../../i18n/badge-status';
+import { contactName, duration, formatDate, nameOrUnnamed, relativeTime, rhythmLength } from '../../../i18n/format';
+import { DAY_MS } from '../../../domain/constants';
 
 const NOW = Date.UTC(2026, 5, 15, 10);
 
@@ -27,5 +28,29 @@ describe('dates, durations and rhythms in the UI language', () => {
     setLanguageOverride('en');
     expect(rhythmLength(14)).toBe('2 weeks');
     expect(relativeTime(NOW, NOW)).toBe('today');
+  });
+});
+
+describe('names', () => {
+  afterEach(() => setLanguageOverride(null));
+
+  it('stand for themselves, and an empty or blank one for an unnamed contact', () => {
+    setLanguageOverride('en');
+    expect(contactName({ displayName: 'Jana Beispiel' })).toBe('Jana Beispiel');
+    expect(contactName({ displayName: '' })).toBe(nameOrUnnamed('  '));
+    expect(nameOrUnnamed('')).not.toBe('');
+  });
+});
+
+describe('the last contact in words', () => {
+  afterEach(() => setLanguageOverride(null));
+
+  it('names the day the tie began on the badge, not in the popup or a notification', () => {
+    setLanguageOverride('en');
+    const connectedAt = Date.UTC(2026, 0, 15, 10);
+    expect(lastContactLabel({ lastContactAt: null, connectedAt }, NOW)).toBe(beforeFirstContact(connectedAt));
+    expect(lastContactLabel({ lastContactAt: null, connectedAt }, NOW)).not.toBe(lastContactSentence(null, NOW));
+    expect(lastContactSentence(null, NOW)).toBe(beforeFirstContact(null));
+    expect(lastContactLabel({ lastContactAt: NOW - 3 * DAY_MS, connectedAt }, NOW)).toBe(lastContactSentence(NOW - 3 * DAY_MS, NOW));
   });
 });

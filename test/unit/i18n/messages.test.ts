@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import de from '../../../public/_locales/de/messages.json';
 import en from '../../../public/_locales/en/messages.json';
-import { setLanguageOverride, t, tCount } from '@/i18n';
-import { COUNTED_NOUNS, GERMAN_GLOSSARY } from '@/i18n/glossary';
+import { setLanguageOverride, t, tCount } from '../../../i18n';
+import { COUNTED_NOUNS, GERMAN_GLOSSARY } from '../../../i18n/glossary';
 
 const placeholders = (text: string) => [...new Set(text.match(/\$\d/g) ?? [])].sort();
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_MS } from '@/domain/constants';
-import { setLanguageOverride, t, uiLanguage } from '@/i18n';
-import { duration, everyText, relativeTime, rhythmLength, rhythmText } from '@/i18n/format';
+import { DAY_MS } from '../../../domain/constants';
+import { setLanguageOverride, t, uiLanguage } from '../../../i18n';
+import { duration, everyText, relativeTime, rhythmLength, rhythmText } from '../../../i18n/format';
 
 const NOW = new Date('2026-06-15T10:00:00+02:00').getTime();
 

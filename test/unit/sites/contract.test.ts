@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterForUrl, adapters, isSiteAdapter, profileFromUrl, recogniseProfile } from '@/sites';
+import { adapterForUrl, adapters, isSiteAdapter, profileFromUrl, recogniseProfile } from '../../../sites';
+import { SITE_IDS, SITES } from '../../../sites/descriptors';
 import { FIXTURES_DIR, fixture, parseHtml } from './pages';
 
 /*
@@ -12,11 +13,18 @@ const MIN_PROFILE_EXAMPLES = 5;
 const MIN_NOT_PROFILE_EXAMPLES = 5;
 const SITES_DIR = path.resolve(__dirname, '../../../sites');
 /** Files in sites/ that are not adapters. */
-const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'shared.ts']);
+const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'shared.ts', 'descriptors.ts']);
 
 describe('the adapter registry', () => {
   it('registers the known sites', () => {
     expect(adapters.map((adapter) => adapter.site)).toEqual(expect.arrayContaining(['linkedin', 'xing']));
+  });
+
+  it('has one adapter for each site in descriptors.ts, carrying its descriptor', () => {
+    expect(adapters.map((adapter) => adapter.site).sort()).toEqual([...SITE_IDS].sort());
+    for (const descriptor of SITES) {
+      expect(adapters.find((adapter) => adapter.site === descriptor.site)).toMatchObject(descriptor);
+    }
   });
 
   it.each(fs.readdirSync(SITES_DIR).filter((file) => file.endsWith('.ts') && !NOT_ADAPTER_FILES.has(file)))(

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileFromUrl, recogniseProfile } from '@/sites';
-import { linkedinAdapter } from '@/sites/linkedin';
+import { profileFromUrl, recogniseProfile } from '../../../sites';
+import { linkedinAdapter } from '../../../sites/linkedin';
 import { type IndexRow, SHARED_LINKEDIN_DIR, parseHtml, readSharedIndex, text } from './pages';
 
 /*

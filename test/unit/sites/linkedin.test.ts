@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkedinAdapter } from '@/sites/linkedin';
+import { linkedinAdapter } from '../../../sites/linkedin';
 import { fixture, parseHtml, text } from './pages';
 
 const { profileFromUrl, readProfile, findBadgeAnchor } = linkedinAdapter;

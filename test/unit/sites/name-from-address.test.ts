@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameFromAddress } from '@/sites';
+import { nameFromAddress } from '../../../sites';
 
 describe('a name guessed from a profile address', () => {
   it.each([

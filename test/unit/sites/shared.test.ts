@@ -8,7 +8,7 @@ import {
   jsonObjectsWithField,
   nameFromTitle,
   titleParts,
-} from '@/sites/shared';
+} from '../../../sites/shared';
 import { parseHtml } from './pages';
 
 describe('isPlausibleName', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkedinAdapter } from '@/sites/linkedin';
-import type { SiteAdapter } from '@/sites/types';
-import { xingAdapter } from '@/sites/xing';
+import { linkedinAdapter } from '../../../sites/linkedin';
+import type { SiteAdapter } from '../../../sites/types';
+import { xingAdapter } from '../../../sites/xing';
 import { fictionalPages, showsName, variants } from '../../shared/page-variants';
 import { SHARED_LINKEDIN_DIR, parseHtml, readSharedIndex, text } from './pages';
 

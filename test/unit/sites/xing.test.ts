@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xingAdapter } from '@/sites/xing';
+import { xingAdapter } from '../../../sites/xing';
 import { fixture, parseHtml, text } from './pages';
 
 const { profileFromUrl, readProfile, findBadgeAnchor } = xingAdapter;

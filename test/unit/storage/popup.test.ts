@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readSuggestions } from '@/storage/popup';
-import { DAY_MS } from '@/domain/constants';
-import type { InteractionKind } from '@/domain/model';
-import { ensureContactForProfile, updateContact } from '@/storage/contacts';
-import type { TiekeeperDb } from '@/storage/db';
-import { logInteraction } from '@/storage/interactions';
+import { readSuggestions } from '../../../storage/popup';
+import { DAY_MS } from '../../../domain/constants';
+import type { InteractionKind } from '../../../domain/model';
+import { ensureContactForProfile, updateContact } from '../../../storage/contacts';
+import type { TiekeeperDb } from '../../../storage/db';
+import { logInteraction } from '../../../storage/interactions';
 import { freshDb, linkedinRef } from '../storage/helpers';
 
 /** Wednesday of ISO week 25 of 2026 (the week began on Monday 15 June). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyConnections } from '@/storage/connections';
-import { ensureContactForProfile, getContactState, recordProfileVisit, updateContact } from '@/storage/contacts';
-import { parseConnections } from '@/domain/connections';
+import { applyConnections } from '../../../storage/connections';
+import { ensureContactForProfile, getContactState, recordProfileVisit, updateContact } from '../../../storage/contacts';
+import { parseConnections } from '../../../domain/connections';
 import { days, freshDb, linkedinRef, T0 } from './helpers';
 
 const jana = (headline: string) => linkedinRef('jana-beispiel', { name: 'Jana Beispiel', headline });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { contactSchema, profileSchema } from '@/domain/model';
+import { contactSchema, profileSchema } from '../domain/model';
+import type { PopupData } from './popup';
 
 /**
  * The popup's list as the background last computed it, kept in the extension's session storage
@@ -22,6 +23,8 @@ const snapshotSchema = z.object({
   }),
 });
 export type PopupSnapshot = z.infer<typeof snapshotSchema>;
+// The snapshot holds what readPopupData returns: a change there must change the schema too.
+const _sameShape: PopupSnapshot['data'] extends PopupData ? (PopupData extends PopupSnapshot['data'] ? true : never) : never = true;
 
 /** A stored snapshot, or null when there is none or it was written in another shape. */
 export function parsePopupSnapshot(value: unknown): PopupSnapshot | null {
