@@ -1,6 +1,6 @@
 import { addDays, addMonths, addWeeks, startOfDay } from 'date-fns';
 import type { Contact, Settings } from './model';
-import { DAY_MS } from './constants';
+import { DAY_MS, LATEST_TIME } from './constants';
 
 /**
  * Keep-in-touch timing: pure functions of the contact, the settings and `now` (epoch ms), so
@@ -38,7 +38,8 @@ export function cycleDueAt(contact: Omit<ScheduleFields, 'snoozedUntil' | 'archi
   if (contact.firstDueAt != null) return contact.firstDueAt;
   const anchor = lastTouchAt(contact) ?? contact.cadenceSetAt;
   if (anchor === null) return null;
-  return anchor + contact.cadenceDays * DAY_MS;
+  // Stored like every time, so within the range of stored times (an interaction dated in 2199).
+  return Math.min(anchor + contact.cadenceDays * DAY_MS, LATEST_TIME);
 }
 
 /**

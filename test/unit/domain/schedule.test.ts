@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../domain/model';
-import { DAY_MS } from '../../../domain/constants';
+import { DAY_MS, LATEST_TIME } from '../../../domain/constants';
 import {
   afterQuietHours,
   byUrgency,
@@ -35,6 +35,11 @@ describe('due time', () => {
 
   it('is one rhythm after the rhythm was set when there was no interaction yet', () => {
     expect(nextDueAt(schedule({ cadenceDays: 91, cadenceSetAt: at('2026-03-01') }))).toBe(at('2026-03-01') + 91 * DAY_MS);
+  });
+
+  it('stays within the range of stored times, however late the last interaction', () => {
+    const contact = schedule({ cadenceDays: 365, cadenceSetAt: NOW, lastContactAt: LATEST_TIME - DAY_MS });
+    expect(nextDueAt(contact)).toBe(LATEST_TIME);
   });
 
   it('does not exist without a rhythm, or for archived contacts', () => {
