@@ -1,4 +1,4 @@
-import { normaliseTags, withSchedule, type ContactState } from './contacts';
+import { newContact, normaliseTags, withSchedule, type ContactState } from './contacts';
 import { invalid, notFound } from './errors';
 import { MAX_MERGE_RECORDS, type Contact, type MergeRecord } from './model';
 import { MAX_ROLE_CHANGES, MAX_TEXT_LENGTH } from './constants';
@@ -202,26 +202,8 @@ export function planSplit(state: ContactState, profileId: string, now: number, n
   } else {
     if (state.profiles.length < 2) throw invalid('errorSplitOnlyProfile');
     move = { profileIds: [profile.id], noteIds: [], interactionIds: [] };
-    created = withSchedule({
-      id: newId,
-      displayName: profile.seenName ?? contact.displayName,
-      headline: profile.seenHeadline ?? '',
-      company: '',
-      email: '',
-      howWeMet: '',
-      hooks: '',
-      tags: [],
-      cadenceDays: null,
-      cadenceSetAt: null,
-      lastContactAt: null,
-      snoozedUntil: null,
-      nextDueAt: null,
-      meetInPerson: false,
-      connectedAt: null,
-      archived: contact.archived,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const fresh = newContact(newId, { displayName: profile.seenName ?? contact.displayName, headline: profile.seenHeadline ?? '' }, now);
+    created = { ...fresh, archived: contact.archived };
   }
 
   const leaving = new Set(move.interactionIds);

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
 import { NUDGE_ALARM } from '../../background/scheduler';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { PopupPage, ProfileBadge } from './page-objects';
 
 type Chrome = typeof import('webextension-polyfill');
@@ -10,14 +10,7 @@ type Chrome = typeof import('webextension-polyfill');
 // (test/e2e/firefox) checks the same in Firefox.
 describe('storage and alarms in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('keeps the database through unlimitedStorage, its session data in session storage, and one alarm at the due time', async () => {
     // Chromium answers navigator.storage.persist() by its own measure; unlimitedStorage exempts

@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage } from './page-objects';
 
 describe('the dashboard, further', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('splits a merged XING profile off again, with what it brought', async () => {
     const dashboard = await DashboardPage.open(harness);

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage } from './page-objects';
 
 const FIRST = ['Jürgen', 'Anna', 'Lukas', 'Sofia', 'Thomas', 'Özlem', 'Björn', 'Käthe', 'Max', 'Lena', 'Jörg', 'Maria', 'Paul', 'Grete', 'Zoë', 'Luca', 'Mia', 'Emil', 'Hannah', 'Ülkü'];
@@ -27,14 +27,7 @@ function connectionsCsv(count: number): string {
 
 describe('the dashboard', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('imports 500 connections, finds a note, merges LinkedIn and XING, and survives backup, wipe and restore', async () => {
     const dashboard = await DashboardPage.open(harness, '#/import');

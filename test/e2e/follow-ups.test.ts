@@ -1,36 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
 import { notificationId } from '../../background/notification-ids';
 import { NUDGE_ALARM } from '../../background/scheduler';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
+import { captureNotifications, onScreen, shown } from './notifications';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 import { zoneWithLocalHour } from './time-zones';
 
 type Chrome = typeof import('webextension-polyfill');
-interface Shown {
-  id: string;
-  title: string;
-  message: string;
-  buttons?: { title: string }[];
-}
 
-/** Wraps `notifications.create` in the worker to see what the user is shown. */
-async function captureNotifications(harness: Harness): Promise<void> {
-  await harness.inWorker(() => {
-    const scope = globalThis as unknown as { chrome: Chrome; __shown: Shown[] };
-    scope.__shown = [];
-    const notifications = scope.chrome.notifications as unknown as { create: (...args: unknown[]) => unknown };
-    const create = notifications.create.bind(notifications);
-    notifications.create = (...args: unknown[]) => {
-      scope.__shown.push({ id: args[0] as string, ...(args[1] as Omit<Shown, 'id'>) });
-      return create(...args);
-    };
-  }, null);
-}
-
-const shown = (harness: Harness) => harness.inWorker(() => (globalThis as unknown as { __shown: Shown[] }).__shown, null);
-const onScreen = (harness: Harness) =>
-  harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()), null);
 const localHour = (harness: Harness) => harness.inWorker(() => new Date().getHours(), null);
 
 /** A test about a nudge appearing (or not) says which quiet hours it means. */
@@ -43,15 +21,11 @@ describe.each([
   { when: 'at noon', hour: 12 },
 ])('follow-up nudges in Chromium, $when', ({ hour }) => {
   let harness: Harness;
-  beforeEach(async () => {
+  harnessForEachTest(async () => {
     harness = await Harness.start({ timezone: zoneWithLocalHour(hour) });
     // The hour may turn while the tests run, never further.
     expect([hour, (hour + 1) % 24]).toContain(await localHour(harness));
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
+    return harness;
   });
 
   it('shows one notification when someone comes due, and Done updates the toolbar, the popup and the badge', async () => {
@@ -190,14 +164,7 @@ describe.each([
 
 describe('quiet hours in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('hold a due nudge while they last and show it once they end', { timeout: 150_000 }, async () => {
     const popup = await PopupPage.open(harness);

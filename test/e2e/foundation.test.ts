@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/chromium';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 describe('the extension in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('loads a content script without the polyfill, React or zod: it runs on every page of both sites', () => {
     const script = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 type Chrome = typeof import('webextension-polyfill');
@@ -17,14 +17,7 @@ async function linkedinContact(page: Page, key: string, name: string): Promise<s
 
 describe('give and take, introductions, fading ties and meeting in person in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('ledger: two asks logged from the panel show on the badge and panel, and the second suggests giving first', async () => {
     const popup = await PopupPage.open(harness);

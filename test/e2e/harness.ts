@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page, Request, Route, Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { extensionIdOf, launchWithExtension } from '../../scripts/chromium';
 import { renderDemoPage, strictCsp } from '../../demo/pages';
 import { DEFAULT_TIMEZONE, offsetMinutes } from './time-zones';
@@ -205,6 +206,39 @@ export class Harness {
     if (this.nodeTimezone === undefined) delete process.env.TZ;
     else process.env.TZ = this.nodeTimezone;
   }
+}
+
+/**
+ * A browser with the extension for each test of the calling suite, launched (and prepared) by
+ * `start`. After each test the extension must have made no request and thrown no error; then the
+ * browser closes.
+ */
+export function harnessForEachTest(start: () => Promise<Harness>): void {
+  harnessAround(beforeEach, afterEach, start);
+}
+
+/** The same, one browser for all the tests of the calling suite. */
+export function harnessForAllTests(start: () => Promise<Harness>): void {
+  harnessAround(beforeAll, afterAll, start);
+}
+
+function harnessAround(before: typeof beforeEach, after: typeof afterEach, start: () => Promise<Harness>): void {
+  let current: Harness | undefined;
+  before(async () => {
+    current = await start();
+  });
+  after(async () => {
+    const harness = current;
+    current = undefined;
+    // A start that failed has reported its own error.
+    if (!harness) return;
+    try {
+      harness.assertNoExtensionRequests();
+      harness.assertNoExtensionErrors();
+    } finally {
+      await harness.close();
+    }
+  });
 }
 
 function withoutQuery(url: string): string {

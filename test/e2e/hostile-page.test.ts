@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { PopupPage, ProfileBadge } from './page-objects';
 
 /**
@@ -62,14 +62,7 @@ function pageSearch(words: string[]): string[] {
 
 describe('a hostile page', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('finds no status or note, hears no typed key, learns no character through fonts, and cannot switch Tiekeeper off', async () => {
     const popup = await PopupPage.open(harness);

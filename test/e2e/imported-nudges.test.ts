@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage } from './page-objects';
 
 const DAY_MS = 86_400_000;
@@ -43,14 +43,7 @@ function dueBetween(dashboard: DashboardPage, from: number, to: number): Promise
 
 describe('imported connections get nudges', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('gives 500 imported people "every 6 months", staggered: 70 to 90 due in the next 30 days, nobody at once', async () => {
     const dashboard = await DashboardPage.open(harness, '#/import');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Harness, harnessForEachTest } from './harness';
 import { ProfileBadge } from './page-objects';
 
 /** Clicks a link in the demo site's header: the site changes the URL, then renders. */
@@ -23,14 +23,7 @@ async function listenerCount(harness: Harness, page: Page): Promise<number> {
 
 describe('single-page navigation on LinkedIn', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('shows exactly one badge for the person on screen, and none on the feed', async () => {
     const page = await harness.open('https://www.linkedin.com/feed/');

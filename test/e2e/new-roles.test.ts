@@ -1,22 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../demo/seed';
 import { sendFromPage as send } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage, PopupPage, ProfileBadge } from './page-objects';
 
 const LUKAS = 'https://www.linkedin.com/in/lukas-mustermann-4a1b2c/';
 
 describe('new roles noticed on visits, in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
+  harnessForEachTest(async () => {
     harness = await Harness.start();
     // The demo data last saw Lukas as a working student; his demo page shows him as a data engineer.
     await seedDemoData(harness.context, harness.extensionId);
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
+    return harness;
   });
 
   it('a visit to a profile with a new headline makes the popup suggest congratulating, and that ends it', async () => {

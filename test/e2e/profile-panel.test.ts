@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Harness, harnessForEachTest } from './harness';
 import { projectPage, SHARED_AVAILABLE, sharedPage } from './fixtures';
 import { DashboardPage, ProfileBadge } from './page-objects';
 
@@ -42,14 +42,7 @@ const trustedTypesEnforced = (page: Page) =>
 
 describe('badge and panel on profile pages', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it.each(cases)('notes, in touch and rhythm on the $label, under a strict CSP', async ({ url, name, html }) => {
     harness.serve(url, { html: html(), csp: true });

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../demo/seed';
 import { sendFromPage } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForAllTests } from './harness';
 import { ProfileBadge } from './page-objects';
 
 const DASHBOARD_ROUTES = ['#/', '#/due', '#/duplicates', '#/introductions', '#/import', '#/export', '#/settings', '#/contact/'];
@@ -49,7 +49,7 @@ describe.each([
 ] as const)('every screen in $language', ({ locale, colorScheme }) => {
   let harness: Harness;
   let contactId: string;
-  beforeAll(async () => {
+  harnessForAllTests(async () => {
     harness = await Harness.start({ locale });
     await seedDemoData(harness.context, harness.extensionId);
     const page = await harness.openExtensionPage('popup.html');
@@ -58,11 +58,7 @@ describe.each([
     });
     contactId = contact.id;
     await page.close();
-  });
-  afterAll(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
+    return harness;
   });
 
   it(`has no accessibility problems axe-core finds, in the ${colorScheme} look`, async () => {

@@ -1,29 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
+import { captureNotifications, shown } from './notifications';
 import { DashboardPage, PopupPage } from './page-objects';
-
-type Chrome = typeof import('webextension-polyfill');
-interface Shown {
-  id: string;
-  title: string;
-  message: string;
-}
-
-/** Wraps `notifications.create` in the worker to see what the user is shown. */
-async function captureNotifications(harness: Harness): Promise<void> {
-  await harness.inWorker(() => {
-    const scope = globalThis as unknown as { chrome: Chrome; __shown: Shown[] };
-    scope.__shown = [];
-    const notifications = scope.chrome.notifications as unknown as { create: (...args: unknown[]) => unknown };
-    const create = notifications.create.bind(notifications);
-    notifications.create = (...args: unknown[]) => {
-      scope.__shown.push({ id: args[0] as string, ...(args[1] as Omit<Shown, 'id'>) });
-      return create(...args);
-    };
-  }, null);
-}
-const shown = (harness: Harness) => harness.inWorker(() => (globalThis as unknown as { __shown: Shown[] }).__shown, null);
 
 const JANA = { site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel' } as const;
 const DAY = 24 * 3600 * 1000;
@@ -36,14 +15,7 @@ function dateInput(time: number): string {
 
 describe('one-off reminders in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('a reminder two seconds ahead gives exactly one notification, with its reason, and the rhythm stays', async () => {
     await captureNotifications(harness);

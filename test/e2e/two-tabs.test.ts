@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
-import { Harness } from './harness';
+import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage, ProfileBadge } from './page-objects';
 
 const JANA = { site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel' } as const;
@@ -10,14 +10,7 @@ const noteTexts = (page: Page) => page.locator('.tk-note-body').allInnerTexts();
 
 describe('one note in two places, in Chromium', () => {
   let harness: Harness;
-  beforeEach(async () => {
-    harness = await Harness.start();
-  });
-  afterEach(async () => {
-    harness.assertNoExtensionRequests();
-    harness.assertNoExtensionErrors();
-    await harness.close();
-  });
+  harnessForEachTest(async () => (harness = await Harness.start()));
 
   it('two edits of one note in the panel and the dashboard: the second is told, and neither text is lost', async () => {
     const profile = await harness.open(JANA.url);

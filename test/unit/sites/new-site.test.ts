@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../background/router';
 import { siteFilterOptions } from '../../../components/dashboard/list-model';
 import { contactsToCsv, csvColumns } from '../../../domain/contacts-csv';
-import type { Contact, Profile } from '../../../domain/model';
+import type { Profile } from '../../../domain/model';
+import { newContact } from '../../../domain/contacts';
 import { adapters } from '../../../sites';
 import { contentScriptMatches, isHostOf, siteOfHost, type SiteDescriptor } from '../../../sites/descriptors';
 import type { SiteAdapter, SiteId } from '../../../sites/types';
@@ -71,26 +72,7 @@ describe('a new site, added to the list of sites', () => {
 
   it("is a column of the contacts' CSV, with the profile's URL", () => {
     expect(csvColumns(sites).slice(-3)).toEqual(['LinkedIn', 'XING', 'TalentNet']);
-    const contact = {
-      id: 'c1',
-      displayName: 'Jana Beispiel',
-      headline: '',
-      company: '',
-      email: '',
-      howWeMet: '',
-      hooks: '',
-      tags: [],
-      cadenceDays: null,
-      cadenceSetAt: null,
-      lastContactAt: null,
-      snoozedUntil: null,
-      nextDueAt: null,
-      meetInPerson: false,
-      connectedAt: null,
-      archived: false,
-      createdAt: T0,
-      updatedAt: T0,
-    } satisfies Contact;
+    const contact = newContact('c1', { displayName: 'Jana Beispiel' }, T0);
     const profile: Profile = {
       id: 'talentnet:jana',
       contactId: 'c1',
