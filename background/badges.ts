@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { setLanguageOverride } from '../i18n';
 import { badgeView, type BadgeView } from '../i18n/badge-status';
-import { BADGE_MESSAGE } from '../messaging/channels';
-import { parseTabProfile, TAB_PROFILE_PREFIX, tabProfileKey } from '../messaging/tab-profiles';
+import { BADGE_MESSAGE, MARKERS_MESSAGE } from '../messaging/channels';
+import { MARKER_TAB_PREFIX, markerTabKey, parseTabProfile, TAB_PROFILE_PREFIX, tabProfileKey } from '../messaging/tab-profiles';
 import type { ProfileRef } from '../sites/types';
 import type { TiekeeperDb } from '../storage/db';
 import { getSettings } from '../storage/settings';
@@ -30,7 +30,7 @@ export function createBadges({ db, now, session, sendToTab }: BadgeDeps) {
   };
 
   const forget = async (tabId: number): Promise<void> => {
-    await session.remove(tabProfileKey(tabId));
+    await session.remove([tabProfileKey(tabId), markerTabKey(tabId)]);
   };
 
   return {
@@ -43,9 +43,22 @@ export function createBadges({ db, now, session, sendToTab }: BadgeDeps) {
       else await forget(tabId);
     },
 
-    /** Every tab on a profile gets its badge anew; a tab that went away is forgotten. */
+    /** A tab whose list shows markers: after a change it is told to ask again. */
+    async rememberMarkers(tabId: number): Promise<void> {
+      await session.set({ [markerTabKey(tabId)]: true });
+    },
+
+    /**
+     * Every tab on a profile gets its badge anew, and every tab with markers is told to ask
+     * again; a tab that went away is forgotten.
+     */
     async refresh(): Promise<void> {
       const stored = await session.get(null);
+      for (const key of Object.keys(stored)) {
+        if (!key.startsWith(MARKER_TAB_PREFIX)) continue;
+        const tabId = Number(key.slice(MARKER_TAB_PREFIX.length));
+        await sendToTab(tabId, { type: MARKERS_MESSAGE }).catch(() => forget(tabId));
+      }
       for (const [key, value] of Object.entries(stored)) {
         const ref = key.startsWith(TAB_PROFILE_PREFIX) ? parseTabProfile(value) : null;
         if (!ref) continue;

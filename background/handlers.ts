@@ -43,7 +43,7 @@ export interface HandlerDeps {
    * browser opens a side panel only in answer to a user's gesture.
    */
   openPanel: (tabId: number) => Promise<void>;
-  badges: Pick<Badges, 'viewFor' | 'remember'>;
+  badges: Pick<Badges, 'viewFor' | 'remember' | 'rememberMarkers'>;
 }
 
 export interface CallContext {

@@ -81,7 +81,9 @@ export function createSiteActivityHandlers(deps: HandlerDeps): SiteHandlers {
       return null;
     },
     'markers.get': async (input, context) => {
-      const { adapter } = siteTab(context);
+      const { adapter, id } = siteTab(context);
+      // Told to ask again after a change, so the markers never show a state that has passed.
+      await deps.badges.rememberMarkers(id);
       const [found, settings] = await Promise.all([summariesForKeys(db, adapter.site, input.keys), getSettings(db)]);
       setLanguageOverride(settings.language);
       const at = now();

@@ -78,6 +78,8 @@ export function nameElementOf(link: Element): Element | null {
 interface Marker {
   host: HTMLElement;
   show(view: MarkerView): void;
+  /** Someone no longer kept (deleted elsewhere): the host stays, empty, as for everyone. */
+  hide(): void;
 }
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -130,11 +132,14 @@ function createMarker(key: string, dark: boolean, onOpen: (key: string) => void)
       label.dataset.label = view.label;
       if (!button.isConnected) root.append(button);
     },
+    hide() {
+      button.remove();
+    },
   };
 }
 
 export interface ListMarkers {
-  /** Asks again for everyone on the page (after a change). */
+  /** Asks again for everyone on the page (after a change here or elsewhere). */
   refresh(): void;
 }
 
@@ -167,6 +172,7 @@ export function watchListMarkers(options: {
         entry.element.after(entry.marker.host);
       }
       if (view) entry.marker.show(view);
+      else entry.marker.hide();
     }
   };
 

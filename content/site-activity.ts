@@ -1,3 +1,4 @@
+import { MARKERS_MESSAGE } from '../messaging/channels';
 import type { MarkerView, SentResult } from '../messaging/site-activity';
 import type { SiteAdapter } from '../sites/types';
 import { ICONS } from './badge';
@@ -40,6 +41,12 @@ export function watchSiteActivity(api: ContentApi, adapter: SiteAdapter, signal:
     ask: (keys) => request('markers.get', { keys }).then(markersOf),
     onOpen: (key) => void request('marker.open', { key }).catch(() => undefined),
   });
+  // A change made elsewhere (the panel, the popup, the dashboard): the markers ask again.
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === MARKERS_MESSAGE) markers.refresh();
+  };
+  api.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => api.runtime.onMessage.removeListener(onMessage), { once: true });
 
   const sent = async (message: SentMessage) => {
     // The background's own answer (an error payload has no value, so no status).

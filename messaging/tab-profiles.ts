@@ -13,6 +13,13 @@ export function tabProfileKey(tabId: number): string {
   return `${TAB_PROFILE_PREFIX}${tabId}`;
 }
 
+/** Tabs whose content script showed markers in a list: told to refresh them after a change. */
+export const MARKER_TAB_PREFIX = 'markers:';
+
+export function markerTabKey(tabId: number): string {
+  return `${MARKER_TAB_PREFIX}${tabId}`;
+}
+
 /** A stored entry, or null when there is none (the tab shows no profile). */
 export function parseTabProfile(value: unknown): ProfileRef | null {
   const parsed = profileRefSchema.safeParse(value);

@@ -173,7 +173,7 @@ describe('markers beside people in lists', () => {
     await harness.close();
   });
 
-  it('show for known people only, with the badge\'s state, move nothing, and open the panel', async () => {
+  it('show for known people only, with the badge\'s state, move nothing, open the panel, and follow changes made elsewhere', async () => {
     harness = await Harness.start();
     const popup = await PopupPage.open(harness);
     const { contact: jana } = await send(popup.page, 'profile.ensure', {
@@ -228,5 +228,12 @@ describe('markers beside people in lists', () => {
     expect(page.url()).toContain('/search/results/people/');
     const panel = await ProfilePanel.open(harness, tabId);
     await expect.poll(() => panel.name()).toBe('Jana Beispiel');
+
+    // Changes made elsewhere reach the markers on the open list: in touch, then a deletion.
+    await panel.logInTouch('Call');
+    await expect.poll(async () => (await labels(markers))[0]).toBe('Tiekeeper, Jana Beispiel: Last contact today');
+    await send(popup.page, 'contact.delete', { id: jana.id });
+    await expect.poll(() => labels(markers)).toEqual(['Tiekeeper, Lukas Mustermann: No contact yet']);
+    expect(await markers.hostCount()).toBe(1);
   });
 });

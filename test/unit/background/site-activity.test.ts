@@ -106,7 +106,7 @@ describe('messages the user sends on a site', () => {
 
 describe('markers in lists', () => {
   it('come back for known people only, with the badge\'s tone and words, in one answer', async () => {
-    const { db, call } = setup();
+    const { db, call, deps } = setup();
     const { contact } = await ensureContactForProfile(db, linkedinRef('jana-beispiel', { name: 'Jana Beispiel' }), T0 - days(100));
     await updateContact(db, contact.id, { cadenceDays: 30 }, T0 - days(100));
     await ensureContactForProfile(db, linkedinRef('lukas', { name: 'Lukas' }), T0);
@@ -114,6 +114,8 @@ describe('markers in lists', () => {
     expect(markers.map((m) => [m.key, m.tone])).toEqual([['jana-beispiel', 'overdue'], ['lukas', 'none']]);
     expect(markers[0]?.ariaLabel).toMatch(/^Tiekeeper, Jana Beispiel: Overdue by/);
     expect(markers[1]?.label).toBe('No contact yet');
+    // The tab is told to ask again after the next change.
+    expect([...deps.markerTabs]).toHaveLength(1);
   });
 
   it('open the panel about the person at once, on a list page', async () => {

@@ -62,10 +62,12 @@ export function browserDeps() {
   const openedTabs: string[] = [];
   const openedPanels: number[] = [];
   const tabProfiles = new Map<number, ProfileRef | null>();
+  const markerTabs = new Set<number>();
   return {
     openedTabs,
     openedPanels,
     tabProfiles,
+    markerTabs,
     openTab: async (url: string) => {
       openedTabs.push(url);
     },
@@ -75,6 +77,9 @@ export function browserDeps() {
     badges: {
       remember: async (tabId: number, ref: ProfileRef | null) => {
         tabProfiles.set(tabId, ref);
+      },
+      rememberMarkers: async (tabId: number) => {
+        markerTabs.add(tabId);
       },
       viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}`, tooltip: null }),
     },
