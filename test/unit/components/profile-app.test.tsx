@@ -113,7 +113,8 @@ describe('the panel about a profile', () => {
   it('opens ready for typing a note, and closes with Escape or its close button', async () => {
     const { panel, closed } = renderApp(db);
     const dialog = await waitFor(() => panel());
-    expect(document.activeElement).toBe(within(dialog).getByLabelText('New note'));
+    // Focus moves in an effect after the panel is drawn: waited for, not assumed.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByLabelText('New note')));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(closed()).toBe(1);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
