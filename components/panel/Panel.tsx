@@ -23,16 +23,17 @@ import { MAX_NAME_LENGTH } from '../../domain/constants';
 export interface PanelProps {
   api: ProfileApi;
   profile: ProfileRef;
-  /** null: the person is not known yet; the first change creates them. */
+  /**
+   * What the database holds about them, read live by the caller: every change shows through it,
+   * so the panel never reads it back itself. null: not known yet; the first change creates them.
+   */
   state: ContactState | null;
-  onState: (state: ContactState | null) => void;
   onClose: () => void;
-  loadError: string | null;
   now: () => number;
 }
 
 /** Everything the user keeps about one person, on their profile page. Every change saves at once. */
-export function Panel({ api, profile, state, onState, onClose, loadError, now }: PanelProps) {
+export function Panel({ api, profile, state, onClose, now }: PanelProps) {
   const titleId = useId();
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -44,13 +45,12 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
     dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
   }, []);
 
-  /** Runs a change through the background, then shows the saved state. */
+  /** Runs a change through the background; the live state shows it. */
   const save = async (change: (contactId: string) => Promise<unknown>): Promise<boolean> => {
     setError(null);
     try {
       const id = contact?.id ?? (await api.ensure(profile)).contact.id;
       await change(id);
-      onState(await api.load(profile));
       setAnnouncement(t('panelSaved'));
       return true;
     } catch (failure) {
@@ -120,9 +120,9 @@ export function Panel({ api, profile, state, onState, onClose, loadError, now }:
 
         <ReminderField key={contact?.id ?? 'new'} contact={contact ?? {}} now={now} onSet={(reminder) => save((id) => api.remind(id, reminder))} />
 
-        {(error ?? loadError) && (
+        {error && (
           <p className="tk-error" role="alert">
-            {error ?? loadError}
+            {error}
           </p>
         )}
 

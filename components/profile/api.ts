@@ -1,32 +1,33 @@
-import type { ContactPatch, ContactState } from '../../domain/contacts';
-import type { FavourType, InteractionKind, Introduction, IntroductionStatus, Note } from '../../domain/model';
-import type { ContactHit } from '../../domain/name-search';
+import type { ContactPatch } from '../../domain/contacts';
+import type { Note } from '../../domain/model';
 import type { CommandInput, CommandName, CommandOutput } from '../../messaging/protocol';
 import type { ProfileRef } from '../../sites/types';
 
+/** What a command answers, as the protocol declares it. */
+type Answer<N extends CommandName> = Promise<CommandOutput<N>>;
+
 /**
- * What the panel can do. The implementation sends messages to the background (the database's
- * only writer); tests pass their own.
+ * What the panel can do, typed by the protocol's commands. The implementation sends messages to
+ * the background (the database's only writer); tests pass their own. The panel reads what it
+ * shows from the database, live, so nothing here reads.
  */
 export interface ProfileApi {
-  /** The person's full state, or null when Tiekeeper does not know them yet. */
-  load(ref: ProfileRef): Promise<ContactState | null>;
   /** Finds or creates the contact for this profile. */
-  ensure(ref: ProfileRef): Promise<ContactState>;
-  updateContact(id: string, patch: ContactPatch): Promise<unknown>;
-  addNote(contactId: string, body: string): Promise<Note>;
+  ensure(ref: ProfileRef): Answer<'profile.ensure'>;
+  updateContact(id: string, patch: ContactPatch): Answer<'contact.update'>;
+  addNote(contactId: string, body: string): Answer<'note.add'>;
   /** `base`: the text the editor started from, and the user's choice after a conflict. */
-  editNote(id: string, body: string, base?: NoteEditBase): Promise<Note>;
-  deleteNote(id: string): Promise<Note>;
-  restoreNote(note: Note): Promise<Note>;
-  logInteraction(input: { contactId: string; kind: InteractionKind; at?: number; note?: string; favour?: FavourType | null }): Promise<unknown>;
-  snooze(id: string, until: number | null): Promise<unknown>;
+  editNote(id: string, body: string, base?: NoteEditBase): Answer<'note.edit'>;
+  deleteNote(id: string): Answer<'note.delete'>;
+  restoreNote(note: Note): Answer<'note.restore'>;
+  logInteraction(input: CommandInput<'interaction.log'>): Answer<'interaction.log'>;
+  snooze(id: string, until: number | null): Answer<'contact.snooze'>;
   /** Sets a one-off reminder, or removes it with null. */
-  remind(id: string, reminder: { at: number; reason: string } | null): Promise<unknown>;
+  remind(id: string, reminder: CommandInput<'contact.remind'>['reminder']): Answer<'contact.remind'>;
   /** A few of the user's contacts matching what was typed (id, name, headline), for "introduce to…". */
-  searchContacts(query: string, excludeId?: string): Promise<ContactHit[]>;
-  createIntroduction(input: { aId: string; bId: string; note?: string }): Promise<Introduction>;
-  updateIntroduction(id: string, patch: { status?: IntroductionStatus; note?: string }): Promise<Introduction>;
+  searchContacts(query: string, excludeId?: string): Answer<'contacts.search'>;
+  createIntroduction(input: CommandInput<'introduction.create'>): Answer<'introduction.create'>;
+  updateIntroduction(id: string, patch: Omit<CommandInput<'introduction.update'>, 'id'>): Answer<'introduction.update'>;
   openDashboard(contactId: string | null): Promise<void>;
 }
 
@@ -37,7 +38,6 @@ export type SendCommand = <N extends CommandName>(name: N, input: CommandInput<N
 /** The panel's API as commands to the background sent by `send`. */
 export function commandProfileApi(send: SendCommand): ProfileApi {
   return {
-    load: (ref) => send('profile.get', { site: ref.site, key: ref.key }),
     ensure: (ref) => send('profile.ensure', ref),
     updateContact: (id, patch) => send('contact.update', { id, patch }),
     addNote: (contactId, body) => send('note.add', { contactId, body }),

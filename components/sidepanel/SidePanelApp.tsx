@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { ContactState } from '../../domain/contacts';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { parseTabProfile, tabProfileKey } from '../../messaging/tab-profiles';
@@ -87,13 +86,7 @@ export interface ProfilePanelProps {
 
 /** The panel about one person. The database answers live: a change made anywhere shows at once. */
 export function ProfilePanel({ profile, now, api = commandApi, db = readDb(), onClose = () => window.close() }: ProfilePanelProps) {
-  const live = useLiveQuery(() => getProfileState(db, profile), [db, profile.site, profile.key]);
-  // The panel's own changes show at once with the state it reads back, until the live query
-  // answers anew.
-  const [own, setOwn] = useState<{ basis: typeof live; state: ContactState | null } | null>(null);
-  const state = own && own.basis === live ? own.state : live;
+  const state = useLiveQuery(() => getProfileState(db, profile), [db, profile.site, profile.key]);
   if (state === undefined) return null;
-  return (
-    <Panel api={api} profile={profile} state={state} onState={(next) => setOwn({ basis: live, state: next })} onClose={onClose} loadError={null} now={now} />
-  );
+  return <Panel api={api} profile={profile} state={state} onClose={onClose} now={now} />;
 }
