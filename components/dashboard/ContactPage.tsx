@@ -15,6 +15,7 @@ import { IntroductionsSection } from '../panel/IntroductionsSection';
 import { NotesSection } from '../panel/NotesSection';
 import { TouchSection } from '../panel/TouchSection';
 import { RoleOffer } from '../shared/RoleOffer';
+import { useSave } from '../shared/use-save';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { Search } from './data';
 import { MergeDialog, MergePickerDialog } from './MergeDialog';
@@ -46,23 +47,11 @@ type Modal =
 export function ContactPage({ id, contacts, search, duplicates, now }: ContactPageProps) {
   const state = useLiveQuery(() => getContactState(readDb(), id), [id]);
   const announce = useAnnounce();
-  const [error, setError] = useState<unknown>(null);
   const [modal, setModal] = useState<Modal>(null);
   // Stable, so that a re-render does not restart the search's debounce.
   const searchContacts = useCallback((query: string, excludeId?: string) => send('contacts.search', { query, excludeId }), []);
 
-  /** Runs a change through the background; the page follows the database by itself. */
-  const save = async (change: () => Promise<unknown>, done = t('panelSaved')): Promise<boolean> => {
-    setError(null);
-    try {
-      await change();
-      announce(done);
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    }
-  };
+  const { save, failure: error } = useSave((done) => announce(done ?? t('panelSaved')));
 
   if (state === undefined) return <p className="dash-page">{t('loading')}</p>;
   if (state === null) {

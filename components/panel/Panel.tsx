@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { badgeStatus } from '../../i18n/badge-status';
 import { formatDate, nameOrUnnamed } from '../../i18n/format';
 import { errorText } from '../shared/errors';
+import { useSave } from '../shared/use-save';
 import { ReminderField } from '../shared/ReminderField';
 import { RoleOffer } from '../shared/RoleOffer';
 import { RhythmField } from '../shared/RhythmField';
@@ -35,7 +36,6 @@ export interface PanelProps {
 /** Everything the user keeps about one person, on their profile page. Every change saves at once. */
 export function Panel({ api, profile, state, onClose, now }: PanelProps) {
   const titleId = useId();
-  const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const dialog = useRef<HTMLDivElement>(null);
   const contact = state?.contact ?? null;
@@ -45,19 +45,11 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
     dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus({ preventScroll: true });
   }, []);
 
-  /** Runs a change through the background; the live state shows it. */
-  const save = async (change: (contactId: string) => Promise<unknown>): Promise<boolean> => {
-    setError(null);
-    try {
-      const id = contact?.id ?? (await api.ensure(profile)).contact.id;
-      await change(id);
-      setAnnouncement(t('panelSaved'));
-      return true;
-    } catch (failure) {
-      setError(errorText(failure));
-      return false;
-    }
-  };
+  const saving = useSave(() => setAnnouncement(t('panelSaved')));
+  /** A change about this person, who is created by the first one; the live state shows it. */
+  const save = (change: (contactId: string) => Promise<unknown>): Promise<boolean> =>
+    saving.save(async () => change(contact?.id ?? (await api.ensure(profile)).contact.id));
+  const error = saving.failure === null ? null : errorText(saving.failure);
   const update = (patch: ContactPatch) => save((id) => api.updateContact(id, patch));
   const snooze = (choice: SnoozeChoice | null) => save((id) => api.snooze(id, choice === null ? null : snoozeUntil(choice, now())));
   // Stable, so that a re-render does not restart the search's debounce.

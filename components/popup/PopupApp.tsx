@@ -14,12 +14,14 @@ import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
 import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
+import { useSave } from '../shared/use-save';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '../../i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
 import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '../../storage/popup';
 
-type Act = (work: () => Promise<unknown>) => Promise<void>;
+/** Runs a change through the background (see useSave); resolves whether it was saved. */
+type Act = (work: () => Promise<unknown>) => Promise<boolean>;
 type LogInTouch = (contact: Contact, kind: QuickKind) => void;
 
 /** The kinds one click logs from the popup. */
@@ -48,10 +50,11 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   // what the popup is mostly opened for, should not wait for that.
   const dueShown = ready && data !== undefined;
   const suggestions = useLiveQuery(() => (dueShown ? readSuggestions(readDb(), openedAt) : undefined), [openedAt, dueShown]);
-  const [error, setError] = useState<string | null>(null);
   const [logged, setLogged] = useState<Logged | null>(null);
   const hideLogged = useRef<ReturnType<typeof setTimeout>>(undefined);
 
+  const { save: act, failure } = useSave();
+  const error = failure === null ? null : errorText(failure);
   const nothingDue = data !== undefined && data.dueTotal === 0 && data.upcomingTotal === 0;
   // With nothing due, wait for the suggestions before saying there is nothing to do.
   if (!ready || !data || (nothingDue && !suggestions)) return <main className="tk-popup" aria-busy="true" />;
@@ -63,14 +66,6 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
   // Someone due who is also in a new role says so on their card.
   const congratulate = (suggestions?.congratulate ?? []).filter((item) => !listed.has(item.contact.id));
 
-  const act = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(errorText(failure));
-    }
-  };
   const logInTouch: LogInTouch = (contact, kind) =>
     void act(async () => {
       const { interaction } = await send('interaction.log', { contactId: contact.id, kind });
@@ -177,14 +172,7 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
   const [reminding, setReminding] = useState(false);
   const status = badgeStatus(contactSummary(contact), now);
   const name = contactName(contact);
-  const remind = async (reminder: Reminder | null): Promise<boolean> => {
-    let saved = false;
-    await act(async () => {
-      await send('contact.remind', { id: contact.id, reminder, snooze: true });
-      saved = true;
-    });
-    return saved;
-  };
+  const remind = (reminder: Reminder | null) => act(() => send('contact.remind', { id: contact.id, reminder, snooze: true }));
   return (
     <li className={`tk-followup tk-tone-${status.tone}`}>
       <div className="tk-followup-head">
