@@ -52,20 +52,7 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete, onRestore }: Note
         </button>
       </div>
 
-      {deleted && (
-        <div className="tk-toast" role="status">
-          <span>{t('notesDeleted')}</span>
-          <button
-            type="button"
-            className="tk-link"
-            onClick={async () => {
-              if (await onRestore(deleted)) setDeleted(null);
-            }}
-          >
-            {t('undo')}
-          </button>
-        </div>
-      )}
+      {deleted && <DeletedNote note={deleted} onRestore={onRestore} onRestored={() => setDeleted(null)} />}
 
       <ul className="tk-notes">
         {notes.map((note) => (
@@ -73,6 +60,24 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete, onRestore }: Note
         ))}
       </ul>
     </section>
+  );
+}
+
+/** "Note deleted" with its Undo, after a delete. */
+export function DeletedNote({ note, onRestore, onRestored }: { note: Note; onRestore: (note: Note) => Promise<boolean>; onRestored: () => void }) {
+  return (
+    <div className="tk-toast" role="status">
+      <span>{t('notesDeleted')}</span>
+      <button
+        type="button"
+        className="tk-link"
+        onClick={async () => {
+          if (await onRestore(note)) onRestored();
+        }}
+      >
+        {t('undo')}
+      </button>
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { otherPerson, type IntroductionView } from '../../../domain/introduction
 import type { Interaction, Note } from '../../../domain/model';
 import { t } from '../../../i18n';
 import { contactName, formatDate } from '../../../i18n/format';
-import { NoteItem } from '../../panel/NotesSection';
+import { DeletedNote, NoteItem } from '../../panel/NotesSection';
 import type { NoteEditBase } from '../../profile/api';
 import { describeInteraction } from '../../panel/TouchSection';
 import { routeHref } from '../route';
@@ -45,20 +45,7 @@ export function Timeline(props: {
   return (
     // Inside the card titled "Timeline": a second region of that name would only repeat it.
     <div className="tk-section">
-      {deleted && (
-        <div className="tk-toast" role="status">
-          <span>{t('notesDeleted')}</span>
-          <button
-            type="button"
-            className="tk-link"
-            onClick={async () => {
-              if (await props.onRestore(deleted)) setDeleted(null);
-            }}
-          >
-            {t('undo')}
-          </button>
-        </div>
-      )}
+      {deleted && <DeletedNote note={deleted} onRestore={props.onRestore} onRestored={() => setDeleted(null)} />}
       {entries.length === 0 ? (
         <p className="dash-muted">{t('timelineEmpty')}</p>
       ) : (
