@@ -12,13 +12,13 @@ import { ReminderField } from '../shared/ReminderField';
 import { RoleOffer } from '../shared/RoleOffer';
 import { RhythmField } from '../shared/RhythmField';
 import type { ProfileApi } from '../profile/api';
-import { DetailsSection } from './DetailsSection';
+import { DetailsSection } from '../sections/DetailsSection';
 import { Fold } from './Fold';
-import { GiveTakeSection } from './GiveTakeSection';
-import { IntroductionsSection } from './IntroductionsSection';
+import { GiveTakeSection } from '../sections/GiveTakeSection';
+import { IntroductionsSection } from '../sections/IntroductionsSection';
 import { MeetInPerson } from './MeetInPerson';
-import { NotesSection } from './NotesSection';
-import { TouchSection } from './TouchSection';
+import { NotesSection } from '../sections/NotesSection';
+import { TouchSection } from '../sections/TouchSection';
 import { MAX_NAME_LENGTH } from '../../domain/constants';
 
 export interface PanelProps {
