@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
 import { isMade, type IntroductionPerson, type IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
 import { contactName, formatDate, relativeTime } from '../../i18n/format';
 import { send } from '../../messaging/client';
-import { introductionStatusText } from '../../i18n/tie-text';
+import { IntroductionFields } from '../sections/IntroductionFields';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';
 import { ErrorMessage, interpolate, useAnnounce } from './ui';
@@ -68,8 +67,6 @@ function PersonLink({ person }: { person: IntroductionPerson }) {
 }
 
 function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; now: number; onUpdate: (patch: { status?: IntroductionStatus; note?: string }) => Promise<void> }) {
-  const id = useId();
-  const [note, setNote] = useState(intro.note);
   const a = contactName(intro.a);
   const b = contactName(intro.b);
   return (
@@ -81,33 +78,12 @@ function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; n
         </p>
       )}
       <div className="dash-intro-fields">
-        <label className="tk-sr" htmlFor={`${id}-status`}>
-          {t('introListStatusFor', a, b)}
-        </label>
-        <select
-          id={`${id}-status`}
-          className="dash-intro-status"
-          value={intro.status}
-          onChange={(event) => void onUpdate({ status: event.target.value as IntroductionStatus })}
-        >
-          {INTRODUCTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {introductionStatusText(status, intro.a.displayName, intro.b.displayName)}
-            </option>
-          ))}
-        </select>
-        <label className="tk-sr" htmlFor={`${id}-note`}>
-          {t('introListNoteFor', a, b)}
-        </label>
-        <input
-          id={`${id}-note`}
-          type="text"
-          maxLength={MAX_TEXT_LENGTH}
-          placeholder={t('introNote')}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-          onBlur={() => note.trim() !== intro.note && void onUpdate({ note })}
-          onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+        <IntroductionFields
+          intro={intro}
+          statusLabel={t('introListStatusFor', a, b)}
+          noteLabel={t('introListNoteFor', a, b)}
+          statusClassName="dash-intro-status"
+          onUpdate={(patch) => void onUpdate(patch)}
         />
       </div>
       <p className="dash-muted dash-intro-when" title={formatDate(intro.updatedAt)}>

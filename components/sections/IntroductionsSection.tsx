@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { MAX_TEXT_LENGTH } from '../../domain/constants';
 import { otherPerson, type IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import type { ContactHit } from '../../domain/name-search';
+import { IntroductionFields } from './IntroductionFields';
 import { t } from '../../i18n';
 import { contactName, nameOrUnnamed } from '../../i18n/format';
-import { introductionStatusText } from '../../i18n/tie-text';
 
 /** Wait this long after the last key before asking the background: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -123,38 +123,17 @@ export function IntroductionsSection({ contactId, name, introductions, search, o
 }
 
 function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionView; contactId: string; onUpdate: IntroductionsSectionProps['onUpdate'] }) {
-  const id = useId();
   const other = contactName(otherPerson(intro, contactId));
-  const [note, setNote] = useState(intro.note);
   return (
     <li className={`tk-intro tk-intro-${intro.status}`}>
       <strong>{t('introWith', other)}</strong>
-      <label className="tk-sr" htmlFor={`${id}-status`}>
-        {t('introStatusFor', other)}
-      </label>
-      <select
-        id={`${id}-status`}
-        className="tk-intro-status"
-        value={intro.status}
-        onChange={(event) => void onUpdate(intro.id, { status: event.target.value as IntroductionStatus })}
-      >
-        {INTRODUCTION_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {introductionStatusText(status, intro.a.displayName, intro.b.displayName)}
-          </option>
-        ))}
-      </select>
-      <label className="tk-sr" htmlFor={`${id}-note`}>
-        {t('introNoteFor', other)}
-      </label>
-      <input
-        id={`${id}-note`}
-        className="tk-wide"
-        maxLength={MAX_TEXT_LENGTH}
-        placeholder={t('introNote')}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        onBlur={() => note.trim() !== intro.note && void onUpdate(intro.id, { note })}
+      <IntroductionFields
+        intro={intro}
+        statusLabel={t('introStatusFor', other)}
+        noteLabel={t('introNoteFor', other)}
+        statusClassName="tk-intro-status"
+        noteClassName="tk-wide"
+        onUpdate={(patch) => void onUpdate(intro.id, patch)}
       />
     </li>
   );
