@@ -41,4 +41,21 @@ describe('new roles noticed on visits, in Chromium', () => {
     const state = await send(popup.page, 'contact.get', { id: contact.id });
     expect(state?.interactions[0]).toMatchObject({ kind: 'favour-given', favour: 'congratulations' });
   });
+
+  it('keeps a headline the user wrote, and offers the new one on the contact page', async () => {
+    const popup = await PopupPage.open(harness);
+    const { contact } = await send(popup.page, 'profile.get', { site: 'linkedin', key: 'lukas-mustermann-4a1b2c' }).then((state) => state!);
+    await send(popup.page, 'contact.update', { id: contact.id, patch: { headline: 'Postgres friend from the meetup' } });
+
+    const profile = await harness.open(LUKAS);
+    await ProfileBadge.on(profile, harness);
+    const dashboard = await DashboardPage.open(harness, `#/contact/${contact.id}`);
+    const offer = dashboard.page.locator('.tk-role-offer');
+    await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain('New role: Data Engineer · Open-source maintainer');
+    expect(await dashboard.page.locator('.dash-contact-sub').textContent()).toBe('Postgres friend from the meetup');
+
+    await offer.getByRole('button', { name: 'Use as headline' }).click();
+    await expect.poll(() => dashboard.page.locator('.dash-contact-sub').textContent()).toBe('Data Engineer · Open-source maintainer');
+    expect(await offer.count()).toBe(0);
+  });
 });
