@@ -24,7 +24,6 @@ const READ_ONLY: readonly CommandName[] = [
   'contacts.list',
   'contacts.due',
   'contacts.tags',
-  'export.backup',
   'export.csv',
   'import.preview',
 ];

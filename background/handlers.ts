@@ -1,9 +1,10 @@
 import { format } from 'date-fns';
-import { parseBackup, serializeBackup } from '../domain/backup';
+import { backupTextPieces } from '../domain/backup';
 import { parseConnections } from '../domain/connections';
 import { problemsError, TiekeeperError, userMessage } from '../domain/errors';
 import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
-import { applyBackup, exportBackup, exportContactsCsv, previewBackup, type ProgressListener } from '../storage/backup';
+import { exportContactsCsv, type ProgressListener } from '../storage/backup';
+import { importBackup, type PieceSource } from '../storage/backup-import';
 import { bulkUpdateContacts } from '../storage/bulk';
 import { applyConnections, previewConnections } from '../storage/connections';
 import {
@@ -49,6 +50,8 @@ export interface HandlerDeps {
 export interface CallContext {
   /** Set when the call came over the import port. */
   onProgress?: ProgressListener;
+  /** A backup file's pieces, as the page reads it; set when they come over the import port. */
+  pieces?: PieceSource;
   /** The tab a content script's request came from, with its address as the browser knows it. */
   tab?: { id: number; url: URL };
 }
@@ -66,13 +69,11 @@ export type Handlers = {
 async function runImport(deps: HandlerDeps, input: ImportInput, apply: boolean, context: CallContext): Promise<ImportSummary> {
   const { db } = deps;
   const now = deps.now();
-  if (input.kind === 'backup') {
-    const parsed = parseBackup(input.text);
-    if (!parsed.ok) throw problemsError(parsed.problems);
-    const counts = apply
-      ? await applyBackup(db, parsed.value, input.mode, context.onProgress)
-      : await previewBackup(db, parsed.value, input.mode);
-    return { kind: 'backup', exportedAt: parsed.value.exportedAt, counts };
+  if (input.kind === 'backup' || input.kind === 'backupFile') {
+    // A file too large for one message comes in pieces over the import port.
+    const pieces = input.kind === 'backup' ? backupTextPieces(input.text) : context.pieces;
+    if (!pieces) throw new TiekeeperError('invalid', userMessage('errorInvalidInput', 'pieces'));
+    return { kind: 'backup', ...(await importBackup(db, pieces, input.mode, apply)) };
   }
   const parsed = parseConnections(input.text);
   if (!parsed.ok) throw problemsError(parsed.problems);
@@ -136,14 +137,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'data.deleteAll': async () => {
       await deleteAll(db);
       return null;
-    },
-    'export.backup': async () => {
-      const at = now();
-      return {
-        filename: `tiekeeper-backup-${day(at)}.json`,
-        mimeType: 'application/json',
-        text: serializeBackup(await exportBackup(db, at)),
-      };
     },
     'export.csv': async () => ({
       filename: `tiekeeper-contacts-${day(now())}.csv`,

@@ -1,7 +1,8 @@
+import { format } from 'date-fns';
 import { z } from 'zod';
 import { profileId, withSchedule } from './contacts';
-import { failed, userMessage, type Parsed, type UserMessage } from './errors';
-import { capProblems, checkImportText, MAX_REPORTED_PROBLEMS, stripBom } from './import-text';
+import { failed, invalid, problemsError, TiekeeperError, userMessage, type Parsed, type UserMessage } from './errors';
+import { checkImportText, MAX_REPORTED_PROBLEMS, stripBom } from './import-text';
 import {
   contactSchema,
   epochMs,
@@ -69,6 +70,11 @@ export function buildBackup(data: BackupData, exportedAt: number): Backup {
   };
 }
 
+/** A backup's file name, by the day it was made. */
+export function backupFileName(exportedAt: number): string {
+  return `tiekeeper-backup-${format(exportedAt, 'yyyy-MM-dd')}.json`;
+}
+
 export function serializeBackup(backup: Backup): string {
   // Without indentation: a large backup stays well inside the import limit.
   return `${JSON.stringify(backup)}\n`;
@@ -117,97 +123,194 @@ const recordSchemas: Record<BackupTable, z.ZodType> = {
   introductions: introductionSchema,
 };
 
+export function isBackupTable(key: string): key is BackupTable {
+  return (BACKUP_TABLES as readonly string[]).includes(key);
+}
+
 /**
- * What is wrong with the file's structure: the first problems, record by record, and a last
- * line when there are more. It stops there, so that a file of 100,000 broken records is
- * refused as quickly as one with a single broken record.
+ * A backup as it is read, piece by piece, so that a file of any size passes through a bounded
+ * amount of memory: a top-level member (`format`, `version`, `exportedAt`), a member of `data`
+ * (`settings`, or a table once all its rows have come), or some rows of one table.
  */
-function checkShape(raw: unknown): { ok: true; value: Backup } | { ok: false; problems: UserMessage[] } {
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, problems: capProblems(envelope.error.issues.map((issue) => issueMessage(raw, issue))) };
-  const problems: UserMessage[] = [];
-  const data: Record<string, unknown> = { ...envelope.data.data };
-  for (const table of BACKUP_TABLES) {
-    const records = envelope.data.data[table];
-    const checked: unknown[] = [];
-    for (let index = 0; index < records.length; index++) {
-      const result = recordSchemas[table].safeParse(records[index]);
-      if (result.success) {
-        checked.push(result.data);
+export type BackupPiece =
+  | { type: 'field'; key: string; value: unknown }
+  | { type: 'member'; key: string; value: unknown }
+  | { type: 'rows'; table: BackupTable; rows: unknown[] };
+
+/** Rows per piece when a backup held in memory is cut into pieces. */
+export const PIECE_ROWS = 1_000;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The pieces of a backup parsed whole, in the order of its members. */
+export function* backupPieces(raw: unknown): Generator<BackupPiece> {
+  if (!isObject(raw)) return;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== 'data' || !isObject(value)) {
+      yield { type: 'field', key, value };
+      continue;
+    }
+    for (const [member, content] of Object.entries(value)) {
+      if (isBackupTable(member) && Array.isArray(content)) {
+        for (let i = 0; i < content.length; i += PIECE_ROWS) yield { type: 'rows', table: member, rows: content.slice(i, i + PIECE_ROWS) };
+        yield { type: 'member', key: member, value: [] };
+      } else {
+        yield { type: 'member', key: member, value: content };
+      }
+    }
+  }
+}
+
+export type ValidRow<T extends BackupTable> = BackupData[T][number];
+
+/**
+ * Checks a backup piece by piece: the header as soon as it comes, each record against its
+ * schema, ids unique per table, and every reference to a contact or an introduction (checked
+ * once the table it points into is complete). It keeps only ids, never records, and stops at
+ * the first MAX_REPORTED_PROBLEMS problems, so that a file of 100,000 broken records is refused
+ * as quickly as one with a single broken record. Every refusal is a thrown TiekeeperError.
+ */
+export class BackupReader {
+  private readonly header: Record<string, unknown> = {};
+  private readonly members: Record<string, unknown> = {};
+  private readonly problems: UserMessage[] = [];
+  /** The ids of each table's records so far. */
+  readonly ids = Object.fromEntries(BACKUP_TABLES.map((table) => [table, new Set<string>()])) as Record<BackupTable, Set<string>>;
+  /** Records read per table, valid or not: the index in problem messages. */
+  private readonly count = Object.fromEntries(BACKUP_TABLES.map((table) => [table, 0])) as Record<BackupTable, number>;
+  private readonly complete = new Set<BackupTable>();
+  private readonly waitingForContacts: { where: string; id: string; contactId: string }[] = [];
+  private readonly waitingForIntroductions: { where: string; id: string; introductionId: string }[] = [];
+
+  private report(problem: UserMessage): void {
+    if (this.problems.length === MAX_REPORTED_PROBLEMS) throw problemsError([this.problems[0]!, ...this.problems.slice(1), userMessage('importBackupMoreProblems')]);
+    this.problems.push(problem);
+  }
+
+  get valid(): boolean {
+    return this.problems.length === 0;
+  }
+
+  field(key: string, value: unknown): void {
+    // `data` arrives as members; only a `data` that is no object at all is the envelope's problem.
+    if (key === 'data' && isObject(value)) return;
+    this.header[key] = value;
+    if (key === 'format' && value !== BACKUP_FORMAT) throw invalid('importBackupWrongFormat');
+    if (key === 'version' && typeof value === 'number') {
+      if (!Number.isInteger(value) || value < 1) throw invalid('importBackupUnknownVersion', String(value));
+      if (value > BACKUP_VERSION) throw invalid('importBackupTooNew', value);
+    }
+  }
+
+  member(key: string, value: unknown): void {
+    this.members[key] = value;
+    if (!isBackupTable(key)) return;
+    this.complete.add(key);
+    if (key === 'contacts') for (const ref of this.waitingForContacts.splice(0)) this.checkContact(ref.where, ref.id, ref.contactId);
+    if (key === 'introductions') for (const ref of this.waitingForIntroductions.splice(0)) this.checkIntroduction(ref.where, ref.id, ref.introductionId);
+  }
+
+  private checkContact(where: string, id: string, contactId: string): void {
+    if (!this.complete.has('contacts')) this.waitingForContacts.push({ where, id, contactId });
+    else if (!this.ids.contacts.has(contactId)) this.report(userMessage('importBackupDanglingReference', where, id, contactId));
+  }
+
+  private checkIntroduction(where: string, id: string, introductionId: string): void {
+    if (!this.complete.has('introductions')) this.waitingForIntroductions.push({ where, id, introductionId });
+    else if (!this.ids.introductions.has(introductionId)) this.report(userMessage('importBackupInvalidField', `data.${where}.introductionId`, id));
+  }
+
+  /** The records of a piece that are valid; problems are noted, and thrown at the cap. */
+  rows<T extends BackupTable>(table: T, raw: readonly unknown[]): ValidRow<T>[] {
+    const valid: ValidRow<T>[] = [];
+    const seen = this.ids[table];
+    for (const record of raw) {
+      const index = this.count[table]++;
+      const result = recordSchemas[table].safeParse(record);
+      if (!result.success) {
+        const root = { data: { [table]: { [index]: record } } };
+        for (const issue of result.error.issues) this.report(issueMessage(root, { ...issue, path: ['data', table, index, ...issue.path] }));
         continue;
       }
-      for (const issue of result.error.issues) {
-        if (problems.length === MAX_REPORTED_PROBLEMS) return { ok: false, problems: [...problems, userMessage('importBackupMoreProblems')] };
-        problems.push(issueMessage(raw, { ...issue, path: ['data', table, index, ...issue.path] }));
+      const row = result.data as ValidRow<T> & { id: string };
+      if (seen.has(row.id)) {
+        this.report(userMessage('importBackupDuplicateId', table, row.id));
+        continue;
       }
-    }
-    data[table] = checked;
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { ...envelope.data, data: data as BackupData } };
-}
-
-function crossReferenceProblems(data: BackupData): UserMessage[] {
-  const problems: UserMessage[] = [];
-  for (const table of BACKUP_TABLES) {
-    const seen = new Set<string>();
-    for (const row of data[table]) {
-      if (seen.has(row.id)) problems.push(userMessage('importBackupDuplicateId', table, row.id));
       seen.add(row.id);
+      this.crossCheck(table, `${table}[${index}]`, row);
+      valid.push(row);
+    }
+    return valid;
+  }
+
+
+  private crossCheck(table: BackupTable, where: string, row: ValidRow<BackupTable>): void {
+    if (table === 'profiles') {
+      const p = row as Profile;
+      this.checkContact(where, p.id, p.contactId);
+      if (p.id !== profileId(p.site, p.key)) this.report(userMessage('importBackupInvalidField', `data.${where}.id`, p.id));
+    } else if (table === 'notes') {
+      const n = row as Note;
+      this.checkContact(where, n.id, n.contactId);
+    } else if (table === 'interactions') {
+      const x = row as Interaction;
+      this.checkContact(where, x.id, x.contactId);
+      if (x.introductionId !== null) this.checkIntroduction(where, x.id, x.introductionId);
+    } else if (table === 'introductions') {
+      const x = row as Introduction;
+      this.checkContact(where, x.id, x.aId);
+      this.checkContact(where, x.id, x.bId);
     }
   }
-  const contacts = new Set(data.contacts.map((c) => c.id));
-  const introductions = new Set(data.introductions.map((i) => i.id));
-  const dangling = (table: string, index: number, id: string, missing: string) =>
-    problems.push(userMessage('importBackupDanglingReference', `${table}[${index}]`, id, missing));
 
-  data.profiles.forEach((p, i) => {
-    if (!contacts.has(p.contactId)) dangling('profiles', i, p.id, p.contactId);
-    if (p.id !== profileId(p.site, p.key)) problems.push(userMessage('importBackupInvalidField', `data.profiles[${i}].id`, p.id));
-  });
-  data.notes.forEach((n, i) => {
-    if (!contacts.has(n.contactId)) dangling('notes', i, n.id, n.contactId);
-  });
-  data.interactions.forEach((x, i) => {
-    if (!contacts.has(x.contactId)) dangling('interactions', i, x.id, x.contactId);
-    if (x.introductionId !== null && !introductions.has(x.introductionId)) {
-      problems.push(userMessage('importBackupInvalidField', `data.interactions[${i}].introductionId`, x.id));
-    }
-  });
-  data.introductions.forEach((x, i) => {
-    if (!contacts.has(x.aId)) dangling('introductions', i, x.id, x.aId);
-    if (!contacts.has(x.bId)) dangling('introductions', i, x.id, x.bId);
-  });
-  return problems;
+  /** After the last piece: the envelope, the references still open, and every problem found. */
+  finish(): { exportedAt: number; settings: Settings } {
+    if (this.header.format !== BACKUP_FORMAT) throw invalid('importBackupWrongFormat');
+    const tables = Object.fromEntries(BACKUP_TABLES.filter((table) => table in this.members).map((table) => [table, []]));
+    const envelope = { ...this.header, data: isObject(this.header.data) || !('data' in this.header) ? { ...this.members, ...tables } : this.header.data };
+    const parsed = envelopeSchema.safeParse(envelope);
+    if (!parsed.success) for (const issue of parsed.error.issues) this.report(issueMessage(envelope, issue));
+    for (const ref of this.waitingForContacts.splice(0)) this.report(userMessage('importBackupDanglingReference', ref.where, ref.id, ref.contactId));
+    for (const ref of this.waitingForIntroductions.splice(0)) this.report(userMessage('importBackupInvalidField', `data.${ref.where}.introductionId`, ref.id));
+    const [first, ...more] = this.problems;
+    if (first) throw problemsError([first, ...more]);
+    if (!parsed.success) throw invalid('importBackupWrongFormat');
+    return { exportedAt: parsed.data.exportedAt, settings: parsed.data.data.settings };
+  }
 }
 
-/** Parses and fully validates a backup file, references between records included. */
-export function parseBackup(text: string): Parsed<Backup> {
+/** The pieces of a backup file's whole text; a text that is no JSON is refused here. */
+export function backupTextPieces(text: string): Iterable<BackupPiece> {
   const textProblem = checkImportText(text);
-  if (textProblem) return failed(textProblem);
-
+  if (textProblem) throw new TiekeeperError('invalid', textProblem);
   let raw: unknown;
   try {
     raw = JSON.parse(stripBom(text));
   } catch {
-    return failed(userMessage('importBackupNotJson'));
+    throw invalid('importBackupNotJson');
   }
-  if (raw === null || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return failed(userMessage('importBackupWrongFormat'));
-  }
-  const version = (raw as { version?: unknown }).version;
-  if (typeof version === 'number' && (!Number.isInteger(version) || version < 1)) {
-    return failed(userMessage('importBackupUnknownVersion', String(version)));
-  }
-  if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return failed(userMessage('importBackupTooNew', version));
-  }
+  if (!isObject(raw)) throw invalid('importBackupWrongFormat');
+  return backupPieces(raw);
+}
 
-  const parsed = checkShape(raw);
-  const [first, ...more] = parsed.ok ? capProblems(crossReferenceProblems(parsed.value.data)) : parsed.problems;
-  if (first) return failed(first, ...more);
-  if (!parsed.ok) return failed(userMessage('importBackupWrongFormat'));
-  return { ok: true, value: parsed.value };
+/** Parses and fully validates a backup held in memory, references between records included. */
+export function parseBackup(text: string): Parsed<Backup> {
+  const reader = new BackupReader();
+  const data = { contacts: [], profiles: [], notes: [], interactions: [], introductions: [] } as Omit<BackupData, 'settings'>;
+  try {
+    for (const piece of backupTextPieces(text)) {
+      if (piece.type === 'field') reader.field(piece.key, piece.value);
+      else if (piece.type === 'member') reader.member(piece.key, piece.value);
+      else (data[piece.table] as unknown[]).push(...reader.rows(piece.table, piece.rows));
+    }
+    const { exportedAt, settings } = reader.finish();
+    return { ok: true, value: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, data: { ...data, settings } } };
+  } catch (error) {
+    if (error instanceof TiekeeperError) return failed({ key: error.key, params: error.params }, ...error.details);
+    throw error;
+  }
 }
 
 export type ImportMode = 'merge' | 'replace';
@@ -222,31 +325,9 @@ export interface TableCounts {
 
 export type BackupCounts = Record<BackupTable | 'settings', TableCounts>;
 
-/** The stored rows with the ids of the backup's rows (and the contacts their profiles point at). */
-export interface StoredRows {
-  contacts: ReadonlyMap<string, Contact>;
-  profiles: ReadonlyMap<string, Profile>;
-  notes: ReadonlyMap<string, Note>;
-  interactions: ReadonlyMap<string, Interaction>;
-  introductions: ReadonlyMap<string, Introduction>;
-  settings: Settings;
-  /** Whether settings were ever saved here (else `settings` are the defaults). */
-  settingsSaved: boolean;
-  /** How many rows each table holds in all. */
-  totals: Record<BackupTable, number>;
-}
+export const emptyCounts = (): TableCounts => ({ new: 0, changed: 0, unchanged: 0, deleted: 0 });
 
-export interface BackupPlan {
-  mode: ImportMode;
-  /** The rows to write (`replace`: everything, after wiping; `merge`: only new and winning rows). */
-  rows: Omit<BackupData, 'settings'>;
-  settings: Settings | null;
-  counts: BackupCounts;
-}
-
-const emptyCounts = (): TableCounts => ({ new: 0, changed: 0, unchanged: 0, deleted: 0 });
-
-function sameRow(a: unknown, b: unknown): boolean {
+export function sameRow(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -256,127 +337,16 @@ function sameRow(a: unknown, b: unknown): boolean {
  * A merge that brings a later interaction starts a new cycle (ending a snooze), as logging it
  * here would have.
  */
-function withLastContact(contact: Contact, lastContactAt: number | null, endSnoozeIfLater: boolean): Contact {
+export function withLastContact(contact: Contact, lastContactAt: number | null, endSnoozeIfLater: boolean): Contact {
   const later = lastContactAt !== null && (contact.lastContactAt === null || lastContactAt > contact.lastContactAt);
   const snoozedUntil = endSnoozeIfLater && later ? null : contact.snoozedUntil;
   const next = withSchedule({ ...contact, lastContactAt, snoozedUntil });
   return sameRow(next, contact) ? contact : next;
 }
 
-function latestInteractionByContact(interactions: readonly Interaction[]): Map<string, number> {
+/** A replace's contacts: their last contact is the latest of the backup's interactions. */
+export function replacedContacts(data: Pick<BackupData, 'contacts' | 'interactions'>): Contact[] {
   const latest = new Map<string, number>();
-  for (const x of interactions) latest.set(x.contactId, Math.max(latest.get(x.contactId) ?? -1, x.at));
-  return latest;
-}
-
-function planReplace(backup: Backup, stored: StoredRows): BackupPlan {
-  const { data } = backup;
-  const counts = {} as BackupCounts;
-  for (const table of BACKUP_TABLES) {
-    const c = emptyCounts();
-    const storedRows = stored[table] as ReadonlyMap<string, unknown>;
-    for (const row of data[table]) {
-      const existing = storedRows.get(row.id);
-      if (existing === undefined) c.new++;
-      else if (sameRow(existing, row)) c.unchanged++;
-      else c.changed++;
-    }
-    c.deleted = stored.totals[table] - c.changed - c.unchanged;
-    counts[table] = c;
-  }
-  counts.settings = { ...emptyCounts(), [sameRow(stored.settings, data.settings) ? 'unchanged' : 'changed']: 1 };
-  const latest = latestInteractionByContact(data.interactions);
-  // In a replace the backup's interactions are all there is.
-  const contacts = data.contacts.map((c) => withLastContact(c, latest.get(c.id) ?? null, false));
-  return { mode: 'replace', rows: { ...data, contacts }, settings: data.settings, counts };
-}
-
-/**
- * Merge: every record is matched by id and nothing is deleted.
- * - Contacts, notes and introductions carry `updatedAt`: the newer version wins; on a tie the
- *   one on this computer stays.
- * - Profiles: the more recently seen one wins (tie: this computer's).
- * - Interactions are never edited once logged: one already here stays as it is.
- * - Settings stay as they are on this computer (they are a preference of this browser), unless
- *   none were saved here yet: then the backup's are taken, as on a new installation.
- * - The same person created separately on two computers has two contact ids but the same
- *   profile id (`linkedin:<key>`): the backup's contact is then merged into the one here, with
- *   its notes and interactions, instead of becoming a duplicate.
- * Afterwards each affected contact's last contact and due time are recomputed.
- */
-function planMerge(backup: Backup, stored: StoredRows): BackupPlan {
-  const { data } = backup;
-  const counts = {} as BackupCounts;
-  for (const table of BACKUP_TABLES) counts[table] = emptyCounts();
-  const takeSettings = !stored.settingsSaved && !sameRow(stored.settings, data.settings);
-  counts.settings = { ...emptyCounts(), [takeSettings ? 'changed' : 'unchanged']: 1 };
-
-  const remap = new Map<string, string>();
-  for (const p of data.profiles) {
-    const here = stored.profiles.get(p.id);
-    if (here && here.contactId !== p.contactId && !stored.contacts.has(p.contactId) && stored.contacts.has(here.contactId)) {
-      remap.set(p.contactId, here.contactId);
-    }
-  }
-  const contactId = (id: string) => remap.get(id) ?? id;
-
-  const rows: BackupPlan['rows'] = { contacts: [], profiles: [], notes: [], interactions: [], introductions: [] };
-  const decide = <T extends { id: string }>(table: BackupTable, row: T, existing: T | undefined, newer: boolean, out: T[]) => {
-    const c = counts[table];
-    if (existing === undefined) {
-      c.new++;
-      out.push(row);
-    } else if (newer && !sameRow(existing, row)) {
-      c.changed++;
-      out.push(row);
-    } else {
-      c.unchanged++;
-    }
-  };
-
-  const mergedContacts = new Map<string, Contact>();
-  for (const incoming of data.contacts) {
-    const row = { ...incoming, id: contactId(incoming.id) };
-    const existing = mergedContacts.get(row.id) ?? stored.contacts.get(row.id);
-    const wins = existing === undefined || row.updatedAt > existing.updatedAt;
-    mergedContacts.set(row.id, wins ? row : existing);
-  }
-  for (const p of data.profiles) {
-    const row = { ...p, contactId: contactId(p.contactId) };
-    const here = stored.profiles.get(p.id);
-    // A profile here that belongs to another contact here stays with it.
-    const conflict = here !== undefined && here.contactId !== row.contactId;
-    decide('profiles', row, here, !conflict && (row.seenAt ?? -1) > (here?.seenAt ?? -1), rows.profiles);
-  }
-  // A record here that belongs to other people than in the backup stays with them: an id from
-  // a file never moves someone's note or introduction to someone else.
-  for (const n of data.notes) {
-    const row = { ...n, contactId: contactId(n.contactId) };
-    const here = stored.notes.get(n.id);
-    const conflict = here !== undefined && here.contactId !== row.contactId;
-    decide('notes', row, here, !conflict && row.updatedAt > (here?.updatedAt ?? -1), rows.notes);
-  }
-  for (const x of data.interactions) {
-    decide('interactions', { ...x, contactId: contactId(x.contactId) }, stored.interactions.get(x.id), false, rows.interactions);
-  }
-  for (const x of data.introductions) {
-    const row = { ...x, aId: contactId(x.aId), bId: contactId(x.bId) };
-    const here = stored.introductions.get(x.id);
-    const conflict = here !== undefined && (here.aId !== row.aId || here.bId !== row.bId);
-    decide('introductions', row, here, !conflict && row.updatedAt > (here?.updatedAt ?? -1), rows.introductions);
-  }
-
-  // Contacts last: their last contact depends on the interactions that are being added.
-  const latest = latestInteractionByContact(rows.interactions);
-  for (const [id, winner] of mergedContacts) {
-    const here = stored.contacts.get(id);
-    const candidates = [winner.lastContactAt, here?.lastContactAt ?? null, latest.get(id) ?? null];
-    const last = Math.max(...candidates.map((t) => t ?? -1));
-    decide('contacts', withLastContact(winner, last < 0 ? null : last, true), here, true, rows.contacts);
-  }
-  return { mode: 'merge', rows, settings: takeSettings ? data.settings : null, counts };
-}
-
-export function planBackupImport(backup: Backup, stored: StoredRows, mode: ImportMode): BackupPlan {
-  return mode === 'replace' ? planReplace(backup, stored) : planMerge(backup, stored);
+  for (const x of data.interactions) latest.set(x.contactId, Math.max(latest.get(x.contactId) ?? -1, x.at));
+  return data.contacts.map((c) => withLastContact(c, latest.get(c.id) ?? null, false));
 }

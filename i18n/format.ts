@@ -131,8 +131,10 @@ export function toDateInput(time: number): string {
 }
 
 /** "1,234" / "1.234". */
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+/** A number in the UI language, with exactly `fractionDigits` decimals when given. */
+export function formatNumber(value: number, fractionDigits?: number): string {
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return new Intl.NumberFormat(locale(), digits).format(value);
 }
 
 /** Sorting names the way the UI language expects ("Ärger" next to "Anton"). */

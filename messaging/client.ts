@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ERROR_CODES, TiekeeperError, userMessage, type ErrorPayload } from '../domain/errors';
+import type { BackupPiece } from '../domain/backup';
 import { IMPORT_PORT } from './channels';
 import type { CommandInput, CommandName, CommandOutput, ImportInput, ImportSummary, PortMessage, Request, Response } from './protocol';
 
@@ -46,6 +47,7 @@ export function sendWithProgress<N extends 'import.apply' | 'contacts.bulk'>(
     const port = browser.runtime.connect({ name: IMPORT_PORT });
     let settled = false;
     port.onMessage.addListener((message: PortMessage) => {
+      if (message.type === 'ack') return;
       if (message.type === 'progress') {
         onProgress({ done: message.done, total: message.total });
         return;
@@ -62,6 +64,51 @@ export function sendWithProgress<N extends 'import.apply' | 'contacts.bulk'>(
       if (!settled) reject(new TiekeeperError('internal', userMessage('errorInternal')));
     });
     const request: Request<N> = { cmd: name, input };
+    port.postMessage(request);
+  });
+}
+
+/**
+ * Imports (or previews) a backup file of any size: its pieces go to the background over a port,
+ * one each time the background asks for the next (so that the file is never in memory whole).
+ * A problem reading the file (`pieces` throws) ends the import, which then changes nothing.
+ */
+export function sendBackupFile(
+  name: 'import.preview' | 'import.apply',
+  mode: 'merge' | 'replace',
+  pieces: AsyncIterator<BackupPiece>,
+): Promise<Extract<ImportSummary, { kind: 'backup' }>> {
+  return new Promise((resolve, reject) => {
+    const port = browser.runtime.connect({ name: IMPORT_PORT });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      port.disconnect();
+      void pieces.return?.();
+      outcome();
+    };
+    const sendNext = async () => {
+      try {
+        const next = await pieces.next();
+        if (!settled) port.postMessage(next.done ? { type: 'end' } : { type: 'piece', piece: next.value });
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    };
+    port.onMessage.addListener((message: PortMessage) => {
+      if (message.type === 'ack') void sendNext();
+      if (message.type !== 'result') return;
+      settle(() => {
+        try {
+          resolve(unwrap<Extract<ImportSummary, { kind: 'backup' }>>(message.response));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    port.onDisconnect.addListener(() => settle(() => reject(new TiekeeperError('internal', userMessage('errorInternal')))));
+    const request: Request<typeof name> = { cmd: name, input: { kind: 'backupFile', mode } };
     port.postMessage(request);
   });
 }

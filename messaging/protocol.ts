@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupCounts } from '../domain/backup';
+import { BACKUP_TABLES, type BackupCounts } from '../domain/backup';
 import { bulkActionSchema, MAX_BULK_IDS } from '../domain/bulk';
 import { IMPORT_RHYTHM_DAYS, type ConnectionsSummary } from '../domain/connections';
 import { contactPatchSchema, type ContactState, type DeletedCounts, type DueList } from '../domain/contacts';
@@ -77,9 +77,10 @@ export const profileRefSchema = profileRefObject.refine(
   { path: ['url'], message: 'not the address of this profile' },
 );
 
-export const IMPORT_KINDS = ['backup', 'connections'] as const;
 const importInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup'), text: z.string(), mode: z.enum(['merge', 'replace']) }),
+  // A backup file read in pieces by the page, which come over the import port after this.
+  z.object({ kind: z.literal('backupFile'), mode: z.enum(['merge', 'replace']) }),
   z.object({
     kind: z.literal('connections'),
     text: z.string(),
@@ -186,7 +187,6 @@ export const commands = {
   'contacts.merge': command<MergeResult>()(z.object({ keepId: id, otherId: id }), 'pages'),
   'contacts.split': command<SplitResult>()(z.object({ contactId: id, profileId: id }), 'pages'),
   'data.deleteAll': command<null>()(z.object({ confirm: z.literal(true) }), 'pages'),
-  'export.backup': command<ExportFile>()(none, 'pages'),
   'export.csv': command<ExportFile>()(none, 'pages'),
   // Stateless: apply parses the text again, since the background may be stopped in between.
   'import.preview': command<ImportSummary>()(importInput, 'pages'),
@@ -213,4 +213,18 @@ export interface Request<N extends CommandName = CommandName> {
 
 export type Response<O = unknown> = { ok: true; value: O } | { ok: false; error: ErrorPayload };
 
-export type PortMessage = { type: 'progress'; done: number; total: number } | { type: 'result'; response: Response };
+/** From the background to the page over the import port; `ack` asks for the next piece of a file. */
+export type PortMessage = { type: 'progress'; done: number; total: number } | { type: 'ack' } | { type: 'result'; response: Response };
+
+/** The most rows one piece may carry (the page sends what it read of the file since the last). */
+export const MAX_PIECE_ROWS = 100_000;
+
+const backupPieceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('field'), key: z.string().max(100), value: z.unknown() }),
+  z.object({ type: z.literal('member'), key: z.string().max(100), value: z.unknown() }),
+  z.object({ type: z.literal('rows'), table: z.enum(BACKUP_TABLES), rows: z.array(z.unknown()).max(MAX_PIECE_ROWS) }),
+]);
+
+/** From the page over the import port, after a `backupFile` import's request: a piece, or the end. */
+export const pieceMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('piece'), piece: backupPieceSchema }), z.object({ type: z.literal('end') })]);
+export type PieceMessage = z.infer<typeof pieceMessageSchema>;

@@ -1,17 +1,18 @@
 import {
+  BACKUP_FORMAT,
   BACKUP_TABLES,
+  BACKUP_VERSION,
+  backupPieces,
   buildBackup,
-  planBackupImport,
   type Backup,
   type BackupCounts,
   type BackupData,
   type ImportMode,
-  type StoredRows,
 } from '../domain/backup';
 import { contactsToCsv } from '../domain/contacts-csv';
 import { SETTINGS_ID, type TiekeeperDb } from './db';
 import { settingsFromRow } from './settings';
-import { refreshTies } from './ties';
+import { importBackup } from './backup-import';
 
 /** Called between chunks of a long write, synchronously (never awaited inside a transaction). */
 export type ProgressListener = (progress: { done: number; total: number }) => void;
@@ -62,78 +63,50 @@ export async function exportContactsCsv(db: TiekeeperDb): Promise<string> {
   return contactsToCsv(contacts, profiles);
 }
 
-const present = <T>(rows: (T | undefined)[]): T[] => rows.filter((row): row is T => row !== undefined);
-const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
-
-/** The stored rows a backup's rows would meet. Runs inside the caller's transaction. */
-async function readStoredRows(db: TiekeeperDb, data: BackupData): Promise<StoredRows> {
-  const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
-  const profiles = present(await db.profiles.bulkGet(ids(data.profiles)));
-  const contactIds = new Set([...ids(data.contacts), ...profiles.map((p) => p.contactId)]);
-  const settingsRow = await db.settings.get(SETTINGS_ID);
-  return {
-    contacts: byId(present(await db.contacts.bulkGet([...contactIds]))),
-    profiles: byId(profiles),
-    notes: byId(present(await db.notes.bulkGet(ids(data.notes)))),
-    interactions: byId(present(await db.interactions.bulkGet(ids(data.interactions)))),
-    introductions: byId(present(await db.introductions.bulkGet(ids(data.introductions)))),
-    settings: settingsFromRow(settingsRow),
-    settingsSaved: settingsRow !== undefined,
-    totals: {
-      contacts: await db.contacts.count(),
-      profiles: await db.profiles.count(),
-      notes: await db.notes.count(),
-      interactions: await db.interactions.count(),
-      introductions: await db.introductions.count(),
-    },
-  };
-}
-
-const backupTables = (db: TiekeeperDb) => [
-  db.contacts,
-  db.profiles,
-  db.notes,
-  db.interactions,
-  db.introductions,
-  db.settings,
-];
-
-/** What importing the backup would do, per table. Writes nothing. */
+/** What importing a backup held in memory would do, per table. Writes nothing. */
 export async function previewBackup(db: TiekeeperDb, backup: Backup, mode: ImportMode): Promise<BackupCounts> {
-  return db.transaction('r', backupTables(db), async () => {
-    return planBackupImport(backup, await readStoredRows(db, backup.data), mode).counts;
-  });
+  return (await importBackup(db, backupPieces(backup), mode, false)).counts;
 }
+
+/** Imports a validated backup held in memory (see `importBackup`). */
+export async function applyBackup(db: TiekeeperDb, backup: Backup, mode: ImportMode): Promise<BackupCounts> {
+  return (await importBackup(db, backupPieces(backup), mode, true)).counts;
+}
+
+/** Rows per read while a backup is written out. */
+const EXPORT_PAGE = 2_000;
 
 /**
- * Imports a validated backup in one transaction: a failure anywhere leaves the database as it
- * was. `replace` wipes everything first (nudges too: they belong to the old contacts); `merge`
- * follows the rules of `planBackupImport`.
+ * The backup as text in parts, for a file of any size: the same text as `serializeBackup`, read
+ * page by page in one transaction (a consistent snapshot) and handed on part by part, so that
+ * only a page of rows is in memory at a time. `onPart` must not wait: the transaction ends when
+ * nothing is asked of the database.
  */
-export async function applyBackup(
+export async function writeBackup(
   db: TiekeeperDb,
-  backup: Backup,
-  mode: ImportMode,
+  exportedAt: number,
+  onPart: (text: string) => void,
   onProgress?: ProgressListener,
-): Promise<BackupCounts> {
-  return db.transaction('rw', [...backupTables(db), db.nudges], async () => {
-    const plan = planBackupImport(backup, await readStoredRows(db, backup.data), mode);
-    if (mode === 'replace') {
-      for (const table of [...BACKUP_TABLES, 'nudges', 'settings'] as const) await db[table].clear();
+): Promise<void> {
+  await db.transaction('r', [db.contacts, db.profiles, db.notes, db.interactions, db.introductions, db.settings], async () => {
+    const progress = { done: 0, total: 0 };
+    for (const table of BACKUP_TABLES) progress.total += await db[table].count();
+    onProgress?.(progress);
+    onPart(`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"data":{`);
+    for (const table of BACKUP_TABLES) {
+      onPart(`${JSON.stringify(table)}:[`);
+      let after: string | null = null;
+      for (;;) {
+        const collection = after === null ? db[table].toCollection() : db[table].where(':id').above(after);
+        const rows: { id: string }[] = await collection.limit(EXPORT_PAGE).toArray();
+        if (rows.length === 0) break;
+        onPart(`${after === null ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`);
+        after = rows.at(-1)!.id;
+        progress.done += rows.length;
+        onProgress?.(progress);
+      }
+      onPart('],');
     }
-    const { rows } = plan;
-    const total = BACKUP_TABLES.reduce((sum, table) => sum + rows[table].length, 0);
-    const progress = { done: 0, total };
-    onProgress?.({ done: 0, total });
-    await writeInChunks(rows.contacts, (chunk) => db.contacts.bulkPut(chunk), progress, onProgress);
-    await writeInChunks(rows.profiles, (chunk) => db.profiles.bulkPut(chunk), progress, onProgress);
-    await writeInChunks(rows.notes, (chunk) => db.notes.bulkPut(chunk), progress, onProgress);
-    await writeInChunks(rows.interactions, (chunk) => db.interactions.bulkPut(chunk), progress, onProgress);
-    await writeInChunks(rows.introductions, (chunk) => db.introductions.bulkPut(chunk), progress, onProgress);
-    // The tie figures follow from the interactions each contact ends up with, whatever the
-    // backup's rows said (an older backup has none; a merge adds interactions).
-    await refreshTies(db, mode === 'replace' ? undefined : [...rows.contacts.map((c) => c.id), ...rows.interactions.map((x) => x.contactId)]);
-    if (plan.settings) await db.settings.put({ ...plan.settings, id: SETTINGS_ID });
-    return plan.counts;
+    onPart(`"settings":${JSON.stringify(settingsFromRow(await db.settings.get(SETTINGS_ID)))}}}\n`);
   });
 }

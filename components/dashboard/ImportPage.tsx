@@ -6,18 +6,22 @@ import { MAX_IMPORT_CHARS } from '../../domain/import-text';
 import { userMessage } from '../../domain/errors';
 import { t, type MessageKey } from '../../i18n';
 import { formatDateTime, formatNumber, rhythmText } from '../../i18n/format';
-import { importWithProgress, send } from '../../messaging/client';
+import { importWithProgress, send, sendBackupFile } from '../../messaging/client';
 import type { ImportInput, ImportSummary } from '../../messaging/protocol';
-import { fileSizeProblem, importInput } from './import-model';
+import { backupFilePieces } from './backup-file';
+import { fileSizeProblem, isJsonStart } from './import-model';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';
 import { ErrorMessage, useAnnounce } from './ui';
 
+/** What is imported: a Connections.csv's text, or a backup file, read in pieces each time. */
+type Source = { kind: 'connections'; input: Extract<ImportInput, { kind: 'connections' }> } | { kind: 'backup'; file: File; mode: 'merge' | 'replace' };
+
 type Phase =
   | { step: 'idle' }
-  | { step: 'reading' }
-  | { step: 'preview'; fileName: string; input: ImportInput; summary: ImportSummary }
-  | { step: 'applying'; fileName: string; done: number; total: number }
+  | { step: 'reading'; done: number; total: number }
+  | { step: 'preview'; fileName: string; source: Source; summary: ImportSummary }
+  | { step: 'applying'; fileName: string; done: number; total: number; bytes: boolean }
   | { step: 'done'; fileName: string; summary: ImportSummary };
 
 const MB = 1024 * 1024;
@@ -51,11 +55,20 @@ export function ImportPage() {
     };
   }, []);
 
-  const preview = async (fileName: string, input: ImportInput) => {
+  /** Runs the import, or its preview; a backup's progress is how much of the file was read. */
+  const run = (apply: boolean, source: Source, onProgress: (done: number, total: number) => void): Promise<ImportSummary> => {
+    if (source.kind === 'backup') {
+      const pieces = backupFilePieces(source.file, (read) => onProgress(read, source.file.size));
+      return sendBackupFile(apply ? 'import.apply' : 'import.preview', source.mode, pieces);
+    }
+    return apply ? importWithProgress(source.input, ({ done, total }) => onProgress(done, total)) : send('import.preview', source.input);
+  };
+
+  const preview = async (fileName: string, source: Source) => {
     setError(null);
     try {
-      const summary = await send('import.preview', input);
-      setPhase({ step: 'preview', fileName, input, summary });
+      const summary = await run(false, source, (done, total) => setPhase({ step: 'reading', done, total }));
+      setPhase({ step: 'preview', fileName, source, summary });
     } catch (failure) {
       setError(failure);
       setPhase({ step: 'idle' });
@@ -67,17 +80,23 @@ export function ImportPage() {
     setReplaceConfirmed(false);
     setMode('merge');
     setRhythmDays(null);
-    const sizeProblem = fileSizeProblem(file.size);
-    if (sizeProblem) {
-      setError(new TiekeeperError('invalid', sizeProblem));
+    if (file.size === 0) {
+      setError(new TiekeeperError('invalid', userMessage('importEmpty')));
       return;
     }
-    setPhase({ step: 'reading' });
+    setPhase({ step: 'reading', done: 0, total: 0 });
     let text: string;
     try {
+      // A backup is read in pieces, whatever its size; a Connections.csv is read whole.
+      if (isJsonStart(await file.slice(0, 1024).text())) {
+        await preview(file.name, { kind: 'backup', file, mode: 'merge' });
+        return;
+      }
+      const sizeProblem = fileSizeProblem(file.size);
+      if (sizeProblem) throw new TiekeeperError('invalid', sizeProblem);
       text = await file.text();
-    } catch {
-      setError(new TiekeeperError('invalid', userMessage('importUnreadable', file.name)));
+    } catch (failure) {
+      setError(failure instanceof TiekeeperError ? failure : new TiekeeperError('invalid', userMessage('importUnreadable', file.name)));
       setPhase({ step: 'idle' });
       return;
     }
@@ -87,14 +106,15 @@ export function ImportPage() {
       setPhase({ step: 'idle' });
       return;
     }
-    await preview(file.name, importInput(text));
+    await preview(file.name, { kind: 'connections', input: { kind: 'connections', text, rhythmDays: null } });
   };
 
-  const apply = async (fileName: string, input: ImportInput) => {
+  const apply = async (fileName: string, source: Source) => {
     setError(null);
-    setPhase({ step: 'applying', fileName, done: 0, total: 0 });
+    const bytes = source.kind === 'backup';
+    setPhase({ step: 'applying', fileName, done: 0, total: 0, bytes });
     try {
-      const summary = await importWithProgress(input, ({ done, total }) => setPhase({ step: 'applying', fileName, done, total }));
+      const summary = await run(true, source, (done, total) => setPhase({ step: 'applying', fileName, done, total, bytes }));
       setPhase({ step: 'done', fileName, summary });
       announce(t('importDone'));
     } catch (failure) {
@@ -150,7 +170,17 @@ export function ImportPage() {
       </div>
 
       {error !== null && <ErrorMessage error={error} />}
-      {phase.step === 'reading' && <p role="status">{t('importReading')}</p>}
+      {phase.step === 'reading' && (
+        <div role="status">
+          <p>{t('importReading')}</p>
+          {phase.total > 0 && (
+            <>
+              <progress className="dash-progress" value={phase.done} max={phase.total} aria-label={t('importProgress')} />
+              <p className="dash-muted">{megabytesRead(phase.done, phase.total)}</p>
+            </>
+          )}
+        </div>
+      )}
 
       {phase.step === 'preview' && (
         <div className="dash-card">
@@ -158,7 +188,7 @@ export function ImportPage() {
           {phase.summary.kind === 'connections' ? (
             <>
               <ConnectionsCounts summary={phase.summary.summary} />
-              {phase.input.kind === 'connections' && (
+              {phase.source.kind === 'connections' && (
                 <fieldset className="dash-choice">
                   <legend>{t('importRhythmLabel')}</legend>
                   {([null, ...IMPORT_RHYTHM_DAYS] as const).map((days) => (
@@ -170,7 +200,7 @@ export function ImportPage() {
                         checked={rhythmDays === days}
                         onChange={() => {
                           setRhythmDays(days);
-                          void preview(phase.fileName, { ...phase.input, rhythmDays: days } as ImportInput);
+                          if (phase.source.kind === 'connections') void preview(phase.fileName, { ...phase.source, input: { ...phase.source.input, rhythmDays: days } });
                         }}
                       />
                       <span>{days === null ? t('importRhythmNone') : rhythmText(days)}</span>
@@ -183,7 +213,7 @@ export function ImportPage() {
           ) : (
             <>
               <p>{t('importBackupFrom', formatDateTime(phase.summary.exportedAt))}</p>
-              {phase.input.kind === 'backup' && (
+              {phase.source.kind === 'backup' && (
                 <fieldset className="dash-choice">
                   <legend>{t('importModeLabel')}</legend>
                   {(['merge', 'replace'] as const).map((choice) => (
@@ -196,7 +226,7 @@ export function ImportPage() {
                         onChange={() => {
                           setMode(choice);
                           setReplaceConfirmed(false);
-                          void preview(phase.fileName, { ...phase.input, mode: choice } as ImportInput);
+                          if (phase.source.kind === 'backup') void preview(phase.fileName, { ...phase.source, mode: choice });
                         }}
                       />
                       <span>
@@ -207,8 +237,8 @@ export function ImportPage() {
                   ))}
                 </fieldset>
               )}
-              <BackupCountsTable counts={phase.summary.counts} replace={phase.input.kind === 'backup' && phase.input.mode === 'replace'} />
-              {phase.input.kind === 'backup' && phase.input.mode === 'replace' && (
+              <BackupCountsTable counts={phase.summary.counts} replace={phase.source.kind === 'backup' && phase.source.mode === 'replace'} />
+              {phase.source.kind === 'backup' && phase.source.mode === 'replace' && (
                 <label className="dash-check dash-confirm">
                   <input type="checkbox" checked={replaceConfirmed} onChange={(event) => setReplaceConfirmed(event.target.checked)} />
                   {t('importReplaceConfirm', formatNumber(phase.summary.counts.contacts.deleted), formatNumber(phase.summary.counts.notes.deleted))}
@@ -224,11 +254,11 @@ export function ImportPage() {
               type="button"
               className="tk-button tk-primary"
               disabled={
-                phase.input.kind === 'backup'
-                  ? phase.input.mode !== mode || (mode === 'replace' && !replaceConfirmed)
-                  : (phase.input.rhythmDays ?? null) !== rhythmDays
+                phase.source.kind === 'backup'
+                  ? phase.source.mode !== mode || (mode === 'replace' && !replaceConfirmed)
+                  : (phase.source.input.rhythmDays ?? null) !== rhythmDays
               }
-              onClick={() => void apply(phase.fileName, phase.input)}
+              onClick={() => void apply(phase.fileName, phase.source)}
             >
               {t('importApply')}
             </button>
@@ -240,7 +270,7 @@ export function ImportPage() {
         <div className="dash-card" aria-busy="true">
           <h3 className="dash-card-title">{t('importApplying', phase.fileName)}</h3>
           <progress className="dash-progress" value={phase.done} max={Math.max(1, phase.total)} aria-label={t('importProgress')} />
-          <p className="dash-muted">{phase.total > 0 ? t('importProgressCount', formatNumber(phase.done), formatNumber(phase.total)) : t('importReading')}</p>
+          <p className="dash-muted">{phase.total === 0 ? t('importReading') : phase.bytes ? megabytesRead(phase.done, phase.total) : t('importProgressCount', formatNumber(phase.done), formatNumber(phase.total))}</p>
         </div>
       )}
 
@@ -259,6 +289,11 @@ export function ImportPage() {
       )}
     </section>
   );
+}
+
+/** How much of a file is read, in megabytes: "12.5 of 236.1 MB". */
+function megabytesRead(done: number, total: number): string {
+  return t('importProgressBytes', formatNumber(done / MB, 1), formatNumber(total / MB, 1));
 }
 
 function ConnectionsCounts({ summary, done = false }: { summary: Extract<ImportSummary, { kind: 'connections' }>['summary']; done?: boolean }) {

@@ -1,6 +1,5 @@
 import { userMessage, type UserMessage } from '../../domain/errors';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS } from '../../domain/import-text';
-import type { ImportInput } from '../../messaging/protocol';
 
 const MB = 1024 * 1024;
 
@@ -15,10 +14,10 @@ export function fileSizeProblem(bytes: number): UserMessage | null {
 }
 
 /**
- * Which import a file is: a Tiekeeper backup is JSON, anything else is taken for LinkedIn's
- * Connections.csv. A wrong guess is harmless: each parser names what it expected.
+ * Whether a file's first characters are JSON, so a Tiekeeper backup; anything else is taken for
+ * LinkedIn's Connections.csv. A wrong guess is harmless: each import names what it expected.
  */
-export function importInput(text: string, mode: 'merge' | 'replace' = 'merge'): ImportInput {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
-  return start.startsWith('{') || start.startsWith('[') ? { kind: 'backup', text, mode } : { kind: 'connections', text, rhythmDays: null };
+export function isJsonStart(start: string): boolean {
+  const text = start.replace(/^\uFEFF/, '').trimStart();
+  return text.startsWith('{') || text.startsWith('[');
 }

@@ -26,7 +26,7 @@ describe('background entrypoint', () => {
     )) as unknown as Response[];
     expect(response).toMatchObject({ ok: true, value: { contact: { displayName: '' } } });
     const content = { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/in/anna', tab: { id: 1 } } as unknown as Browser.runtime.MessageSender;
-    const [forbidden] = (await fakeBrowser.runtime.onMessage.trigger({ cmd: 'export.backup', input: {} }, content)) as unknown as Response[];
+    const [forbidden] = (await fakeBrowser.runtime.onMessage.trigger({ cmd: 'export.csv', input: {} }, content)) as unknown as Response[];
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     expect(persist).not.toHaveBeenCalled();

@@ -94,7 +94,7 @@ describe('router: who may send what', () => {
 
   it('keeps whole-database commands to the extension pages', () => {
     expect(pagesOnly).toEqual(
-      expect.arrayContaining(['export.backup', 'export.csv', 'import.preview', 'import.apply', 'data.deleteAll', 'contacts.list']),
+      expect.arrayContaining(['export.csv', 'import.preview', 'import.apply', 'data.deleteAll', 'contacts.list']),
     );
     expect(commands['note.add'].scope).toBe('pages');
   });
@@ -150,7 +150,7 @@ describe('router: who may send what', () => {
     expect((await ensure(handle, senders.panel)).ok).toBe(true);
     expect((await handle({ cmd: 'settings.get', input: {} }, senders.panel)).ok).toBe(true);
     expect((await ensure(handle, senders.popup)).ok).toBe(true);
-    expect((await handle({ cmd: 'export.backup', input: {} }, senders.dashboard)).ok).toBe(true);
+    expect((await handle({ cmd: 'export.csv', input: {} }, senders.dashboard)).ok).toBe(true);
     expect((await handle({ cmd: 'contacts.due', input: {} }, senders.popup)).ok).toBe(true);
     expect((await handle({ cmd: 'data.deleteAll', input: { confirm: true } }, senders.dashboard)).ok).toBe(true);
     expect(await db.contacts.count()).toBe(0);
@@ -294,6 +294,7 @@ describe('import port', () => {
       name: IMPORT_PORT,
       sender: senders.dashboard,
       onMessage: { addListener: (l: (m: unknown) => void) => listeners.push(l) },
+      onDisconnect: { addListener: () => {} },
       postMessage: (m: PortMessage) => posted.push(m),
     } as unknown as Browser.runtime.Port;
     serveImportPort(pagePort, handle);
