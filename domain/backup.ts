@@ -53,18 +53,39 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 const byId = <T extends { id: string }>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+const schemaKeys = (schema: z.ZodObject) => Object.keys(schema.shape);
+const TABLE_KEYS: Record<BackupTable, string[]> = {
+  contacts: schemaKeys(contactSchema),
+  profiles: schemaKeys(profileSchema),
+  notes: schemaKeys(noteSchema),
+  interactions: schemaKeys(interactionSchema),
+  introductions: schemaKeys(introductionSchema),
+};
+
+/**
+ * A row with its fields in the schema's order: a stored row's order depends on how it was last
+ * changed (a field added by a spread comes last), and equal data must give an equal file.
+ */
+export function inSchemaOrder<T extends object>(table: BackupTable, row: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of TABLE_KEYS[table]) if (key in row) out[key] = (row as Record<string, unknown>)[key];
+  for (const [key, value] of Object.entries(row)) if (!(key in out)) out[key] = value;
+  return out as T;
+}
+
 /** Rows sorted by id (the database's own order), so equal data gives an equal file. */
 export function buildBackup(data: BackupData, exportedAt: number): Backup {
+  const rows = <T extends BackupTable>(table: T) => byId(data[table] as readonly { id: string }[]).map((row) => inSchemaOrder(table, row)) as BackupData[T];
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt,
     data: {
-      contacts: byId(data.contacts),
-      profiles: byId(data.profiles),
-      notes: byId(data.notes),
-      interactions: byId(data.interactions),
-      introductions: byId(data.introductions),
+      contacts: rows('contacts'),
+      profiles: rows('profiles'),
+      notes: rows('notes'),
+      interactions: rows('interactions'),
+      introductions: rows('introductions'),
       settings: data.settings,
     },
   };

@@ -150,7 +150,7 @@ class BackupImport {
   /** Once all contacts and profiles are known: which of the backup's people are someone here. */
   private async settlePeople(): Promise<void> {
     const { db } = this;
-    for (let i = 0; i < this.profiles.length; i += CHUNK) {
+    for (let i = 0; i < this.profiles.length && this.totals.profiles > 0; i += CHUNK) {
       for (const p of await db.profiles.bulkGet(this.profiles.slice(i, i + CHUNK).map((p) => p.id))) if (p) this.storedProfiles.set(p.id, p);
     }
     if (this.mode === 'merge') {
@@ -188,7 +188,8 @@ class BackupImport {
   private async write<T extends Waiting['table']>(table: T, rows: ValidRow<T>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
-      const stored = (await this.db[table].bulkGet(chunk.map((row) => row.id))) as (ValidRow<T> | undefined)[];
+      // Into an empty table (a new installation) nothing needs reading.
+      const stored = (this.totals[table] === 0 ? [] : await this.db[table].bulkGet(chunk.map((row) => row.id))) as (ValidRow<T> | undefined)[];
       const out: ValidRow<T>[] = [];
       chunk.forEach((row, index) => {
         const winner = this.merged(table, row, stored[index]);
@@ -249,6 +250,7 @@ class BackupImport {
 
     if (this.mode === 'replace') {
       for (const table of BACKUP_TABLES) {
+        if (this.totals[table] === 0) continue;
         const keep = ids[table];
         const stale = (await db[table].toCollection().primaryKeys()).filter((key) => !keep.has(key));
         for (let i = 0; i < stale.length; i += CHUNK) await db[table].bulkDelete(stale.slice(i, i + CHUNK));
@@ -271,7 +273,7 @@ class BackupImport {
     if (this.mode === 'replace') {
       for (let i = 0; i < this.contacts.length; i += CHUNK) {
         const chunk = this.contacts.slice(i, i + CHUNK).map((c) => withLastContact(c, this.latest.get(c.id) ?? null, false));
-        const stored = await db.contacts.bulkGet(chunk.map((c) => c.id));
+        const stored = this.totals.contacts === 0 ? [] : await db.contacts.bulkGet(chunk.map((c) => c.id));
         chunk.forEach((c, index) => this.decide('contacts', c, stored[index], true) && out.push(c));
       }
       return out;
@@ -279,7 +281,7 @@ class BackupImport {
     const winners = new Map<string, Contact>();
     const ids = [...new Set(this.contacts.map((c) => this.contactId(c.id)))];
     const stored = new Map<string, Contact>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
+    for (let i = 0; i < ids.length && this.totals.contacts > 0; i += CHUNK) {
       for (const c of await db.contacts.bulkGet(ids.slice(i, i + CHUNK))) if (c) stored.set(c.id, c);
     }
     for (const incoming of this.contacts) {

@@ -4,6 +4,7 @@ import {
   BACKUP_VERSION,
   backupPieces,
   buildBackup,
+  inSchemaOrder,
   type Backup,
   type BackupCounts,
   type BackupData,
@@ -100,7 +101,7 @@ export async function writeBackup(
         const collection = after === null ? db[table].toCollection() : db[table].where(':id').above(after);
         const rows: { id: string }[] = await collection.limit(EXPORT_PAGE).toArray();
         if (rows.length === 0) break;
-        onPart(`${after === null ? '' : ','}${rows.map((row) => JSON.stringify(row)).join(',')}`);
+        onPart(`${after === null ? '' : ','}${rows.map((row) => JSON.stringify(inSchemaOrder(table, row))).join(',')}`);
         after = rows.at(-1)!.id;
         progress.done += rows.length;
         onProgress?.(progress);

@@ -19,7 +19,7 @@ type Source = { kind: 'connections'; input: Extract<ImportInput, { kind: 'connec
 
 type Phase =
   | { step: 'idle' }
-  | { step: 'reading'; done: number; total: number }
+  | { step: 'reading' }
   | { step: 'preview'; fileName: string; source: Source; summary: ImportSummary }
   | { step: 'applying'; fileName: string; done: number; total: number; bytes: boolean }
   | { step: 'done'; fileName: string; summary: ImportSummary };
@@ -38,6 +38,8 @@ export function ImportPage() {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
+  // How much of a backup file its preview has read, while it reads.
+  const [read, setRead] = useState<{ done: number; total: number } | null>(null);
   const [replaceConfirmed, setReplaceConfirmed] = useState(false);
   // The backup mode as chosen; the preview follows it once the background has answered.
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
@@ -66,12 +68,15 @@ export function ImportPage() {
 
   const preview = async (fileName: string, source: Source) => {
     setError(null);
+    setRead({ done: 0, total: 0 });
     try {
-      const summary = await run(false, source, (done, total) => setPhase({ step: 'reading', done, total }));
+      const summary = await run(false, source, (done, total) => setRead({ done, total }));
       setPhase({ step: 'preview', fileName, source, summary });
     } catch (failure) {
       setError(failure);
       setPhase({ step: 'idle' });
+    } finally {
+      setRead(null);
     }
   };
 
@@ -84,7 +89,7 @@ export function ImportPage() {
       setError(new TiekeeperError('invalid', userMessage('importEmpty')));
       return;
     }
-    setPhase({ step: 'reading', done: 0, total: 0 });
+    setPhase({ step: 'reading' });
     let text: string;
     try {
       // A backup is read in pieces, whatever its size; a Connections.csv is read whole.
@@ -130,7 +135,7 @@ export function ImportPage() {
     if (file && phase.step !== 'applying') void readFile(file);
   };
 
-  const busy = phase.step === 'reading' || phase.step === 'applying';
+  const busy = phase.step === 'reading' || phase.step === 'applying' || read !== null;
 
   return (
     <section className="dash-page dash-narrow" aria-labelledby={`${id}-title`}>
@@ -170,13 +175,14 @@ export function ImportPage() {
       </div>
 
       {error !== null && <ErrorMessage error={error} />}
-      {phase.step === 'reading' && (
+      {/* Reading a file for its preview (again, when the mode changes): the preview stays. */}
+      {(phase.step === 'reading' || read !== null) && (
         <div role="status">
           <p>{t('importReading')}</p>
-          {phase.total > 0 && (
+          {read !== null && read.total > 0 && (
             <>
-              <progress className="dash-progress" value={phase.done} max={phase.total} aria-label={t('importProgress')} />
-              <p className="dash-muted">{megabytesRead(phase.done, phase.total)}</p>
+              <progress className="dash-progress" value={read.done} max={read.total} aria-label={t('importProgress')} />
+              <p className="dash-muted">{megabytesRead(read.done, read.total)}</p>
             </>
           )}
         </div>

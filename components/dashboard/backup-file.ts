@@ -3,8 +3,11 @@ import { BACKUP_TABLES, isBackupTable, type BackupPiece } from '../../domain/bac
 import { invalid, TiekeeperError, userMessage } from '../../domain/errors';
 import { checkImportText } from '../../domain/import-text';
 
-/** Bytes read from the file at a time: a piece carries what one read completes. */
-const READ_BYTES = 1024 * 1024;
+/**
+ * About how many bytes of the file one piece carries: few enough to stay small in memory, many
+ * enough that a 200 MB file takes a hundred round trips to the background, not thousands.
+ */
+const PIECE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Reads a backup file in pieces, however large, with no more than about one read's worth of it
@@ -41,37 +44,38 @@ export async function* backupFilePieces(file: Blob, onBytes: (read: number) => v
   let first = true;
   let blank = true;
   try {
+    let sinceLastPiece = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value: bytes } = await reader.read();
       if (done) break;
-      for (let at = 0; at < value.length; at += READ_BYTES) {
-        const bytes = value.subarray(at, at + READ_BYTES);
-        if (first) {
-          // The file's first bytes tell another encoding or a binary file (read leniently here,
-          // as the page reads any text file, so that the checks see what they expect).
-          const problem = checkImportText(new TextDecoder().decode(bytes.subarray(0, 4096)));
-          if (problem && problem.key !== 'importEmpty' && problem.key !== 'importWrongEncoding') throw new TiekeeperError('invalid', problem);
-          first = false;
-        }
-        let text: string;
-        try {
-          text = decoder.decode(bytes, { stream: true });
-        } catch {
-          throw invalid('importWrongEncoding', lines);
-        }
-        lines += text.split('\n').length - 1;
-        if (blank && /\S/.test(text)) blank = false;
-        try {
-          parser.write(text);
-        } catch {
-          throw invalid('importBackupNotJson');
-        }
-        read += bytes.length;
-        onBytes(read);
-        const ready = pieces;
-        pieces = [];
-        yield* ready;
+      if (first) {
+        // The file's first bytes tell another encoding or a binary file (read leniently here,
+        // as the page reads any text file, so that the checks see what they expect).
+        const problem = checkImportText(new TextDecoder().decode(bytes.subarray(0, 4096)));
+        if (problem && problem.key !== 'importEmpty' && problem.key !== 'importWrongEncoding') throw new TiekeeperError('invalid', problem);
+        first = false;
       }
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        throw invalid('importWrongEncoding', lines);
+      }
+      lines += text.split('\n').length - 1;
+      if (blank && /\S/.test(text)) blank = false;
+      try {
+        parser.write(text);
+      } catch {
+        throw invalid('importBackupNotJson');
+      }
+      read += bytes.length;
+      sinceLastPiece += bytes.length;
+      if (sinceLastPiece < PIECE_BYTES) continue;
+      sinceLastPiece = 0;
+      onBytes(read);
+      const ready = pieces;
+      pieces = [];
+      yield* ready;
     }
     if (blank) throw new TiekeeperError('invalid', userMessage('importEmpty'));
     try {
@@ -80,6 +84,7 @@ export async function* backupFilePieces(file: Blob, onBytes: (read: number) => v
     } catch {
       throw invalid('importBackupNotJson');
     }
+    onBytes(read);
     yield* pieces;
   } finally {
     await reader.cancel().catch(() => undefined);

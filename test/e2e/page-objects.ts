@@ -1,4 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
+import { basename } from 'node:path';
+import type { Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Harness } from './harness';
 import { ClosedShadow } from '../../scripts/closed-shadow';
@@ -98,38 +99,54 @@ export class DashboardPage {
     await expect.poll(() => this.pageHeading.textContent()).toBe(name);
   }
 
-  /** Imports a file through the file picker; `mode` for backups. Resolves once it is done. */
-  async importFile(file: { name: string; text: string }, options: { mode?: 'Merge' | 'Replace' } = {}): Promise<Locator> {
+  /**
+   * Imports a file through the file picker (its text, or a file on disk by path); `mode` for
+   * backups. Resolves once it is done.
+   */
+  async importFile(
+    file: { name: string; text: string } | { path: string },
+    options: { mode?: 'Merge' | 'Replace'; timeout?: number } = {},
+  ): Promise<Locator> {
     await this.goto('#/import');
-    await this.page.locator('input[type="file"]').setInputFiles({
-      name: file.name,
-      mimeType: file.name.endsWith('.json') ? 'application/json' : 'text/csv',
-      buffer: Buffer.from(file.text, 'utf8'),
-    });
-    const preview = this.page.locator('.dash-card').filter({ hasText: `What importing ${file.name} does` });
-    await preview.waitFor();
+    const name = 'path' in file ? basename(file.path) : file.name;
+    await this.page
+      .locator('input[type="file"]')
+      .setInputFiles(
+        'path' in file
+          ? file.path
+          : { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(file.text, 'utf8') },
+      );
+    const timeout = options.timeout;
+    const preview = this.page.locator('.dash-card').filter({ hasText: `What importing ${name} does` });
+    await preview.waitFor({ timeout });
     if (options.mode === 'Replace') {
       await this.page.getByRole('radio', { name: /^Replace/ }).check();
       await expect.poll(() => this.page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
-      await this.page.getByRole('checkbox', { name: /everything here is replaced/ }).check();
+      await this.page.getByRole('checkbox', { name: /everything here is replaced/ }).check({ timeout });
     }
     await this.page.getByRole('button', { name: 'Import', exact: true }).click();
-    const done = this.page.locator('.dash-card').filter({ hasText: `${file.name} imported` });
-    await done.waitFor();
+    const done = this.page.locator('.dash-card').filter({ hasText: `${name} imported` });
+    await done.waitFor({ timeout });
     return done;
   }
 
   /** Downloads the backup from the export page and returns its text. */
   async downloadBackup(): Promise<{ name: string; text: string }> {
-    await this.goto('#/export');
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: 'Download backup' }).click(),
-    ]);
+    const download = await this.startBackupDownload();
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Clicks "Download backup" on the export page; the download, to read or save. */
+  async startBackupDownload(timeout?: number): Promise<Download> {
+    await this.goto('#/export');
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout }),
+      this.page.getByRole('button', { name: 'Download backup' }).click(),
+    ]);
+    return download;
   }
 
   /** Wipes everything through the settings page, typing the confirmation word. */
