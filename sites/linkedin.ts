@@ -1,22 +1,11 @@
-import {
-  badgeAnchorFor,
-  cleanText,
-  documentAddress,
-  elementWithOwnText,
-  findNameElement,
-  firstMatch,
-  firstNameElement,
-  isPlausibleName,
-  jsonObjectsWithField,
-  nameFromPublicMetadata,
-  nameFromTitle,
-  plausibleHeadline,
-  textOf,
-  titleParts,
-  withDetails,
-} from './shared';
+import { badgeAnchorFor, findNameElement } from './page/badge-anchor';
+import { documentAddress, elementWithOwnText, firstMatch, firstNameElement, textOf } from './page/dom';
+import { jsonObjectsWithField } from './page/json-blobs';
+import { nameFromPublicMetadata, nameFromTitle, titleParts } from './page/metadata';
+import { isPlausibleName, plausibleHeadline } from './page/names';
+import { cleanText } from './page/text';
 import { isHostOf, linkedinSite } from './descriptors';
-import type { ProfileRef, SiteAdapter } from './types';
+import { withDetails, type ProfileRef, type SiteAdapter } from './types';
 import { parseLinkedinUrl, type ParsedLinkedinUrl } from './urls/linkedin';
 
 /*
@@ -47,7 +36,7 @@ import { parseLinkedinUrl, type ParsedLinkedinUrl } from './urls/linkedin';
  * (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
  *
  * The badge anchor needs no knowledge of the markup: it is the element whose own text is the
- * recognised name (findNameElement in shared.ts: inside <main>, headings preferred, hidden
+ * recognised name (findNameElement in page/badge-anchor.ts: inside <main>, headings preferred, hidden
  * elements and data skipped), or the link or button wrapping only it (2024 guest modal button,
  * 2025 "about this profile" link, 2026 SDUI profile link), so the badge sits beside it.
  */

@@ -47,3 +47,15 @@ export interface SiteAdapter extends SiteDescriptor {
   findBadgeAnchor(doc: Document, name?: string): Element | null;
   examples: AdapterExamples;
 }
+
+/** A profile reference with the details the page gave, leaving out the unknown ones. */
+export function withDetails(
+  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>,
+  details: Pick<ProfileRef, 'name' | 'headline' | 'memberId'>,
+): ProfileRef {
+  const profile: ProfileRef = { ...ref };
+  if (details.name !== undefined) profile.name = details.name;
+  if (details.headline !== undefined) profile.headline = details.headline;
+  if (details.memberId !== undefined) profile.memberId = details.memberId;
+  return profile;
+}

@@ -1,17 +1,9 @@
-import {
-  badgeAnchorFor,
-  documentAddress,
-  findNameElement,
-  isPlausibleName,
-  nameFromPublicMetadata,
-  nameFromTitle,
-  plausibleHeadline,
-  textOf,
-  titleParts,
-  withDetails,
-} from './shared';
+import { badgeAnchorFor, findNameElement } from './page/badge-anchor';
+import { documentAddress, textOf } from './page/dom';
+import { nameFromPublicMetadata, nameFromTitle, titleParts } from './page/metadata';
+import { isPlausibleName, plausibleHeadline } from './page/names';
 import { isHostOf, xingSite } from './descriptors';
-import type { ProfileRef, SiteAdapter } from './types';
+import { withDetails, type ProfileRef, type SiteAdapter } from './types';
 import { decodeSegment } from './urls/shared';
 
 /*

@@ -62,7 +62,7 @@ describe('lint: domain/ uses the sites\' descriptors, not their adapters', () =>
   it.each([
     "import { adapters } from '../sites';\nexport const a = adapters;\n",
     "import { linkedinAdapter } from '../sites/linkedin';\nexport const a = linkedinAdapter;\n",
-    "import { textOf } from '../sites/shared';\nexport const a = textOf;\n",
+    "import { textOf } from '../sites/page/dom';\nexport const a = textOf;\n",
   ])('refuses %s', async (code) => {
     expect(await errorsFor(code, 'domain/probe.ts')).toHaveLength(1);
   });

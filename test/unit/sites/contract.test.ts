@@ -13,7 +13,7 @@ const MIN_PROFILE_EXAMPLES = 5;
 const MIN_NOT_PROFILE_EXAMPLES = 5;
 const SITES_DIR = path.resolve(__dirname, '../../../sites');
 /** Files in sites/ that are not adapters. */
-const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'shared.ts', 'descriptors.ts']);
+const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'descriptors.ts']);
 
 describe('the adapter registry', () => {
   it('registers the known sites', () => {
