@@ -21,8 +21,8 @@ export interface ProfileRef {
 
 /** Example URLs that document and test an adapter (see the contract test). */
 export interface AdapterExamples {
-  /** URLs of profile pages, with the key they must yield. */
-  profiles: readonly { url: string; key: string }[];
+  /** URLs of profile pages, by the key they must all yield. */
+  profiles: Readonly<Record<string, readonly string[]>>;
   /** URLs on the adapter's own site that are not profile pages. */
   notProfiles: readonly string[];
 }
@@ -46,16 +46,4 @@ export interface SiteAdapter extends SiteDescriptor {
    */
   findBadgeAnchor(doc: Document, name?: string): Element | null;
   examples: AdapterExamples;
-}
-
-/** A profile reference with the details the page gave, leaving out the unknown ones. */
-export function withDetails(
-  ref: Pick<ProfileRef, 'site' | 'key' | 'url'>,
-  details: Pick<ProfileRef, 'name' | 'headline' | 'memberId'>,
-): ProfileRef {
-  const profile: ProfileRef = { ...ref };
-  if (details.name !== undefined) profile.name = details.name;
-  if (details.headline !== undefined) profile.headline = details.headline;
-  if (details.memberId !== undefined) profile.memberId = details.memberId;
-  return profile;
 }

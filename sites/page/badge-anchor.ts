@@ -1,5 +1,7 @@
+import type { ProfileRef, SiteAdapter } from '../types';
+import { documentAddress, textOf } from './dom';
+import { nameFromTitle } from './metadata';
 import { isPlausibleName } from './names';
-import { textOf } from './dom';
 import { cleanText } from './text';
 
 /*
@@ -140,4 +142,35 @@ export function badgeAnchorFor(nameElement: Element): Element {
   const wrapper = nameElement.parentElement?.closest('a, button');
   if (wrapper && textOf(wrapper) === textOf(nameElement)) return wrapper;
   return nameElement;
+}
+
+/** What badgeAnchorFinder needs to know of a site. */
+export interface BadgeAnchorSite {
+  /** The site's name, as its page titles end (`| LinkedIn`). */
+  label: string;
+  /** Whether the address is one of the site's profiles. */
+  isProfile(url: URL): boolean;
+  readProfile(url: URL, doc: Document): ProfileRef | null;
+  isNotFoundPage(doc: Document): boolean;
+  /** The name the profile view's own markup shows (LinkedIn's top card, XING's XingId module). */
+  shownName(doc: Document): string | undefined;
+}
+
+/**
+ * An adapter's findBadgeAnchor: the element showing the name (see findNameElement), or the link
+ * wrapping only it. Without a name from the caller, the name is what readProfile reads for the
+ * document's own address; for a document without one (parsed from a string), what the profile
+ * view shows, then a one-part title.
+ */
+export function badgeAnchorFinder(site: BadgeAnchorSite): SiteAdapter['findBadgeAnchor'] {
+  const recognisedName = (doc: Document): string | undefined => {
+    const address = documentAddress(doc);
+    if (address && site.isProfile(address)) return site.readProfile(address, doc)?.name;
+    if (site.isNotFoundPage(doc)) return undefined;
+    return site.shownName(doc) ?? nameFromTitle(doc.title, site.label, undefined, true);
+  };
+  return (doc, name) => {
+    const element = findNameElement(doc, name ?? recognisedName(doc));
+    return element && badgeAnchorFor(element);
+  };
 }
