@@ -306,6 +306,11 @@ export const linkedinAdapter = defineAdapter({
         'https://www.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap',
         'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/#experience',
         'https://www.linkedin.com/m/in/jana-beispiel-4a1b2c3',
+        'https://de.linkedin.com/in/jana-beispiel-4a1b2c3/',
+        'https://se.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap',
+        'https://sg.linkedin.com/in/jana-beispiel-4a1b2c3/details/experience/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/?lipi=urn%3Ali%3Apage%3Ad_flagship3_feed%3BxYz',
+        'http://linkedin.com/in/jana-beispiel-4a1b2c3#about',
       ],
       'jürgen-müller-b4792a57': [
         'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57',

@@ -171,6 +171,7 @@ export const xingAdapter = defineAdapter({
         'https://www.xing.com/profile/Jana_Beispiel/web_profiles',
         'https://www.xing.com/profiles/Jana_Beispiel',
         'https://www.xing.com/profile/Jana_Beispiel?sc_o=da980_e&sc_p=da980_mymk_reco',
+        'http://www.xing.com/profile/Jana_Beispiel#cv',
       ],
       lukas_mustermann2: [
         'https://www.xing.com/profile/Lukas_Mustermann2',
