@@ -3,6 +3,7 @@ import type { ContactPatch } from '../../domain/contacts';
 import type { Contact } from '../../domain/model';
 import { t } from '../../i18n';
 import { MAX_TEXT_LENGTH } from '../../domain/constants';
+import { Section } from './Section';
 
 /** How we met, conversation hooks and tags; each saves when the field is left. */
 export function DetailsSection({ contact, onSave }: { contact: Contact | null; onSave: (patch: ContactPatch) => Promise<boolean> }) {
@@ -20,8 +21,7 @@ export function DetailsSection({ contact, onSave }: { contact: Contact | null; o
   };
 
   return (
-    <section className="tk-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('detailsTitle')}</h3>
+    <Section title={t('detailsTitle')}>
       <div className="tk-field">
         <label htmlFor={`${id}-met`}>{t('detailsHowWeMet')}</label>
         <textarea id={`${id}-met`} rows={2} maxLength={MAX_TEXT_LENGTH} value={howWeMet} placeholder={t('detailsHowWeMetPlaceholder')}
@@ -37,6 +37,6 @@ export function DetailsSection({ contact, onSave }: { contact: Contact | null; o
         <input id={`${id}-tags`} value={tags} placeholder={t('detailsTagsPlaceholder')}
           onChange={(event) => setTags(event.target.value)} onBlur={saveTags} onKeyDown={(event) => event.key === 'Enter' && saveTags()} />
       </div>
-    </section>
+    </Section>
   );
 }
