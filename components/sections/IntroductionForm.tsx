@@ -3,6 +3,7 @@ import type { ContactHit } from '../../domain/name-search';
 import { t } from '../../i18n';
 import { contactName, nameOrUnnamed } from '../../i18n/format';
 import { NoteField } from './NoteField';
+import { Field } from '../shared/Field';
 
 /** Wait this long after the last key before asking the background: one query per pause, not per key. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -72,8 +73,7 @@ export function IntroductionForm({ contactId, name, search, onCreate }: Introduc
       </div>
     </div>
   ) : (
-    <div className="tk-field">
-      <label htmlFor={`${id}-search`}>{t('introSearch')}</label>
+    <Field id={`${id}-search`} label={t('introSearch')}>
       <input
         id={`${id}-search`}
         className="tk-intro-search"
@@ -96,6 +96,6 @@ export function IntroductionForm({ contactId, name, search, onCreate }: Introduc
           </li>
         ))}
       </ul>
-    </div>
+    </Field>
   );
 }
