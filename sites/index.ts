@@ -8,7 +8,7 @@ import type { ProfileRef, SiteAdapter } from './types';
  * that the adapter has examples and fixtures.
  * import.meta.glob is resolved at build time by Vite, so this works in WXT builds and Vitest.
  */
-const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./index.ts', '!./types.ts', '!./shared.ts', '!./descriptors.ts'], {
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./index.ts', '!./types.ts', '!./descriptors.ts'], {
   eager: true,
 });
 

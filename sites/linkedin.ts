@@ -1,22 +1,11 @@
-import {
-  badgeAnchorFor,
-  cleanText,
-  documentAddress,
-  elementWithOwnText,
-  findNameElement,
-  firstMatch,
-  firstNameElement,
-  isPlausibleName,
-  jsonObjectsWithField,
-  nameFromPublicMetadata,
-  nameFromTitle,
-  plausibleHeadline,
-  textOf,
-  titleParts,
-  withDetails,
-} from './shared';
-import { isHostOf, linkedinSite } from './descriptors';
-import type { ProfileRef, SiteAdapter } from './types';
+import { defineAdapter, withDetails } from './page/adapter';
+import { elementWithOwnText, firstMatch, firstNameElement, textOf } from './page/dom';
+import { jsonObjectsWithField } from './page/json-blobs';
+import { nameFromPublicMetadata, nameFromTitle, titleParts } from './page/metadata';
+import { isPlausibleName, plausibleHeadline } from './page/names';
+import { cleanText } from './page/text';
+import { linkedinSite } from './descriptors';
+import type { ProfileRef } from './types';
 import { parseLinkedinUrl, type ParsedLinkedinUrl } from './urls/linkedin';
 
 /*
@@ -47,17 +36,13 @@ import { parseLinkedinUrl, type ParsedLinkedinUrl } from './urls/linkedin';
  * (test/fixtures/linkedin/2026-sdui-name-without-heading.html).
  *
  * The badge anchor needs no knowledge of the markup: it is the element whose own text is the
- * recognised name (findNameElement in shared.ts: inside <main>, headings preferred, hidden
+ * recognised name (findNameElement in page/badge-anchor.ts: inside <main>, headings preferred, hidden
  * elements and data skipped), or the link or button wrapping only it (2024 guest modal button,
  * 2025 "about this profile" link, 2026 SDUI profile link), so the badge sits beside it.
  */
 
 /** LinkedIn's member id anywhere in a text (see MEMBER_ID in urls/linkedin.ts). */
 const MEMBER_IDS_IN_TEXT = /ACoAA[A-Za-z0-9_-]{34}/g;
-
-function matchesHost(hostname: string): boolean {
-  return isHostOf(linkedinSite, hostname);
-}
 
 /** One markup generation of the top card: how to know it, and where its name and headline are. */
 interface TopCardMarkup {
@@ -295,68 +280,54 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   return withDetails(parsed.ref, { name, headline: top?.headline, memberId });
 }
 
-/**
- * The name the badge belongs to when the caller does not pass it: what readProfile reads for
- * the document's own address; for a document without one (parsed from a string), what a
- * profile view shows (top card, then a one-part title).
- */
-function recognisedName(doc: Document): string | undefined {
-  const address = documentAddress(doc);
-  if (address && parseLinkedinUrl(address)) return readProfile(address, doc)?.name;
-  if (isNotFoundPage(doc)) return undefined;
-  return findTopCard(doc)?.name ?? nameFromTitle(doc.title, linkedinSite.label, undefined, true);
-}
-
-/** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
-function findBadgeAnchor(doc: Document, name?: string): Element | null {
-  const element = findNameElement(doc, name ?? recognisedName(doc));
-  return element && badgeAnchorFor(element);
-}
-
-export const linkedinAdapter: SiteAdapter = {
-  ...linkedinSite,
-  matchesHost,
-  profileFromUrl: (url) => parseLinkedinUrl(url)?.ref ?? null,
+export const linkedinAdapter = defineAdapter({
+  descriptor: linkedinSite,
+  parseUrl: parseLinkedinUrl,
   readProfile,
-  findBadgeAnchor,
+  isNotFoundPage,
+  shownName: (doc) => findTopCard(doc)?.name,
   examples: {
-    profiles: [
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://de.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://se.linkedin.com/in/jana-beispiel-4a1b2c3/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://sg.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'http://www.linkedin.com/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/Jana-Beispiel-4A1B2C3/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/details/experience/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/overlay/contact-info/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/recent-activity/all/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/en/', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/de', key: 'jana-beispiel-4a1b2c3' },
-      {
-        url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/?lipi=urn%3Ali%3Apage%3Ad_flagship3_feed%3BxYz%3D%3D',
-        key: 'jana-beispiel-4a1b2c3',
-      },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/#experience', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/m/in/jana-beispiel-4a1b2c3', key: 'jana-beispiel-4a1b2c3' },
-      { url: 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57', key: 'jürgen-müller-b4792a57' },
-      { url: 'https://www.linkedin.com/in/jürgen-müller-b4792a57/', key: 'jürgen-müller-b4792a57' },
-      { url: 'https://www.linkedin.com/in/J%C3%BCrgen-M%C3%BCller-B4792A57', key: 'jürgen-müller-b4792a57' },
-      // NFD spelling (u + combining diaeresis) is the same person as the NFC one.
-      { url: 'https://www.linkedin.com/in/ju%CC%88rgen-mu%CC%88ller-b4792a57', key: 'jürgen-müller-b4792a57' },
-      {
-        url: 'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
-        key: 'ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
-      },
-      {
-        url: 'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk/overlay/contact-info/',
-        key: 'ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
-      },
-      { url: 'http://www.linkedin.com/pub/jana-beispiel/12/3a4/5b6', key: 'pub:jana-beispiel/12/3a4/5b6' },
-      { url: 'https://de.linkedin.com/pub/Jana-Beispiel/12/3A4/5b6/', key: 'pub:jana-beispiel/12/3a4/5b6' },
-    ],
+    profiles: {
+      'jana-beispiel-4a1b2c3': [
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/',
+        'https://linkedin.com/in/jana-beispiel-4a1b2c3/',
+        'https://de.linkedin.com/in/jana-beispiel-4a1b2c3',
+        'https://se.linkedin.com/in/jana-beispiel-4a1b2c3/',
+        'https://sg.linkedin.com/in/jana-beispiel-4a1b2c3',
+        'http://www.linkedin.com/in/jana-beispiel-4a1b2c3',
+        'https://www.linkedin.com/in/Jana-Beispiel-4A1B2C3/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/details/experience/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/overlay/contact-info/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/recent-activity/all/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/en/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/de',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/?lipi=urn%3Ali%3Apage%3Ad_flagship3_feed%3BxYz%3D%3D',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/#experience',
+        'https://www.linkedin.com/m/in/jana-beispiel-4a1b2c3',
+        'https://de.linkedin.com/in/jana-beispiel-4a1b2c3/',
+        'https://se.linkedin.com/in/jana-beispiel-4a1b2c3?trk=public_profile_browsemap',
+        'https://sg.linkedin.com/in/jana-beispiel-4a1b2c3/details/experience/',
+        'https://www.linkedin.com/in/jana-beispiel-4a1b2c3/?lipi=urn%3Ali%3Apage%3Ad_flagship3_feed%3BxYz',
+        'http://linkedin.com/in/jana-beispiel-4a1b2c3#about',
+      ],
+      'jürgen-müller-b4792a57': [
+        'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-b4792a57',
+        'https://www.linkedin.com/in/jürgen-müller-b4792a57/',
+        'https://www.linkedin.com/in/J%C3%BCrgen-M%C3%BCller-B4792A57',
+        // NFD spelling (u + combining diaeresis) is the same person as the NFC one.
+        'https://www.linkedin.com/in/ju%CC%88rgen-mu%CC%88ller-b4792a57',
+      ],
+      'ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk': [
+        'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk',
+        'https://www.linkedin.com/in/ACoAABAzxNa-SA0yEOVueFlHlA_t0AetTrBJuEk/overlay/contact-info/',
+      ],
+      'pub:jana-beispiel/12/3a4/5b6': [
+        'http://www.linkedin.com/pub/jana-beispiel/12/3a4/5b6',
+        'https://de.linkedin.com/pub/Jana-Beispiel/12/3A4/5b6/',
+      ],
+    },
     notProfiles: [
       'https://www.linkedin.com/',
       'https://www.linkedin.com/feed/',
@@ -377,4 +348,4 @@ export const linkedinAdapter: SiteAdapter = {
       'https://www.linkedin.com/posts/jana-beispiel-4a1b2c3_activity-7290000000000000000-AbCd',
     ],
   },
-};
+});

@@ -21,8 +21,8 @@ export interface ProfileRef {
 
 /** Example URLs that document and test an adapter (see the contract test). */
 export interface AdapterExamples {
-  /** URLs of profile pages, with the key they must yield. */
-  profiles: readonly { url: string; key: string }[];
+  /** URLs of profile pages, by the key they must all yield. */
+  profiles: Readonly<Record<string, readonly string[]>>;
   /** URLs on the adapter's own site that are not profile pages. */
   notProfiles: readonly string[];
 }

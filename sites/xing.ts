@@ -1,17 +1,9 @@
-import {
-  badgeAnchorFor,
-  documentAddress,
-  findNameElement,
-  isPlausibleName,
-  nameFromPublicMetadata,
-  nameFromTitle,
-  plausibleHeadline,
-  textOf,
-  titleParts,
-  withDetails,
-} from './shared';
+import { defineAdapter, withDetails } from './page/adapter';
+import { textOf } from './page/dom';
+import { nameFromPublicMetadata, nameFromTitle, titleParts } from './page/metadata';
+import { isPlausibleName, plausibleHeadline } from './page/names';
 import { isHostOf, xingSite } from './descriptors';
-import type { ProfileRef, SiteAdapter } from './types';
+import type { ProfileRef } from './types';
 import { decodeSegment } from './urls/shared';
 
 /*
@@ -39,12 +31,8 @@ interface ParsedUrl {
   pageName: string;
 }
 
-function matchesHost(hostname: string): boolean {
-  return isHostOf(xingSite, hostname);
-}
-
 function parseUrl(url: URL): ParsedUrl | null {
-  if (!matchesHost(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
+  if (!isHostOf(xingSite, url.hostname) || !/^https?:$/.test(url.protocol)) return null;
   const [kind, rawPageName] = url.pathname.split('/').filter(Boolean);
   if ((kind !== 'profile' && kind !== 'profiles') || rawPageName === undefined) return null;
   const pageName = decodeSegment(rawPageName);
@@ -165,47 +153,33 @@ function readProfile(url: URL, doc: Document): ProfileRef | null {
   return withDetails(parsed.ref, { name, headline, memberId });
 }
 
-/**
- * The name the badge belongs to when the caller does not pass it: what readProfile reads for
- * the document's own address; for a document without one (parsed from a string), the name in
- * the XingId module or a one-part title.
- */
-function recognisedName(doc: Document): string | undefined {
-  const address = documentAddress(doc);
-  if (address && parseUrl(address)) return readProfile(address, doc)?.name;
-  if (isNotFoundPage(doc)) return undefined;
-  return findName(doc)?.name ?? nameFromTitle(doc.title, xingSite.label, undefined, true);
-}
-
-/** The element showing the recognised name (see findNameElement), or the link wrapping only it. */
-function findBadgeAnchor(doc: Document, name?: string): Element | null {
-  const element = findNameElement(doc, name ?? recognisedName(doc));
-  return element && badgeAnchorFor(element);
-}
-
-export const xingAdapter: SiteAdapter = {
-  ...xingSite,
-  matchesHost,
-  profileFromUrl: (url) => parseUrl(url)?.ref ?? null,
+export const xingAdapter = defineAdapter({
+  descriptor: xingSite,
+  parseUrl,
   readProfile,
-  findBadgeAnchor,
+  isNotFoundPage,
+  shownName: (doc) => findName(doc)?.name,
   examples: {
-    profiles: [
-      { url: 'https://www.xing.com/profile/Jana_Beispiel', key: 'jana_beispiel' },
-      { url: 'https://www.xing.com/profile/Jana_Beispiel/', key: 'jana_beispiel' },
-      { url: 'https://xing.com/profile/Jana_Beispiel', key: 'jana_beispiel' },
-      { url: 'http://www.xing.com/profile/Jana_Beispiel', key: 'jana_beispiel' },
-      { url: 'https://www.xing.com/profile/jana_beispiel', key: 'jana_beispiel' },
-      { url: 'https://www.xing.com/profile/Lukas_Mustermann2', key: 'lukas_mustermann2' },
-      { url: 'https://www.xing.com/profile/Jana_Beispiel/cv', key: 'jana_beispiel' },
-      { url: 'https://www.xing.com/profile/Jana_Beispiel/web_profiles', key: 'jana_beispiel' },
-      { url: 'https://www.xing.com/profiles/Jana_Beispiel', key: 'jana_beispiel' },
-      {
-        url: 'https://www.xing.com/profile/Jana_Beispiel?sc_o=da980_e&sc_p=da980_mymk_reco',
-        key: 'jana_beispiel',
-      },
-      { url: 'https://www.xing.com/profile/J%C3%BCrgen_M%C3%BCller', key: 'jürgen_müller' },
-    ],
+    profiles: {
+      jana_beispiel: [
+        'https://www.xing.com/profile/Jana_Beispiel',
+        'https://www.xing.com/profile/Jana_Beispiel/',
+        'https://xing.com/profile/Jana_Beispiel',
+        'http://www.xing.com/profile/Jana_Beispiel',
+        'https://www.xing.com/profile/jana_beispiel',
+        'https://www.xing.com/profile/Jana_Beispiel/cv',
+        'https://www.xing.com/profile/Jana_Beispiel/web_profiles',
+        'https://www.xing.com/profiles/Jana_Beispiel',
+        'https://www.xing.com/profile/Jana_Beispiel?sc_o=da980_e&sc_p=da980_mymk_reco',
+        'http://www.xing.com/profile/Jana_Beispiel#cv',
+      ],
+      lukas_mustermann2: [
+        'https://www.xing.com/profile/Lukas_Mustermann2',
+      ],
+      jürgen_müller: [
+        'https://www.xing.com/profile/J%C3%BCrgen_M%C3%BCller',
+      ],
+    },
     notProfiles: [
       'https://www.xing.com/',
       'https://www.xing.com/profile/',
@@ -218,4 +192,4 @@ export const xingAdapter: SiteAdapter = {
       'https://www.xing.com/profile/%E0%A4%A',
     ],
   },
-};
+});

@@ -12,8 +12,9 @@ import { readDb } from '../../storage/instance';
 import { DetailsSection } from '../sections/DetailsSection';
 import { GiveTakeSection } from '../sections/GiveTakeSection';
 import { IntroductionsSection } from '../sections/IntroductionsSection';
-import { NotesSection } from '../sections/NotesSection';
-import { TouchSection } from '../sections/TouchSection';
+import { NoteForm } from '../sections/NoteForm';
+import { Section } from '../sections/Section';
+import { TouchForm } from '../sections/TouchForm';
 import { RoleOffer } from '../shared/RoleOffer';
 import { useSave } from '../shared/use-save';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -172,20 +173,16 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
 
         <div className="dash-column">
           <Card title={t('timelineTitle')} className="dash-timeline-card">
-            <TouchSection
-              interactions={[]}
-              contactId={contact.id}
-              introductions={[]}
-              now={Date.now}
-              onLog={(input) => save(() => send('interaction.log', { contactId: contact.id, ...input }), t('touchSaved'))}
-            />
-            <NotesSection
-              notes={[]}
-              onAdd={(body) => save(() => send('note.add', { contactId: contact.id, body }), t('noteSaved'))}
-              onEdit={() => Promise.resolve(false)}
-              onDelete={() => Promise.resolve(null)}
-              onRestore={() => Promise.resolve(false)}
-            />
+            {/* The forms only: the timeline below lists the touches and the notes together. */}
+            <Section title={t('touchTitle')}>
+              <TouchForm
+                now={Date.now}
+                onLog={(input) => save(() => send('interaction.log', { contactId: contact.id, ...input }), t('touchSaved'))}
+              />
+            </Section>
+            <Section title={t('notesTitle')}>
+              <NoteForm onAdd={(body) => save(() => send('note.add', { contactId: contact.id, body }), t('noteSaved'))} />
+            </Section>
             <Timeline
               contactId={contact.id}
               connectedAt={contact.connectedAt}

@@ -20,6 +20,7 @@ import { MeetInPerson } from './MeetInPerson';
 import { NotesSection } from '../sections/NotesSection';
 import { TouchSection } from '../sections/TouchSection';
 import { MAX_NAME_LENGTH } from '../../domain/constants';
+import { Field } from '../shared/Field';
 
 export interface PanelProps {
   api: ProfileApi;
@@ -184,8 +185,7 @@ function NameField({ initial, onSave }: { initial: string; onSave: (name: string
     if (name !== initial) void onSave(name);
   };
   return (
-    <div className="tk-field">
-      <label htmlFor={id}>{t('panelName')}</label>
+    <Field id={id} label={t('panelName')}>
       <input
         id={id}
         className="tk-name"
@@ -195,6 +195,6 @@ function NameField({ initial, onSave }: { initial: string; onSave: (name: string
         onBlur={commit}
         onKeyDown={(event) => event.key === 'Enter' && commit()}
       />
-    </div>
+    </Field>
   );
 }

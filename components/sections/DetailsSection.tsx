@@ -3,6 +3,8 @@ import type { ContactPatch } from '../../domain/contacts';
 import type { Contact } from '../../domain/model';
 import { t } from '../../i18n';
 import { MAX_TEXT_LENGTH } from '../../domain/constants';
+import { Section } from './Section';
+import { Field } from '../shared/Field';
 
 /** How we met, conversation hooks and tags; each saves when the field is left. */
 export function DetailsSection({ contact, onSave }: { contact: Contact | null; onSave: (patch: ContactPatch) => Promise<boolean> }) {
@@ -20,23 +22,19 @@ export function DetailsSection({ contact, onSave }: { contact: Contact | null; o
   };
 
   return (
-    <section className="tk-section" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('detailsTitle')}</h3>
-      <div className="tk-field">
-        <label htmlFor={`${id}-met`}>{t('detailsHowWeMet')}</label>
+    <Section title={t('detailsTitle')}>
+      <Field id={`${id}-met`} label={t('detailsHowWeMet')}>
         <textarea id={`${id}-met`} rows={2} maxLength={MAX_TEXT_LENGTH} value={howWeMet} placeholder={t('detailsHowWeMetPlaceholder')}
           onChange={(event) => setHowWeMet(event.target.value)} onBlur={() => saveIfChanged('howWeMet', howWeMet)} />
-      </div>
-      <div className="tk-field">
-        <label htmlFor={`${id}-hooks`}>{t('detailsHooks')}</label>
+      </Field>
+      <Field id={`${id}-hooks`} label={t('detailsHooks')}>
         <textarea id={`${id}-hooks`} rows={2} maxLength={MAX_TEXT_LENGTH} value={hooks} placeholder={t('detailsHooksPlaceholder')}
           onChange={(event) => setHooks(event.target.value)} onBlur={() => saveIfChanged('hooks', hooks)} />
-      </div>
-      <div className="tk-field">
-        <label htmlFor={`${id}-tags`}>{t('detailsTags')}</label>
+      </Field>
+      <Field id={`${id}-tags`} label={t('detailsTags')}>
         <input id={`${id}-tags`} value={tags} placeholder={t('detailsTagsPlaceholder')}
           onChange={(event) => setTags(event.target.value)} onBlur={saveTags} onKeyDown={(event) => event.key === 'Enter' && saveTags()} />
-      </div>
-    </section>
+      </Field>
+    </Section>
   );
 }

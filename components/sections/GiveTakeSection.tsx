@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
-import { FAVOUR_TYPES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { FAVOUR_TYPES } from '../../domain/constants';
 import { giveIdeas, ledgerOf, suggestGivingFirst } from '../../domain/ledger';
 import type { Contact, FavourType } from '../../domain/model';
 import { t } from '../../i18n';
 import { FAVOUR_LABELS, giveIdeaText, ledgerSentence } from '../../i18n/tie-text';
+import { NoteField } from './NoteField';
+import { Section } from './Section';
 
 export interface GiveTakeSectionProps {
   contact: Contact | null;
@@ -30,8 +32,7 @@ export function GiveTakeSection({ contact, onLog }: GiveTakeSectionProps) {
   };
 
   return (
-    <section className="tk-section tk-give" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('giveTitle')}</h3>
+    <Section title={t('giveTitle')} className="tk-give">
       <p className="tk-ledger">{ledgerSentence(ledger)}</p>
       <div className="tk-row">
         <label className="tk-sr" htmlFor={`${id}-type`}>
@@ -45,13 +46,10 @@ export function GiveTakeSection({ contact, onLog }: GiveTakeSectionProps) {
           ))}
         </select>
       </div>
-      <label className="tk-sr" htmlFor={`${id}-note`}>
-        {t('giveNote')}
-      </label>
-      <input
+      <NoteField
         id={`${id}-note`}
+        label={t('giveNote')}
         className="tk-wide"
-        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('giveNote')}
         value={note}
         onChange={(event) => setNote(event.target.value)}
@@ -78,6 +76,6 @@ export function GiveTakeSection({ contact, onLog }: GiveTakeSectionProps) {
           </button>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
+import { INTRODUCTION_STATUSES } from '../../domain/constants';
 import type { IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
 import { introductionStatusText } from '../../i18n/tie-text';
+import { NoteField } from './NoteField';
 
 /**
  * An introduction's status and note, as the panel, the contact page and the dashboard's list edit
@@ -38,14 +39,11 @@ export function IntroductionFields(props: {
           </option>
         ))}
       </select>
-      <label className="tk-sr" htmlFor={`${id}-note`}>
-        {props.noteLabel}
-      </label>
-      <input
+      <NoteField
         id={`${id}-note`}
+        label={props.noteLabel}
         type="text"
         className={props.noteClassName}
-        maxLength={MAX_TEXT_LENGTH}
         placeholder={t('introNote')}
         value={note}
         onChange={(event) => setNote(event.target.value)}

@@ -3,6 +3,7 @@ import { MAX_REMINDER_REASON_LENGTH } from '../../domain/constants';
 import type { Contact } from '../../domain/model';
 import { t } from '../../i18n';
 import { formatDate, toDateInput } from '../../i18n/format';
+import { Field } from './Field';
 
 export interface Reminder {
   at: number;
@@ -91,8 +92,7 @@ export function ReminderField(props: {
         void submit();
       }}
     >
-      <div className="tk-field">
-        <label htmlFor={`${id}-date`}>{t('reminderDate')}</label>
+      <Field id={`${id}-date`} label={t('reminderDate')}>
         <input
           id={`${id}-date`}
           type="date"
@@ -107,9 +107,8 @@ export function ReminderField(props: {
             setProblem(null);
           }}
         />
-      </div>
-      <div className="tk-field">
-        <label htmlFor={`${id}-reason`}>{t('reminderReason')}</label>
+      </Field>
+      <Field id={`${id}-reason`} label={t('reminderReason')}>
         <input
           id={`${id}-reason`}
           type="text"
@@ -118,7 +117,7 @@ export function ReminderField(props: {
           placeholder={t('reminderReasonPlaceholder')}
           onChange={(event) => setReason(event.target.value)}
         />
-      </div>
+      </Field>
       {problem && (
         <p id={`${id}-problem`} className="tk-error" role="alert">
           {problem}

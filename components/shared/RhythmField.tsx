@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { CADENCE_PRESETS_DAYS } from '../../domain/constants';
 import { t } from '../../i18n';
 import { rhythmText } from '../../i18n/format';
+import { Field } from './Field';
 
 /** Keep-in-touch rhythm: none, the presets (1, 3, 6, 12 months), or a custom number of weeks. */
 export function RhythmField(props: { value: number | null; onChange: (cadenceDays: number | null) => void; label?: string }) {
@@ -19,8 +20,7 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
   };
 
   return (
-    <div className="tk-field tk-rhythm">
-      <label htmlFor={`${id}-select`}>{props.label ?? t('rhythmLabel')}</label>
+    <Field id={`${id}-select`} label={props.label ?? t('rhythmLabel')} className="tk-rhythm">
       <div className="tk-row">
         <select
           id={`${id}-select`}
@@ -65,6 +65,6 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
           </label>
         )}
       </div>
-    </div>
+    </Field>
   );
 }

@@ -1,14 +1,16 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The import rule's messages for `code` as if it stood in `filePath`. */
+async function errorsFor(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
 // The rule that keeps the database out of code running on linkedin.com and xing.com.
 describe('lint: site-side code cannot reach the database, and stays small', () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const errorsFor = async (code: string, filePath: string) => {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-  };
-
   it.each([
     ['content/probe.ts', "import Dexie from 'dexie';\nexport const d = Dexie;\n"],
     ['entrypoints/content/probe.ts', "import { db } from '../../storage/db';\nexport const d = db;\n"],
@@ -29,12 +31,6 @@ describe('lint: site-side code cannot reach the database, and stays small', () =
 
 // One import style, so that a grep for a file's path finds everything that imports it.
 describe('lint: files of the project are imported by relative path', () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const errorsFor = async (code: string, filePath: string) => {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-  };
-
   it.each([
     ['components/dashboard/Probe.tsx', "import { db } from '@/storage/db';\nexport const d = db;\n"],
     ['domain/probe.ts', "import { t } from '~/i18n';\nexport const x = t;\n"],
@@ -53,16 +49,10 @@ describe('lint: files of the project are imported by relative path', () => {
 
 // The domain knows the sites by their descriptors, not by the adapters that parse their pages.
 describe('lint: domain/ uses the sites\' descriptors, not their adapters', () => {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const errorsFor = async (code: string, filePath: string) => {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-  };
-
   it.each([
     "import { adapters } from '../sites';\nexport const a = adapters;\n",
     "import { linkedinAdapter } from '../sites/linkedin';\nexport const a = linkedinAdapter;\n",
-    "import { textOf } from '../sites/shared';\nexport const a = textOf;\n",
+    "import { textOf } from '../sites/page/dom';\nexport const a = textOf;\n",
   ])('refuses %s', async (code) => {
     expect(await errorsFor(code, 'domain/probe.ts')).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import type { ContactPatch } from '../../../domain/contacts';
 import type { Contact } from '../../../domain/model';
 import { t } from '../../../i18n';
 import { MAX_COMPANY_LENGTH, MAX_EMAIL_LENGTH, MAX_HEADLINE_LENGTH, MAX_NAME_LENGTH } from '../../../domain/constants';
+import { Field } from '../../shared/Field';
 
 export function Card({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   const id = useId();
@@ -33,8 +34,7 @@ export function TextField(props: { label: string; value: string; onSave: (value:
     if (await props.onSave(value)) setDraft(null);
   };
   return (
-    <div className="tk-field">
-      <label htmlFor={id}>{props.label}</label>
+    <Field id={id} label={props.label}>
       <input
         id={id}
         className={props.className}
@@ -51,7 +51,7 @@ export function TextField(props: { label: string; value: string; onSave: (value:
           }
         }}
       />
-    </div>
+    </Field>
   );
 }
 

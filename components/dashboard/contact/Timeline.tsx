@@ -3,9 +3,9 @@ import { otherPerson, type IntroductionView } from '../../../domain/introduction
 import type { Interaction, Note } from '../../../domain/model';
 import { t } from '../../../i18n';
 import { contactName, formatDate } from '../../../i18n/format';
-import { DeletedNote, NoteItem } from '../../sections/NotesSection';
+import { DeletedNote, NoteItem } from '../../sections/NoteList';
 import type { NoteEditBase } from '../../profile/api';
-import { describeInteraction } from '../../sections/TouchSection';
+import { describeInteraction } from '../../sections/TouchList';
 import { routeHref } from '../route';
 import { interpolate } from '../ui';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConnections } from '../../../domain/connections';
 import { contactSchema } from '../../../domain/model';
 import { profileRefSchema } from '../../../messaging/protocol';
-import { cleanText } from '../../../sites/shared';
+import { cleanText } from '../../../sites/page/text';
 import { visibleText } from '../../../domain/text';
 
 const SPOOFED = '\u202eJana Evil\u202c\u200b\u2066\u200e';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterForUrl, adapters, isSiteAdapter, profileFromUrl, recogniseProfile } from '../../../sites';
 import { SITE_IDS, SITES } from '../../../sites/descriptors';
+import type { SiteAdapter } from '../../../sites/types';
 import { FIXTURES_DIR, fixture, parseHtml } from './pages';
 
 /*
@@ -13,7 +14,7 @@ const MIN_PROFILE_EXAMPLES = 5;
 const MIN_NOT_PROFILE_EXAMPLES = 5;
 const SITES_DIR = path.resolve(__dirname, '../../../sites');
 /** Files in sites/ that are not adapters. */
-const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'shared.ts', 'descriptors.ts']);
+const NOT_ADAPTER_FILES = new Set(['index.ts', 'types.ts', 'descriptors.ts']);
 
 describe('the adapter registry', () => {
   it('registers the known sites', () => {
@@ -58,8 +59,14 @@ describe('the adapter registry', () => {
   });
 });
 
+/** An adapter's example profile URLs, each with the key it must yield. */
+function profileUrls(adapter: SiteAdapter): { url: string; key: string }[] {
+  return Object.entries(adapter.examples.profiles).flatMap(([key, urls]) => urls.map((url) => ({ url, key })));
+}
+
 describe.each(adapters.map((adapter) => ({ site: adapter.site, adapter })))('the $site adapter contract', ({ site, adapter }) => {
-  const { profiles, notProfiles } = adapter.examples;
+  const { notProfiles } = adapter.examples;
+  const profiles = profileUrls(adapter);
 
   it(`documents at least ${MIN_PROFILE_EXAMPLES} profile URLs and ${MIN_NOT_PROFILE_EXAMPLES} other URLs of its site`, () => {
     expect(profiles.length).toBeGreaterThanOrEqual(MIN_PROFILE_EXAMPLES);
@@ -98,7 +105,7 @@ describe.each(adapters.map((adapter) => ({ site: adapter.site, adapter })))('the
 
 describe('cross-matrix: every example URL against every adapter', () => {
   const profileExamples = adapters.flatMap((owner) =>
-    owner.examples.profiles.map((example) => ({ owner: owner.site, ...example })),
+    profileUrls(owner).map((example) => ({ owner: owner.site, ...example })),
   );
   const otherExamples = adapters.flatMap((owner) => owner.examples.notProfiles.map((url) => ({ owner: owner.site, url })));
 

@@ -32,7 +32,7 @@ const talentnetAdapter: SiteAdapter = {
   },
   readProfile: () => null,
   findBadgeAnchor: () => null,
-  examples: { profiles: [{ url: 'https://www.talentnet.example/people/jana', key: 'jana' }], notProfiles: ['https://www.talentnet.example/'] },
+  examples: { profiles: { jana: ['https://www.talentnet.example/people/jana'] }, notProfiles: ['https://www.talentnet.example/'] },
 };
 
 const sites = [...adapters, talentnetAdapter];
