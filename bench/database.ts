@@ -163,7 +163,7 @@ export async function measureDueListScaling(page: ExtensionPage, options: { size
 }
 
 /** LinkedIn's Connections.csv into an empty database, through `import.apply` like the dashboard. */
-export async function measureConnectionsImport(page: ExtensionPage, options: { rows: number; runs: number }): Promise<Figure[]> {
+export async function measureConnectionsImport(page: ExtensionPage, options: { rows: number; runs: number }, variant?: 'large'): Promise<Figure[]> {
   const text = connectionsCsv(options.rows);
   const samples: number[] = [];
   let created = 0;
@@ -177,11 +177,16 @@ export async function measureConnectionsImport(page: ExtensionPage, options: { r
   return [
     fromSamples(
       {
-        id: 'db.import.connections',
+        id: variant ? `db.import.connections.${variant}` : 'db.import.connections',
         area: AREA,
         label: `Connections.csv import, ${count(options.rows)} rows into an empty database`,
         unit: 's',
-        target: options.rows >= 10_000 ? { max: 3, source: 'issue 9: Connections.csv import of 10,000 rows under 3 s' } : undefined,
+        target:
+          options.rows >= 120_000
+            ? { max: 30, source: 'issue 14: importing 120,000 Connections.csv rows takes at most 30 s' }
+            : options.rows >= 10_000 && !variant
+              ? { max: 3, source: 'issue 9: Connections.csv import of 10,000 rows under 3 s' }
+              : undefined,
         note: `import.apply (kind connections) sent from an extension page, ${(text.length / 1024 / 1024).toFixed(1)} MB of CSV; parse, plan, write ${count(created)} contacts and profiles, then the reschedule and the refresh of open badges the background does before it answers.`,
       },
       samples,

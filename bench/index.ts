@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { linkedinPeople } from '../demo/people';
 import { measureBadgeLoads, measureNavigation, DEMO_URL } from './badge';
+import { measureLargeBackup } from './backup';
 import { BenchBrowser, type ExtensionPage } from './browser';
 import { BENCH_DIR, buildExtensions, PRODUCTION_DIR, ROOT } from './build';
 import { backupText, createRandom, generateDataset } from './data';
@@ -19,7 +20,7 @@ import { measureSearch } from './search';
 import { entrySizes, measureSizes, type EntrySize } from './sizes';
 import { measureWakes } from './wakes';
 
-export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'recognition'] as const;
+export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'recognition', 'backup'] as const;
 export type AreaName = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -44,6 +45,8 @@ export function plan(quick: boolean) {
         popupData: { contacts: 300, due: 30, upcoming: 10 },
         dueList: { sizes: [50, 200], repeats: 3, due: 10, upcoming: 5 },
         connections: { rows: 200, runs: 1 },
+        connectionsLarge: { rows: 1_000, runs: 1 },
+        backup: { contacts: 500, notes: 5_000 },
         bulk: { contacts: 200, runs: 2 },
         search: { contacts: 200, notes: 1_000, repeats: 2 },
         wakeContacts: 200,
@@ -60,6 +63,8 @@ export function plan(quick: boolean) {
         popupData: { contacts: 10_000, due: 1_000, upcoming: 300 },
         dueList: { sizes: [1_000, 10_000, 50_000, 100_000], repeats: 15, due: 100, upcoming: 50 },
         connections: { rows: 10_000, runs: 4 },
+        connectionsLarge: { rows: 120_000, runs: 2 },
+        backup: { contacts: 50_000, notes: 500_000 },
         bulk: { contacts: 5_000, runs: 6 },
         search: { contacts: 10_000, notes: 50_000, repeats: 5 },
         wakeContacts: 10_000,
@@ -205,6 +210,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         await step('memory', async () => [workerHeapFigure('seeded', `${count} contacts, after the badge, popup and due-list runs`, await workerHeap(bench, page))]);
       }
       await step('database', () => measureConnectionsImport(page, sizes.connections));
+      await step('database', () => measureConnectionsImport(page, sizes.connectionsLarge, 'large'));
       await step('database', () => measureBulkChange(page, sizes.bulk));
       await step('wakes', () => measureWakes({ contacts: sizes.wakeContacts, browser: bench, page }));
       await step('database', () => measureDueListScaling(page, sizes.dueList));
@@ -252,6 +258,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       }
       await step('recognition', () => measureRecognition(plain, real, sizes.recognitionRepeats));
       await plain.close();
+    }
+
+    if (wanted('backup')) {
+      // A browser of its own: the restore replaces everything.
+      const production = await launch(PRODUCTION_DIR);
+      await step('backup', () => measureLargeBackup(production, sizes.backup));
+      await production.close();
     }
 
     // Pure code, in Node.

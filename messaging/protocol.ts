@@ -91,7 +91,7 @@ const importInput = z.discriminatedUnion('kind', [
 export type ImportInput = z.infer<typeof importInput>;
 
 export type ImportSummary =
-  | { kind: 'backup'; exportedAt: number; counts: BackupCounts }
+  | { kind: 'backup'; exportedAt: number; counts: BackupCounts; modes?: Record<'merge' | 'replace', BackupCounts> }
   | { kind: 'connections'; summary: ConnectionsSummary };
 
 export interface ExportFile {

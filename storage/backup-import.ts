@@ -22,7 +22,10 @@ export type PieceSource = Iterable<BackupPiece> | AsyncIterable<BackupPiece>;
 
 export interface BackupImportResult {
   exportedAt: number;
+  /** What the import did (or, in a preview, would do) in the mode asked for. */
   counts: BackupCounts;
+  /** A preview's counts for both modes, so that choosing the other needs no second reading. */
+  modes?: Record<ImportMode, BackupCounts>;
 }
 
 /**
@@ -71,8 +74,9 @@ function iteratorOf(source: PieceSource): Iterator<BackupPiece> | AsyncIterator<
  */
 export async function importBackup(db: TiekeeperDb, source: PieceSource, mode: ImportMode, apply: boolean): Promise<BackupImportResult> {
   return db.transaction(apply ? 'rw' : 'r', backupTables(db), async () => {
-    const run = new BackupImport(db, mode, apply);
-    await run.start();
+    // A preview works out both modes from one reading of the file.
+    const runs = apply ? [new BackupImport(db, mode, true)] : (['merge', 'replace'] as const).map((each) => new BackupImport(db, each, false));
+    for (const run of runs) await run.start();
     const reader = new BackupReader();
     const pieces = iteratorOf(source);
     try {
@@ -84,11 +88,11 @@ export async function importBackup(db: TiekeeperDb, source: PieceSource, mode: I
           reader.field(piece.key, piece.value);
         } else if (piece.type === 'member') {
           reader.member(piece.key, piece.value);
-          if (isBackupTable(piece.key)) await run.complete(piece.key);
+          if (isBackupTable(piece.key)) for (const run of runs) await run.complete(piece.key);
         } else {
           const rows = reader.rows(piece.table, piece.rows);
           // After the first problem the rest is only checked, for the report.
-          if (reader.valid) await run.add(piece.table, rows);
+          if (reader.valid) for (const run of runs) await run.add(piece.table, rows);
         }
       }
     } catch (error) {
@@ -97,7 +101,11 @@ export async function importBackup(db: TiekeeperDb, source: PieceSource, mode: I
       throw error;
     }
     const { exportedAt, settings } = reader.finish();
-    return { exportedAt, counts: await run.finish(settings, reader.ids) };
+    const counts: BackupCounts[] = [];
+    for (const run of runs) counts.push(await run.finish(settings, reader.ids));
+    if (apply) return { exportedAt, counts: counts[0]! };
+    const modes = { merge: counts[0]!, replace: counts[1]! };
+    return { exportedAt, counts: modes[mode], modes };
   });
 }
 

@@ -232,7 +232,12 @@ export function ImportPage() {
                         onChange={() => {
                           setMode(choice);
                           setReplaceConfirmed(false);
-                          if (phase.source.kind === 'backup') void preview(phase.fileName, { ...phase.source, mode: choice });
+                          if (phase.source.kind !== 'backup' || phase.summary.kind !== 'backup') return;
+                          const source = { ...phase.source, mode: choice };
+                          // The preview counted both modes; without them, the file is read again.
+                          const counts = phase.summary.modes?.[choice];
+                          if (counts) setPhase({ ...phase, source, summary: { ...phase.summary, counts } });
+                          else void preview(phase.fileName, source);
                         }}
                       />
                       <span>

@@ -75,6 +75,9 @@ describe('a backup of any size, in pieces', () => {
     const read: number[] = [];
     const preview = await importFile(target, new Blob([text]), 'replace', false, (bytes) => read.push(bytes));
     expect(preview.counts.contacts).toEqual({ new: 2, changed: 0, unchanged: 0, deleted: 0 });
+    // Both modes from one reading: choosing the other mode needs no second one.
+    expect(preview.modes?.replace).toEqual(preview.counts);
+    expect(preview.modes?.merge.notes).toEqual({ new: 2, changed: 0, unchanged: 0, deleted: 0 });
     expect(read.at(-1)).toBe(new TextEncoder().encode(text).length);
     expect(await target.contacts.count()).toBe(0);
     await importFile(target, new Blob([text]), 'replace', true);

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchBrowser } from './browser';
+import { single, type Figure } from './figures';
+import { writeLargeBackup } from './large-backup';
+
+const AREA = '9. Large backups';
+const MB = 1024 * 1024;
+/** What a user of such a database waits for at most; the figures say how long it took. */
+const LONG = 20 * 60_000;
+
+/** The highest JS heap `read` reports while `work` runs, sampled every 100 ms. */
+async function withPeakHeap<T>(reads: (() => Promise<number>)[], work: () => Promise<T>): Promise<{ peaks: number[]; value: T; seconds: number }> {
+  const peaks = reads.map(() => 0);
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const now = await Promise.all(reads.map((read) => read().catch(() => 0)));
+      now.forEach((bytes, i) => (peaks[i] = Math.max(peaks[i]!, bytes)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { peaks, value, seconds: (performance.now() - start) / 1000 };
+  } finally {
+    running = false;
+    await sampling;
+  }
+}
+
+/** Restores a backup file with "replace" through the dashboard, as a user would. */
+async function restore(page: Page, path: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/import`);
+  await page.locator('input[type="file"]').setInputFiles(path);
+  await page.getByRole('radio', { name: /^Replace/ }).check({ timeout: LONG });
+  await page.getByRole('checkbox', { name: /everything here is replaced/ }).check({ timeout: LONG });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('.dash-success').waitFor({ timeout: LONG });
+}
+
+/** Saves the backup from the export page to `path`. */
+async function save(page: Page, path: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/export`);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.getByRole('button', { name: 'Download backup' }).click()]);
+  await download.saveAs(path);
+}
+
+/**
+ * A backup of `contacts` people with `notes` notes (50,000 and 500,000: about 200 MB), restored
+ * with "replace" through the dashboard and saved again, with the peak JS heap of the dashboard
+ * page and of the background worker meanwhile: both read and write the file in pieces, so
+ * neither should come near the file's size.
+ */
+export async function measureLargeBackup(browser: BenchBrowser, options: { contacts: number; notes: number }): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'tiekeeper-bench-backup-'));
+  try {
+    const file = join(dir, 'backup.json');
+    await writeLargeBackup(file, { ...options, now: Date.UTC(2026, 11, 1) });
+    const fileMb = statSync(file).size / MB;
+    const page = await browser.newPage();
+    await page.goto(`${browser.origin}/dashboard.html#/import`);
+    const cdp = await browser.cdp(page);
+    const extensionPage = await browser.extensionPage();
+    const worker = await browser.workerSession(extensionPage);
+    const heaps = [
+      async () => ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize,
+      async () => (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize,
+    ];
+    const restored = await withPeakHeap(heaps, () => restore(page, file));
+    const saved = await withPeakHeap(heaps, () => save(page, join(dir, 'saved.json')));
+    await worker.detach();
+    await page.close();
+    await extensionPage.page.close();
+    const size = `${fileMb.toFixed(0)} MB, ${options.contacts.toLocaleString('en-GB')} people with ${options.notes.toLocaleString('en-GB')} notes`;
+    const heapNote = `Runtime.getHeapUsage sampled every 100 ms, no forced garbage collection; the file is ${fileMb.toFixed(0)} MB.`;
+    return [
+      single({ id: 'backup.restore', area: AREA, label: `restore with "replace" through the dashboard (preview, replace preview, import), ${size}`, unit: 's', note: 'file picked, both previews read the whole file, then the import; until "imported" shows.' }, restored.seconds),
+      single({ id: 'backup.save', area: AREA, label: `save the backup from the export page, ${size}`, unit: 's' }, saved.seconds),
+      single({ id: 'backup.restore.page', area: AREA, label: 'dashboard page, peak JS heap while restoring', unit: 'MB', note: heapNote }, restored.peaks[0]! / MB),
+      single({ id: 'backup.restore.worker', area: AREA, label: 'background worker, peak JS heap while restoring', unit: 'MB', note: heapNote }, restored.peaks[1]! / MB),
+      single({ id: 'backup.save.page', area: AREA, label: 'dashboard page, peak JS heap while saving', unit: 'MB', note: heapNote }, saved.peaks[0]! / MB),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
