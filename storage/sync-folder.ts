@@ -161,6 +161,38 @@ export async function appendBatch(
   return position;
 }
 
+/**
+ * Firefox has no File System Access: a device there writes each batch as a whole new segment,
+ * which the dashboard saves with the downloads API into the synced folder. Same format, so the
+ * other devices read it like any segment.
+ */
+export async function segmentForDownload(own: OwnLog, key: CryptoKey, ops: readonly Op[]): Promise<{ name: string; text: string; position: LogPosition }> {
+  const position = { segment: (own.position?.segment ?? 0) + 1, batches: 1 };
+  const header = await makeHeader(key, { device: own.device, segment: position.segment, iterations: own.iterations, salt: own.salt });
+  const text = encodeHeader(header) + (await encodeBatch(key, header, 0, ops));
+  return { name: segmentFileName(own.device, position.segment), text, position };
+}
+
+/** A read-only "folder" of files the user picked with a file input (Firefox's "Sync now"). */
+export function pickedFiles(files: Iterable<{ readonly name: string; readonly size: number; text(): Promise<string> }>): SyncDirectory {
+  const byName = new Map([...files].map((file) => [file.name, file]));
+  return {
+    async *values() {
+      for (const name of byName.keys()) yield { kind: 'file', name };
+    },
+    async getFileHandle(name: string) {
+      const file = byName.get(name);
+      if (!file) throw new DOMException(`${name} was not picked`, 'NotFoundError');
+      return {
+        kind: 'file' as const,
+        name,
+        getFile: async () => file,
+        createWritable: () => Promise.reject(new DOMException('picked files are read-only', 'NotAllowedError')),
+      };
+    },
+  };
+}
+
 export interface ReadBatch {
   device: string;
   segment: number;

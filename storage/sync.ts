@@ -17,7 +17,17 @@ import { CONTACT_REFERENCES, SYNC_TABLES, type Op, type SyncTable } from '../dom
 import { applyOps, materialise, recordKey, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
 import { tieStats } from '../domain/ties';
 import type { TiekeeperDb } from './db';
-import { appendBatch, readOthers, type Cursors, type FileProblem, type KeyRing, type SyncDirectory } from './sync-folder';
+import {
+  appendBatch,
+  readOthers,
+  segmentForDownload,
+  type Cursors,
+  type FileProblem,
+  type KeyRing,
+  type LogPosition,
+  type OwnLog,
+  type SyncDirectory,
+} from './sync-folder';
 import type { SyncDeviceRow, SyncRecordRow } from './sync-rows';
 
 /**
@@ -175,15 +185,34 @@ export async function recordLocalChanges(db: TiekeeperDb, now: () => number = Da
   });
 }
 
-/** Writes the outbox to this device's log in the folder, as one batch; returns the operations written. */
-export async function pushOutbox(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing): Promise<number> {
+/** Writes a batch to this device's log and says where the log now stands. */
+export type LogWriter = (own: OwnLog, key: CryptoKey, ops: readonly Op[]) => Promise<LogPosition>;
+
+/** Chrome: appends to this device's log in the folder. */
+export const appendTo =
+  (dir: SyncDirectory): LogWriter =>
+  (own, key, ops) =>
+    appendBatch(dir, own, key, ops);
+
+/** Firefox: a new segment handed to `save` (the downloads API), one per sync. */
+export const downloadWith =
+  (save: (name: string, text: string) => Promise<void>): LogWriter =>
+  async (own, key, ops) => {
+    const { name, text, position } = await segmentForDownload(own, key, ops);
+    await save(name, text);
+    return position;
+  };
+
+/** Writes the outbox to this device's log as one batch; returns the operations written. */
+export async function pushOutbox(db: TiekeeperDb, write: LogWriter | SyncDirectory, keys: KeyRing): Promise<number> {
+  const writer = typeof write === 'function' ? write : appendTo(write);
   const waiting = await db.syncOutbox.toArray();
   const row = await db.syncMeta.get('device');
   if (waiting.length === 0 || row?.id !== 'device') return 0;
   const ops = waiting.flatMap((batch) => batch.ops);
   const salt = fromBase64(row.salt);
   const key = await keys.key(salt, row.iterations);
-  const position = await appendBatch(dir, { device: row.device, salt, iterations: row.iterations, position: row.position }, key, ops);
+  const position = await writer({ device: row.device, salt, iterations: row.iterations, position: row.position }, key, ops);
   // Written: out of the outbox. Should this not happen, the batch is written again next time,
   // which changes nothing (applying an operation twice is applying it once).
   await db.transaction('rw', db.syncMeta, db.syncOutbox, async () => {
@@ -255,10 +284,19 @@ async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows): Promise<voi
   }
 }
 
-/** Everything in one go: record local changes, read the others, write the outbox. */
-export async function syncNow(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing, now: () => number = Date.now, options: SyncOptions = {}): Promise<PullResult> {
+/**
+ * Everything in one go: record local changes, read the others, write the outbox. Chrome passes
+ * the folder for both; Firefox passes the files the user picked and a writer that downloads.
+ */
+export async function syncNow(
+  db: TiekeeperDb,
+  dir: SyncDirectory,
+  keys: KeyRing,
+  now: () => number = Date.now,
+  options: SyncOptions & { write?: LogWriter } = {},
+): Promise<PullResult> {
   await recordLocalChanges(db, now, options);
   const result = await pullRemote(db, dir, keys, now, options);
-  await pushOutbox(db, dir, keys);
+  await pushOutbox(db, options.write ?? dir, keys);
   return result;
 }

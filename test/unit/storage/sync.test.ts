@@ -9,8 +9,8 @@ import { TiekeeperDb } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
 import { mergeContacts } from '../../../storage/merge';
 import { addNote, deleteNote, editNote } from '../../../storage/notes';
-import { recordLocalChanges, syncNow } from '../../../storage/sync';
-import { KeyRing } from '../../../storage/sync-folder';
+import { downloadWith, recordLocalChanges, syncNow } from '../../../storage/sync';
+import { KeyRing, pickedFiles } from '../../../storage/sync-folder';
 import { NodeDirectory } from './node-directory';
 
 // Few key iterations in tests; production's 600,000 is checked in test/unit/domain/sync/crypto.test.ts.
@@ -188,5 +188,39 @@ describe('sync of two databases through one folder', () => {
     const result = await syncNow(desktop, folder, new KeyRing('falsch', ITERATIONS), now, options);
     expect(result.problems).toMatchObject([{ problem: 'wrong-passphrase' }]);
     expect(await desktop.contacts.count()).toBe(0);
+  });
+
+  it('Firefox: each sync downloads a new segment into the folder, and reads the files the user picked', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    await sync(laptop);
+    const downloaded: string[] = [];
+    const save = async (name: string, text: string) => {
+      downloaded.push(name);
+      await fs.writeFile(path.join(root, name), text);
+    };
+    /** The user picks every file of the folder in the file input. */
+    const picked = async () =>
+      pickedFiles(
+        await Promise.all(
+          (await fs.readdir(root)).map(async (name) => {
+            const data = await fs.readFile(path.join(root, name));
+            return { name, size: data.length, text: async () => data.toString('utf8') };
+          }),
+        ),
+      );
+    const firefox = async () => syncNow(desktop, await picked(), keys(), now, { ...options, write: downloadWith(save) });
+
+    await firefox();
+    expect(await desktop.contacts.get(contact.id)).toBeDefined();
+    expect(downloaded).toEqual([]);
+    await addNote(desktop, contact.id, 'first from Firefox', clock);
+    await firefox();
+    await addNote(desktop, contact.id, 'second from Firefox', clock);
+    await firefox();
+    expect(downloaded.map((name) => name.slice(-10))).toEqual(['000001.log', '000002.log']);
+
+    await sync(laptop);
+    expect((await laptop.notes.toArray()).map((n) => n.body).sort()).toEqual(['first from Firefox', 'second from Firefox']);
+    expect(await data(laptop)).toEqual(await data(desktop));
   });
 });
