@@ -8,6 +8,7 @@ import { deleteContact, ensureContactForProfile, updateContact } from '../../../
 import { TiekeeperDb } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
 import { mergeContacts } from '../../../storage/merge';
+import { dueUnnotified, recordNudges } from '../../../storage/nudges';
 import { addNote, deleteNote, editNote } from '../../../storage/notes';
 import { downloadWith, recordLocalChanges, syncNow } from '../../../storage/sync';
 import { KeyRing, pickedFiles } from '../../../storage/sync-folder';
@@ -81,6 +82,21 @@ describe('sync of two databases through one folder', () => {
     const names = await fs.readdir(root);
     expect(names.every((name) => name.startsWith('tiekeeper-') && name.endsWith('-000001.log'))).toBe(true);
     for (const name of names) expect(await fs.readFile(path.join(root, name), 'utf8')).not.toContain('Kinder');
+  });
+
+  it('a nudge shown on one device is not due unshown on the other any more', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    await updateContact(laptop, contact.id, { cadenceDays: 30 }, T0);
+    await syncBoth();
+    const dueAt = (await laptop.contacts.get(contact.id))!.nextDueAt!;
+    const later = dueAt + 60_000;
+    expect((await dueUnnotified(desktop, later)).map((due) => due.contact.id)).toEqual([contact.id]);
+    // The laptop shows it.
+    const [shown] = await dueUnnotified(laptop, later);
+    await recordNudges(laptop, [{ id: `${contact.id}@${dueAt}`, contactId: contact.id, dueAt, shownAt: later, via: 'single' }]);
+    expect(shown?.contact.id).toBe(contact.id);
+    await syncBoth();
+    expect(await dueUnnotified(desktop, later + 60_000)).toEqual([]);
   });
 
   it('keeps both sides of edits made on both devices at once: other fields, and every note', async () => {
