@@ -72,7 +72,17 @@ export type DelOp = z.infer<typeof delOpSchema>;
 export type MergeOp = z.infer<typeof mergeOpSchema>;
 export type Op = z.infer<typeof opSchema>;
 
-/** What one encrypted line of a log carries. */
-export const batchSchema = z.object({ v: z.literal(SYNC_FORMAT_VERSION), ops: z.array(opSchema).max(100_000) });
+/** How far a device's log was read: its segment, and the batches of that segment. */
+export const logPositionSchema = z.object({ segment: z.number().int().min(1).max(999_999_999), batches: z.number().int().min(0).max(10_000_000) });
+
+/**
+ * What one encrypted line of a log carries. The first batch of a snapshot also says which parts
+ * of which logs it covers.
+ */
+export const batchSchema = z.object({
+  v: z.literal(SYNC_FORMAT_VERSION),
+  ops: z.array(opSchema).max(100_000),
+  covers: z.record(deviceIdSchema, logPositionSchema).optional(),
+});
 export type Batch = z.infer<typeof batchSchema>;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffRows, stableJson, type DbRows } from '../../../../domain/sync/diff';
 import { HybridClock } from '../../../../domain/sync/hlc';
 import { SYNC_TABLES, type Op, type SyncTable } from '../../../../domain/sync/ops';
+import { stateToOps } from '../../../../domain/sync/snapshot';
 import { applyOps, canonicalState, emptyState, exists, materialise, recordKey, type ReplicaState, type Row } from '../../../../domain/sync/replica';
 
 /*
@@ -182,6 +183,11 @@ describe('sync convergence', () => {
           one.wall = Math.max(0, one.wall + tick);
           act(one, action, devices);
         }
+        // A fourth device joins from a snapshot of device 2's state as it is now.
+        const newcomer = emptyState();
+        applyOps(newcomer, stateToOps(devices[1]!.state));
+        expect(canonicalState(newcomer)).toBe(canonicalState(devices[1]!.state));
+
         // Everything reaches everyone at last: all batches, in a random order, some twice.
         const all = devices.flatMap((from) => from.log.map((batch) => ({ from: from.index, batch })));
         const random = shuffle[Symbol.iterator]();
@@ -197,6 +203,9 @@ describe('sync convergence', () => {
         const states = devices.map((device) => canonicalState(device.state));
         expect(states[1]).toBe(states[0]);
         expect(states[2]).toBe(states[0]);
+        // The newcomer reads every log in full, also what its snapshot covered: the same state.
+        for (const { batch } of all) applyOps(newcomer, batch);
+        expect(canonicalState(newcomer)).toBe(states[0]);
         const views = devices.map((device) => stableJson(Object.fromEntries(SYNC_TABLES.map((t) => [t, sorted(materialise(device.state)[t])]))));
         expect(views[1]).toBe(views[0]);
         expect(views[2]).toBe(views[0]);
