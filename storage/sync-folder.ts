@@ -8,8 +8,10 @@ import {
   makeHeader,
   MAX_SEGMENT_FILE_BYTES,
   parseSegmentFileName,
+  parseSnapshotFileName,
   SEGMENT_MAX_BYTES,
   segmentFileName,
+  snapshotFileName,
   SyncFileError,
   type SegmentHeader,
   type SyncFileProblem,
@@ -236,7 +238,7 @@ export async function readOthers(dir: SyncDirectory, device: string, cursors: Cu
           throw new SyncFileError('truncated', 'the file is gone');
         });
         const decoded = await decodeSegment(await readText(handle), keys.keyFor);
-        if (decoded.header.device !== other || decoded.header.segment !== number) {
+        if (decoded.header.device !== other || decoded.header.segment !== number || decoded.header.kind !== 'log') {
           throw new SyncFileError('invalid', `the header names device ${decoded.header.device}, segment ${decoded.header.segment}`);
         }
         const from = cursor && number === cursor.segment ? cursor.batches : 0;
@@ -253,4 +255,80 @@ export async function readOthers(dir: SyncDirectory, device: string, cursors: Cu
     }
   }
   return { batches, cursors: next, problems };
+}
+
+/** Operations per batch of a snapshot (a batch holds at most 100,000). */
+const SNAPSHOT_BATCH_OPS = 10_000;
+
+/**
+ * Writes a snapshot of this device's merged state (`stateToOps`) with the positions of the logs
+ * it covers, as a new file (`tiekeeper-<device>-snapshot-<n>.log`); returns its name.
+ */
+export async function writeSnapshot(
+  dir: SyncDirectory,
+  own: Pick<OwnLog, 'device' | 'salt' | 'iterations'>,
+  key: CryptoKey,
+  ops: readonly Op[],
+  covers: Cursors,
+): Promise<string> {
+  let highest = 0;
+  for await (const entry of dir.values()) {
+    const parsed = entry.kind === 'file' ? parseSnapshotFileName(entry.name) : null;
+    if (parsed?.device === own.device) highest = Math.max(highest, parsed.segment);
+  }
+  const number = highest + 1;
+  const header = await makeHeader(key, { device: own.device, segment: number, iterations: own.iterations, salt: own.salt, kind: 'snapshot' });
+  let text = encodeHeader(header);
+  const chunks = Math.max(1, Math.ceil(ops.length / SNAPSHOT_BATCH_OPS));
+  for (let i = 0; i < chunks; i++) {
+    text += await encodeBatch(key, header, i, ops.slice(i * SNAPSHOT_BATCH_OPS, (i + 1) * SNAPSHOT_BATCH_OPS), i === 0 ? covers : undefined);
+  }
+  const name = snapshotFileName(own.device, number);
+  await writeText(await dir.getFileHandle(name, { create: true }), text);
+  return name;
+}
+
+export interface ReadSnapshot {
+  /** The file it came from. */
+  file: string;
+  ops: Op[];
+  covers: Cursors;
+}
+
+const coverage = (covers: Cursors) => Object.values(covers).reduce((sum, at) => sum + at.segment * 10_000_000 + at.batches, 0);
+
+/**
+ * The snapshot that covers the most of the logs, of the newest snapshot of each device, or null
+ * when there is none that can be read (the problems say why). A new device starts from it.
+ */
+export async function readSnapshot(dir: SyncDirectory, keys: KeyRing): Promise<{ snapshot: ReadSnapshot | null; problems: FileProblem[] }> {
+  const newest = new Map<string, { number: number; name: string }>();
+  for await (const entry of dir.values()) {
+    const parsed = entry.kind === 'file' ? parseSnapshotFileName(entry.name) : null;
+    if (!parsed) continue;
+    const found = newest.get(parsed.device);
+    if (!found || parsed.segment > found.number || (parsed.segment === found.number && entry.name === snapshotFileName(parsed.device, parsed.segment))) {
+      newest.set(parsed.device, { number: parsed.segment, name: entry.name });
+    }
+  }
+  let best: ReadSnapshot | null = null;
+  const problems: FileProblem[] = [];
+  for (const [device, { number, name }] of [...newest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    try {
+      const handle = await dir.getFileHandle(name).catch(() => {
+        throw new SyncFileError('truncated', 'the file is gone');
+      });
+      const decoded = await decodeSegment(await readText(handle), keys.keyFor);
+      const { header } = decoded;
+      if (header.kind !== 'snapshot' || header.device !== device || header.segment !== number || !decoded.covers) {
+        throw new SyncFileError('invalid', 'not the snapshot its name says');
+      }
+      const covers = decoded.covers as Cursors;
+      if (!best || coverage(covers) > coverage(best.covers)) best = { file: name, ops: decoded.batches.flat(), covers };
+    } catch (error) {
+      if (!(error instanceof SyncFileError)) throw error;
+      problems.push({ file: name, device, problem: error.problem, detail: error.message });
+    }
+  }
+  return { snapshot: best, problems };
 }

@@ -15,12 +15,15 @@ import { diffRows, stableJson, type DbRows } from '../domain/sync/diff';
 import { formatClock, HybridClock, newDeviceId } from '../domain/sync/hlc';
 import { CONTACT_REFERENCES, SYNC_TABLES, type Op, type SyncTable } from '../domain/sync/ops';
 import { applyOps, materialise, recordKey, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
+import { stateToOps } from '../domain/sync/snapshot';
 import { tieStats } from '../domain/ties';
 import type { TiekeeperDb } from './db';
 import {
   appendBatch,
   readOthers,
+  readSnapshot,
   segmentForDownload,
+  writeSnapshot,
   type Cursors,
   type FileProblem,
   type KeyRing,
@@ -239,9 +242,23 @@ export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyR
   const row = await db.transaction('rw', db.syncMeta, () => device(db, options));
   const cursorsRow = await db.syncMeta.get('cursors');
   const cursors: Cursors = cursorsRow?.id === 'cursors' ? cursorsRow.cursors : {};
-  const read = await readOthers(dir, row.device, cursors, keys);
-  const ops = read.batches.flatMap((batch) => batch.ops);
-  if (ops.length === 0 && stableJson(read.cursors) === stableJson(cursors)) return { ops: 0, problems: read.problems };
+  // A device that never read the folder starts from the best snapshot, and reads the logs after it.
+  let start = cursors;
+  let fromSnapshot: Op[] = [];
+  const problems: FileProblem[] = [];
+  if (!cursorsRow) {
+    const found = await readSnapshot(dir, keys);
+    problems.push(...found.problems);
+    if (found.snapshot) {
+      const { [row.device]: _own, ...others } = found.snapshot.covers;
+      start = others;
+      fromSnapshot = found.snapshot.ops;
+    }
+  }
+  const read = await readOthers(dir, row.device, start, keys);
+  problems.push(...read.problems);
+  const ops = [...fromSnapshot, ...read.batches.flatMap((batch) => batch.ops)];
+  if (ops.length === 0 && stableJson(read.cursors) === stableJson(cursors)) return { ops: 0, problems };
 
   await db.transaction('rw', [...dataTables(db), ...syncTables(db)], async () => {
     const again = await db.syncMeta.get('cursors');
@@ -259,7 +276,26 @@ export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyR
     await db.syncMeta.put({ id: 'cursors', cursors: read.cursors });
     await saveClock(db, current, clock);
   });
-  return { ops: ops.length, problems: read.problems };
+  return { ops: ops.length, problems };
+}
+
+/**
+ * Writes a snapshot of the merged state as this device has it, covering the logs as far as it
+ * has read them and its own as far as it has written it. Returns the file's name.
+ */
+export async function writeSnapshotNow(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing): Promise<string | null> {
+  const { row, cursors, state } = await db.transaction('r', db.syncRecords, db.syncMeta, async () => {
+    const cursorsRow = await db.syncMeta.get('cursors');
+    return {
+      row: await db.syncMeta.get('device'),
+      cursors: cursorsRow?.id === 'cursors' ? cursorsRow.cursors : {},
+      state: await loadShadow(db),
+    };
+  });
+  if (row?.id !== 'device') return null;
+  const covers: Cursors = { ...cursors, ...(row.position && { [row.device]: row.position }) };
+  const salt = fromBase64(row.salt);
+  return writeSnapshot(dir, { device: row.device, salt, iterations: row.iterations }, await keys.key(salt, row.iterations), stateToOps(state), covers);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthenticationError, decrypt, encrypt, fromBase64, MAX_PBKDF2_ITERATIONS, SALT_BYTES, toBase64, type Bytes } from './crypto';
-import { batchSchema, deviceIdSchema, SYNC_FORMAT_VERSION, type Op } from './ops';
+import { batchSchema, deviceIdSchema, SYNC_FORMAT_VERSION, type Batch, type Op } from './ops';
 
 /**
  * A segment of a device's change log (docs/sync.md): a plain JSON header line, then one line per
@@ -18,6 +18,16 @@ export function segmentFileName(device: string, segment: number): string {
   return `tiekeeper-${device}-${String(segment).padStart(6, '0')}.log`;
 }
 
+/** A snapshot (docs/sync.md): the merged state as one device saw it, and which logs it covers. */
+export function snapshotFileName(device: string, number: number): string {
+  return `tiekeeper-${device}-snapshot-${String(number).padStart(6, '0')}.log`;
+}
+
+export function parseSnapshotFileName(name: string): { device: string; segment: number } | null {
+  const match = /^tiekeeper-([0-9a-f]{16})-snapshot-(\d{6,9})(?: ?\(\d+\))?\.log$/.exec(name);
+  return match ? { device: match[1]!, segment: Number(match[2]) } : null;
+}
+
 /**
  * The device and segment a file name claims, or null for files that are not segments. Lenient
  * about the copies browsers and sync clients make (`… (1).log`): the header decides.
@@ -32,6 +42,8 @@ export const segmentHeaderSchema = z.object({
   version: z.literal(SYNC_FORMAT_VERSION),
   device: deviceIdSchema,
   segment: z.number().int().min(1).max(999_999_999),
+  /** A segment of the log, or a snapshot (numbered on their own). */
+  kind: z.enum(['log', 'snapshot']).default('log'),
   kdf: z.literal('PBKDF2-SHA-256'),
   iterations: z.number().int().min(1).max(MAX_PBKDF2_ITERATIONS),
   /** base64 of the device's salt. */
@@ -67,11 +79,12 @@ const CHECK_TEXT = 'tiekeeper-sync-check';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const checkContext = (device: string) => `check/${device}`;
-const batchContext = (header: Pick<SegmentHeader, 'device' | 'segment'>, index: number) => `batch/${header.device}/${header.segment}/${index}`;
+const batchContext = (header: Pick<SegmentHeader, 'device' | 'segment' | 'kind'>, index: number) =>
+  `batch/${header.kind}/${header.device}/${header.segment}/${index}`;
 
 export async function makeHeader(
   key: CryptoKey,
-  fields: { device: string; segment: number; iterations: number; salt: Bytes },
+  fields: { device: string; segment: number; iterations: number; salt: Bytes; kind?: SegmentHeader['kind'] },
 ): Promise<SegmentHeader> {
   const check = await encrypt(key, encoder.encode(CHECK_TEXT), checkContext(fields.device));
   return {
@@ -79,6 +92,7 @@ export async function makeHeader(
     version: SYNC_FORMAT_VERSION,
     device: fields.device,
     segment: fields.segment,
+    kind: fields.kind ?? 'log',
     kdf: 'PBKDF2-SHA-256',
     iterations: fields.iterations,
     salt: toBase64(fields.salt),
@@ -91,8 +105,8 @@ export function encodeHeader(header: SegmentHeader): string {
 }
 
 /** One line: the batch at position `index` (0-based) of the segment. */
-export async function encodeBatch(key: CryptoKey, header: SegmentHeader, index: number, ops: readonly Op[]): Promise<string> {
-  const plain = encoder.encode(JSON.stringify({ v: SYNC_FORMAT_VERSION, ops }));
+export async function encodeBatch(key: CryptoKey, header: SegmentHeader, index: number, ops: readonly Op[], covers?: Batch['covers']): Promise<string> {
+  const plain = encoder.encode(JSON.stringify({ v: SYNC_FORMAT_VERSION, ops, ...(covers && { covers }) }));
   return `${toBase64(await encrypt(key, plain, batchContext(header, index)))}\n`;
 }
 
@@ -121,6 +135,8 @@ export interface DecodedSegment {
   header: SegmentHeader;
   /** The batches, in order: their operations. */
   batches: Op[][];
+  /** A snapshot's first batch: the logs it covers. */
+  covers?: Batch['covers'];
 }
 
 /**
@@ -140,6 +156,7 @@ export async function decodeSegment(text: string, keyFor: (header: SegmentHeader
   }
   const lines = text.slice(text.indexOf('\n') + 1, -1);
   const batches: Op[][] = [];
+  let covers: Batch['covers'];
   if (lines === '') return { header, batches };
   for (const [index, line] of lines.split('\n').entries()) {
     let plain: Bytes;
@@ -159,6 +176,7 @@ export async function decodeSegment(text: string, keyFor: (header: SegmentHeader
     const parsed = batchSchema.safeParse(raw);
     if (!parsed.success) throw new SyncFileError('invalid', `batch ${index + 1} holds invalid operations`);
     batches.push(parsed.data.ops);
+    if (index === 0 && parsed.data.covers) covers = parsed.data.covers;
   }
-  return { header, batches };
+  return { header, batches, ...(covers && { covers }) };
 }

@@ -10,7 +10,7 @@ import { logInteraction } from '../../../storage/interactions';
 import { mergeContacts } from '../../../storage/merge';
 import { dueUnnotified, recordNudges } from '../../../storage/nudges';
 import { addNote, deleteNote, editNote } from '../../../storage/notes';
-import { downloadWith, recordLocalChanges, syncNow } from '../../../storage/sync';
+import { downloadWith, recordLocalChanges, syncNow, writeSnapshotNow } from '../../../storage/sync';
 import { KeyRing, pickedFiles } from '../../../storage/sync-folder';
 import { NodeDirectory } from './node-directory';
 
@@ -238,5 +238,33 @@ describe('sync of two databases through one folder', () => {
     await sync(laptop);
     expect((await laptop.notes.toArray()).map((n) => n.body).sort()).toEqual(['first from Firefox', 'second from Firefox']);
     expect(await data(laptop)).toEqual(await data(desktop));
+  });
+
+  it('a new device starts from a snapshot, and reads only the logs after it', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    await addNote(laptop, contact.id, 'one', T0);
+    await sync(laptop);
+    const name = await writeSnapshotNow(laptop, folder, keys());
+    expect(name).toMatch(/^tiekeeper-[0-9a-f]{16}-snapshot-000001\.log$/);
+    // The log the snapshot covers is gone (compacted): the snapshot must be enough.
+    const device = ((await laptop.syncMeta.get('device')) as { device: string }).device;
+    await fs.rm(path.join(root, segmentFileName(device, 1)));
+    await addNote(laptop, contact.id, 'two', T0);
+    await sync(laptop);
+    await sync(desktop);
+    expect(await data(desktop)).toEqual(await data(laptop));
+    expect(await desktop.syncMeta.get('cursors')).toEqual({ id: 'cursors', cursors: { [device]: { segment: 2, batches: 1 } } });
+  });
+
+  it('a snapshot that cannot be read is passed over for the logs', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    await addNote(laptop, contact.id, 'one', T0);
+    await sync(laptop);
+    const name = (await writeSnapshotNow(laptop, folder, keys()))!;
+    const text = await fs.readFile(path.join(root, name), 'utf8');
+    await fs.writeFile(path.join(root, name), text.slice(0, -4));
+    const result = await sync(desktop);
+    expect(result.problems).toMatchObject([{ file: name, problem: 'truncated' }]);
+    expect(await data(desktop)).toEqual(await data(laptop));
   });
 });

@@ -74,7 +74,7 @@ describe('segment files', () => {
     const [first, ...rest] = text.split('\n');
     const newer = JSON.stringify({ ...JSON.parse(first!), version: 2, somethingNew: true });
     expect(await problem([newer, ...rest].join('\n'))).toBe('newer-version');
-    const sealed = await encrypt(key, new TextEncoder().encode(JSON.stringify({ v: 2, ops: [] })), `batch/${DEVICE}/3/1`);
+    const sealed = await encrypt(key, new TextEncoder().encode(JSON.stringify({ v: 2, ops: [] })), `batch/log/${DEVICE}/3/1`);
     expect(await problem(`${text}${toBase64(sealed)}\n`)).toBe('newer-version');
   });
 
@@ -90,10 +90,20 @@ describe('segment files', () => {
     expect(await problem([lines[0], 'not base64!', ''].join('\n'))).toBe('damaged');
   });
 
+  it('does not take a batch of a snapshot for a batch of the log of the same number', async () => {
+    const salt = randomBytes(16);
+    const key = await deriveKey('pass', salt, ITERATIONS);
+    const log = await makeHeader(key, { device: DEVICE, segment: 3, iterations: ITERATIONS, salt });
+    const snapshot = await makeHeader(key, { device: DEVICE, segment: 3, iterations: ITERATIONS, salt, kind: 'snapshot' });
+    const moved = await encodeBatch(key, snapshot, 0, [op(1)]);
+    expect(await problem(encodeHeader(log) + moved)).toBe('damaged');
+    expect((await decodeSegment(encodeHeader(snapshot) + moved, keyFor('pass'))).header.kind).toBe('snapshot');
+  });
+
   it('refuses operations that are not valid, even when they decrypt', async () => {
     const { text, key } = await segment([]);
     const evil = { v: 1, ops: [{ k: 'put', t: 'settings', id: 'x', c: 'now', f: {} }] };
-    const sealed = await encrypt(key, new TextEncoder().encode(JSON.stringify(evil)), `batch/${DEVICE}/3/0`);
+    const sealed = await encrypt(key, new TextEncoder().encode(JSON.stringify(evil)), `batch/log/${DEVICE}/3/0`);
     expect(await problem(`${text}${toBase64(sealed)}\n`)).toBe('invalid');
   });
 
