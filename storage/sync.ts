@@ -206,7 +206,30 @@ export const downloadWith =
     return position;
   };
 
-/** Writes the outbox to this device's log as one batch; returns the operations written. */
+/** A batch holds at most this many operations, and about this much text. */
+const BATCH_MAX_OPS = 10_000;
+const BATCH_MAX_CHARS = 500_000;
+
+/** The outbox in batches of a sane size (the first sync of a large database is large). */
+function chunks(ops: readonly Op[]): Op[][] {
+  const out: Op[][] = [];
+  let current: Op[] = [];
+  let size = 0;
+  for (const op of ops) {
+    const length = JSON.stringify(op).length;
+    if (current.length > 0 && (current.length >= BATCH_MAX_OPS || size + length > BATCH_MAX_CHARS)) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(op);
+    size += length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Writes the outbox to this device's log, in batches of a sane size; returns the operations written. */
 export async function pushOutbox(db: TiekeeperDb, write: LogWriter | SyncDirectory, keys: KeyRing): Promise<number> {
   const writer = typeof write === 'function' ? write : appendTo(write);
   const waiting = await db.syncOutbox.toArray();
@@ -215,7 +238,8 @@ export async function pushOutbox(db: TiekeeperDb, write: LogWriter | SyncDirecto
   const ops = waiting.flatMap((batch) => batch.ops);
   const salt = fromBase64(row.salt);
   const key = await keys.key(salt, row.iterations);
-  const position = await writer({ device: row.device, salt, iterations: row.iterations, position: row.position }, key, ops);
+  let position = row.position;
+  for (const chunk of chunks(ops)) position = await writer({ device: row.device, salt, iterations: row.iterations, position }, key, chunk);
   // Written: out of the outbox. Should this not happen, the batch is written again next time,
   // which changes nothing (applying an operation twice is applying it once).
   await db.transaction('rw', db.syncMeta, db.syncOutbox, async () => {

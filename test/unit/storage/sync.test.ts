@@ -267,4 +267,17 @@ describe('sync of two databases through one folder', () => {
     expect(result.problems).toMatchObject([{ file: name, problem: 'truncated' }]);
     expect(await data(desktop)).toEqual(await data(laptop));
   });
+
+  it('writes a large first sync in batches of a sane size', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    for (let i = 0; i < 30; i++) await addNote(laptop, contact.id, `${i} ${'x'.repeat(19_000)}`, T0);
+    await sync(laptop);
+    const device = ((await laptop.syncMeta.get('device')) as { device: string }).device;
+    const lines = (await fs.readFile(path.join(root, segmentFileName(device, 1)), 'utf8')).split('\n').filter(Boolean);
+    // The header, and more than one batch.
+    expect(lines.length).toBeGreaterThan(2);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(800_000);
+    await sync(desktop);
+    expect(await desktop.notes.count()).toBe(30);
+  });
 });
