@@ -347,6 +347,8 @@ async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows): Promise<voi
 /**
  * Everything in one go: record local changes, read the others, write the outbox. Chrome passes
  * the folder for both; Firefox passes the files the user picked and a writer that downloads.
+ * When the folder's files were written with another passphrase, nothing is written: the other
+ * devices could not read it, and the user has most likely mistyped.
  */
 export async function syncNow(
   db: TiekeeperDb,
@@ -354,9 +356,10 @@ export async function syncNow(
   keys: KeyRing,
   now: () => number = Date.now,
   options: SyncOptions & { write?: LogWriter } = {},
-): Promise<PullResult> {
+): Promise<PullResult & { written: number }> {
   await recordLocalChanges(db, now, options);
   const result = await pullRemote(db, dir, keys, now, options);
-  await pushOutbox(db, options.write ?? dir, keys);
-  return result;
+  const mistyped = result.problems.some((problem) => problem.problem === 'wrong-passphrase');
+  const written = mistyped ? 0 : await pushOutbox(db, options.write ?? dir, keys);
+  return { ...result, written };
 }

@@ -198,12 +198,20 @@ describe('sync of two databases through one folder', () => {
     expect((await desktop.notes.toArray()).map((n) => n.body)).toEqual(['arrives late']);
   });
 
-  it('a wrong passphrase changes nothing', async () => {
+  it('a wrong passphrase changes nothing, and writes nothing the others could not read', async () => {
     await ensureContactForProfile(laptop, anna, T0);
     await sync(laptop);
+    await ensureContactForProfile(desktop, bert, T0);
+    const before = await data(desktop);
     const result = await syncNow(desktop, folder, new KeyRing('falsch', ITERATIONS), now, options);
     expect(result.problems).toMatchObject([{ problem: 'wrong-passphrase' }]);
-    expect(await desktop.contacts.count()).toBe(0);
+    expect(result.written).toBe(0);
+    expect(await data(desktop)).toEqual(before);
+    expect(await fs.readdir(root)).toHaveLength(1);
+    // With the right one, what waited goes out.
+    expect((await sync(desktop)).written).toBeGreaterThan(0);
+    await sync(laptop);
+    expect(await data(laptop)).toEqual(await data(desktop));
   });
 
   it('Firefox: each sync downloads a new segment into the folder, and reads the files the user picked', async () => {
