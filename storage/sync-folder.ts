@@ -1,4 +1,4 @@
-import { deriveKey, fromBase64, PBKDF2_ITERATIONS, type Bytes } from '../domain/sync/crypto';
+import { deriveKey, fromBase64, PBKDF2_ITERATIONS, toBase64, type Bytes } from '../domain/sync/crypto';
 import type { Op } from '../domain/sync/ops';
 import {
   decodeHeader,
@@ -62,20 +62,27 @@ export interface OwnLog {
  * The keys of the folder: one per device salt, derived from the passphrase once and kept.
  * A header asking for fewer iterations than `minIterations` is refused: nobody can make this
  * device read (or trust) a file protected less than its own.
+ *
+ * Made again after a restart from the keys kept in the database (`known`), without the
+ * passphrase: then a device with a salt not seen before needs the passphrase once more.
  */
 export class KeyRing {
   private readonly keys = new Map<string, Promise<CryptoKey>>();
 
   constructor(
-    private readonly passphrase: string,
+    private readonly passphrase: string | null,
     private readonly minIterations: number = PBKDF2_ITERATIONS,
-  ) {}
+    known: Iterable<[string, CryptoKey]> = [],
+  ) {
+    for (const [id, key] of known) this.keys.set(id, Promise.resolve(key));
+  }
 
   key(salt: Bytes, iterations: number): Promise<CryptoKey> {
     if (iterations < this.minIterations) return Promise.reject(new SyncFileError('invalid', `only ${iterations} key iterations`));
-    const id = `${iterations}/${Array.from(salt).join(',')}`;
+    const id = `${iterations}/${toBase64(salt)}`;
     let key = this.keys.get(id);
     if (!key) {
+      if (this.passphrase === null) return Promise.reject(new SyncFileError('needs-passphrase', 'a device this one has not read before'));
       key = deriveKey(this.passphrase, salt, iterations);
       this.keys.set(id, key);
     }
@@ -83,6 +90,19 @@ export class KeyRing {
   }
 
   keyFor = (header: SegmentHeader): Promise<CryptoKey> => this.key(fromBase64(header.salt), header.iterations);
+
+  /** The keys derived so far, to keep (they are not extractable: only usable). */
+  async entries(): Promise<[string, CryptoKey][]> {
+    const out: [string, CryptoKey][] = [];
+    for (const [id, key] of this.keys) {
+      try {
+        out.push([id, await key]);
+      } catch {
+        // A derivation that failed is not kept.
+      }
+    }
+    return out;
+  }
 }
 
 /** Segment file names by device and number. */

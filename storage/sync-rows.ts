@@ -35,7 +35,16 @@ export interface SyncRedirectsRow {
   redirects: Record<string, { into: string; c: Clock }>;
 }
 
-export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow;
+/**
+ * The keys derived from the passphrase, by `${iterations}/${salt}`: not extractable, so they can
+ * be used after a restart without asking for the passphrase, but never read back out.
+ */
+export interface SyncKeysRow {
+  id: 'keys';
+  keys: Record<string, CryptoKey>;
+}
+
+export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow;
 
 export interface SyncOutboxRow {
   seq?: number;

@@ -15,18 +15,19 @@ import { diffRows, stableJson, type DbRows } from '../domain/sync/diff';
 import { formatClock, HybridClock, newDeviceId } from '../domain/sync/hlc';
 import { CONTACT_REFERENCES, SYNC_TABLES, type Op, type SyncTable } from '../domain/sync/ops';
 import { applyOps, materialise, recordKey, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
+import { SyncFileError } from '../domain/sync/segment';
 import { stateToOps } from '../domain/sync/snapshot';
 import { tieStats } from '../domain/ties';
 import type { TiekeeperDb } from './db';
 import {
   appendBatch,
+  KeyRing,
   readOthers,
   readSnapshot,
   segmentForDownload,
   writeSnapshot,
   type Cursors,
   type FileProblem,
-  type KeyRing,
   type LogPosition,
   type OwnLog,
   type SyncDirectory,
@@ -344,6 +345,25 @@ async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows): Promise<voi
   }
 }
 
+/** Keeps the keys derived so far (after a sync that found the passphrase right). */
+export async function saveKeys(db: TiekeeperDb, keys: KeyRing): Promise<void> {
+  const entries = await keys.entries();
+  await db.transaction('rw', db.syncMeta, async () => {
+    const kept = await db.syncMeta.get('keys');
+    await db.syncMeta.put({ id: 'keys', keys: { ...(kept?.id === 'keys' ? kept.keys : {}), ...Object.fromEntries(entries) } });
+  });
+}
+
+/**
+ * The keys kept, as a key ring that works without the passphrase; null when none were kept.
+ * `passphrase`, when the user gave it again, serves devices not read before.
+ */
+export async function loadKeys(db: TiekeeperDb, passphrase: string | null = null, minIterations?: number): Promise<KeyRing | null> {
+  const kept = await db.syncMeta.get('keys');
+  if (kept?.id !== 'keys' && passphrase === null) return null;
+  return new KeyRing(passphrase, minIterations, kept?.id === 'keys' ? Object.entries(kept.keys) : []);
+}
+
 /**
  * Everything in one go: record local changes, read the others, write the outbox. Chrome passes
  * the folder for both; Firefox passes the files the user picked and a writer that downloads.
@@ -360,6 +380,17 @@ export async function syncNow(
   await recordLocalChanges(db, now, options);
   const result = await pullRemote(db, dir, keys, now, options);
   const mistyped = result.problems.some((problem) => problem.problem === 'wrong-passphrase');
-  const written = mistyped ? 0 : await pushOutbox(db, options.write ?? dir, keys);
+  if (mistyped) return { ...result, written: 0 };
+  const own = await db.syncMeta.get('device');
+  let written = 0;
+  try {
+    // This device's own key first, so that it is kept with the others.
+    if (own?.id === 'device') await keys.key(fromBase64(own.salt), own.iterations);
+    written = await pushOutbox(db, options.write ?? dir, keys);
+  } catch (error) {
+    if (!(error instanceof SyncFileError) || own?.id !== 'device') throw error;
+    result.problems.push({ file: '', device: own.device, problem: error.problem, detail: error.message });
+  }
+  await saveKeys(db, keys);
   return { ...result, written };
 }

@@ -63,7 +63,9 @@ export type SyncFileProblem =
   /** A tag that fails while the passphrase is right: damaged or altered. */
   | 'damaged'
   /** Not a sync file, or its contents are not valid operations. */
-  | 'invalid';
+  | 'invalid'
+  /** From a device not read before, while this one knows only the keys it kept, not the passphrase. */
+  | 'needs-passphrase';
 
 export class SyncFileError extends Error {
   constructor(
@@ -147,7 +149,13 @@ export interface DecodedSegment {
 export async function decodeSegment(text: string, keyFor: (header: SegmentHeader) => Promise<CryptoKey>): Promise<DecodedSegment> {
   if (!text.endsWith('\n')) throw new SyncFileError('truncated', 'the file ends in the middle of a line');
   const header = decodeHeader(text);
-  const key = await keyFor(header);
+  let key: CryptoKey;
+  try {
+    key = await keyFor(header);
+  } catch (error) {
+    if (error instanceof SyncFileError) throw error;
+    throw new SyncFileError('invalid', 'the header has no usable key parameters');
+  }
   try {
     const plain = await decrypt(key, fromBase64(header.check), checkContext(header.device));
     if (decoder.decode(plain) !== CHECK_TEXT) throw new AuthenticationError();

@@ -10,7 +10,7 @@ import { logInteraction } from '../../../storage/interactions';
 import { mergeContacts } from '../../../storage/merge';
 import { dueUnnotified, recordNudges } from '../../../storage/nudges';
 import { addNote, deleteNote, editNote } from '../../../storage/notes';
-import { downloadWith, recordLocalChanges, syncNow, writeSnapshotNow } from '../../../storage/sync';
+import { downloadWith, loadKeys, recordLocalChanges, syncNow, writeSnapshotNow } from '../../../storage/sync';
 import { KeyRing, pickedFiles } from '../../../storage/sync-folder';
 import { NodeDirectory } from './node-directory';
 
@@ -287,5 +287,38 @@ describe('sync of two databases through one folder', () => {
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(800_000);
     await sync(desktop);
     expect(await desktop.notes.count()).toBe(30);
+  });
+
+  it('after a restart the kept keys are enough; a device not read before needs the passphrase once more', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    await syncBoth();
+    const kept = await desktop.syncMeta.get('keys');
+    const stored = Object.values(kept?.id === 'keys' ? kept.keys : {});
+    expect(stored).toHaveLength(2);
+    for (const key of stored) expect(key).toMatchObject({ extractable: false, usages: expect.arrayContaining(['encrypt', 'decrypt']) });
+
+    // The browser restarts: the passphrase is gone, the keys are not.
+    const restored = (await loadKeys(desktop, null, ITERATIONS))!;
+    await addNote(laptop, contact.id, 'after the restart', clock);
+    await sync(laptop);
+    await addNote(desktop, contact.id, 'also after the restart', clock);
+    const result = await syncNow(desktop, folder, restored, now, options);
+    expect(result.problems).toEqual([]);
+    expect(result.written).toBeGreaterThan(0);
+    expect(await desktop.notes.count()).toBe(2);
+
+    // A third device joins, with a salt of its own.
+    const phone = new TiekeeperDb(`phone-${crypto.randomUUID()}`);
+    try {
+      await ensureContactForProfile(phone, bert, T0);
+      await sync(phone);
+      const without = await syncNow(desktop, folder, restored, now, options);
+      expect(without.problems).toMatchObject([{ problem: 'needs-passphrase' }]);
+      expect(await desktop.contacts.count()).toBe(1);
+      await syncNow(desktop, folder, (await loadKeys(desktop, 'Sommer in Bremen', ITERATIONS))!, now, options);
+      expect(await desktop.contacts.count()).toBe(2);
+    } finally {
+      await phone.delete();
+    }
   });
 });

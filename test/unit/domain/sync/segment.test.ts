@@ -107,6 +107,13 @@ describe('segment files', () => {
     expect(await problem(`${text}${toBase64(sealed)}\n`)).toBe('invalid');
   });
 
+  it('refuses a header whose salt is not base64, without deriving anything', async () => {
+    const { text } = await segment([[op(1)]]);
+    const [first, ...rest] = text.split('\n');
+    const bad = JSON.stringify({ ...JSON.parse(first!), salt: '!'.repeat(24) });
+    expect(await problem([bad, ...rest].join('\n'))).toBe('invalid');
+  });
+
   it('refuses files that are not sync files', async () => {
     expect(await problem('hello\n')).toBe('invalid');
     expect(await problem('{"format":"something-else"}\n')).toBe('invalid');
