@@ -27,16 +27,19 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-function syncedFields(table: SyncTable, row: Record<string, unknown>): Map<string, Json> {
+/** The fields that are synced, as they are (not copied). */
+function syncedFields(table: SyncTable, row: Record<string, unknown>): Map<string, unknown> {
   const derived = DERIVED_FIELDS[table];
-  const fields = new Map<string, Json>();
+  const fields = new Map<string, unknown>();
   for (const [field, value] of Object.entries(row)) {
     if (field === 'id' || value === undefined || derived.includes(field)) continue;
-    // A JSON round trip: what is logged is exactly what the other devices will read.
-    fields.set(field, JSON.parse(JSON.stringify(value)) as Json);
+    fields.set(field, value);
   }
   return fields;
 }
+
+/** A JSON round trip: what is logged is exactly what the other devices will read. */
+const copy = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
 
 function mergedInto(db: DbRows): Map<string, string> {
   const into = new Map<string, string>();
@@ -63,7 +66,7 @@ export function diffRows(db: DbRows, shadow: Rows, clock: Clock): Op[] {
       const now = syncedFields(table, row);
       const old = before.get(id);
       if (!old) {
-        ops.push({ k: 'put', t: table, id, c: clock, f: Object.fromEntries(now), w: true });
+        ops.push({ k: 'put', t: table, id, c: clock, f: Object.fromEntries([...now].map(([field, value]) => [field, copy(value)])), w: true });
         continue;
       }
       const then = syncedFields(table, old);
@@ -71,8 +74,10 @@ export function diffRows(db: DbRows, shadow: Rows, clock: Clock): Op[] {
       let anyChange = false;
       for (const [field, value] of now) {
         const previous = then.get(field);
-        if (previous === undefined || stableJson(previous) !== stableJson(value)) {
-          changed[field] = value;
+        // Scalars compare as they are; objects and arrays by their JSON.
+        const same = previous === value || (typeof value === 'object' && previous !== undefined && stableJson(previous) === stableJson(value));
+        if (!same) {
+          changed[field] = copy(value);
           anyChange = true;
         }
       }
