@@ -18,6 +18,7 @@ import { TiekeeperDb } from '../storage/db';
 import { logInteraction } from '../storage/interactions';
 import { addNote } from '../storage/notes';
 import { updateSettings } from '../storage/settings';
+import { recordLocalChanges } from '../storage/sync';
 
 export interface RawIndex {
   name: string;
@@ -120,6 +121,8 @@ async function fill(db: TiekeeperDb): Promise<void> {
     updatedAt: t0,
   });
   await db.nudges.add({ id: `${anna.id}@${t0}`, contactId: anna.id, dueAt: t0, shownAt: t0 + 3_600_000, via: 'digest' });
+  // Sync (schema 2): the shadow of all this, and its operations waiting in the outbox.
+  await recordLocalChanges(db, () => t0 + 10_000);
 }
 
 async function main(): Promise<void> {

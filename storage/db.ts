@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Contact, Interaction, Introduction, Note, Nudge, Profile, Settings } from '../domain/model';
+import type { SyncMetaRow, SyncOutboxRow, SyncRecordRow } from './sync-rows';
 
 export const DB_NAME = 'tiekeeper';
 
@@ -38,6 +39,24 @@ export const SCHEMA_V1 = {
 } as const;
 /* ===== End of schema version 1 ================================================================= */
 
+/*
+ * ===== Schema version 2: sync (docs/sync.md) ======================================================
+ * Three stores of the sync machinery, none of them indexed beyond its key:
+ * - syncRecords: the shadow, the merged state of all devices' logs, one row per record
+ *   (`${table}/${id}`), with the clock of each field and of its creation and deletion;
+ * - syncMeta: this device's id, clock and log position, the cursors into the other devices'
+ *   logs, and the merges' redirects, one row each;
+ * - syncOutbox: batches of this device's changes waiting to be written to the folder.
+ * v1's stores are unchanged: the upgrade only adds these.
+ */
+export const SCHEMA_V2 = {
+  syncRecords: 'key',
+  syncMeta: 'id',
+  syncOutbox: '++seq',
+} as const;
+/* ===== End of schema version 2 ================================================================= */
+
+/** The user's data (what a backup holds and a wipe clears); the sync stores are not part of it. */
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as (keyof typeof SCHEMA_V1)[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -50,15 +69,19 @@ export class TiekeeperDb extends Dexie {
   declare introductions: EntityTable<Introduction, 'id'>;
   declare nudges: EntityTable<Nudge, 'id'>;
   declare settings: EntityTable<SettingsRow, 'id'>;
+  declare syncRecords: EntityTable<SyncRecordRow, 'key'>;
+  declare syncMeta: Table<SyncMetaRow, string>;
+  declare syncOutbox: EntityTable<SyncOutboxRow, 'seq'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     /*
      * A future change goes here, never into the v1 block:
      *   this.version(2).stores({ ...only the stores whose indexes change... }).upgrade((tx) => ...);
-     * and, in the same commit, save test/fixtures/db/v2.json with scripts/save-db-fixture.ts and
-     * add a case to test/unit/storage/migrations.test.ts (the v1 fixture must then open as v2).
+     * and, in the same commit, save test/fixtures/db/v<n>.json with scripts/save-db-fixture.ts and
+     * add a case to test/unit/storage/migrations.test.ts (the older fixtures must then open).
      */
   }
 }
