@@ -19,7 +19,7 @@ import { measureSearch } from './search';
 import { entrySizes, measureSizes, type EntrySize } from './sizes';
 import { measureWakes } from './wakes';
 
-export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'recognition'] as const;
+export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'markers', 'recognition'] as const;
 export type AreaName = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -216,9 +216,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     }
 
     const real = largestRealProfile();
-    if (wanted('host') || wanted('memory') || wanted('recognition')) {
+    if (wanted('host') || wanted('markers') || wanted('memory') || wanted('recognition')) {
       const plain = await launch(null);
-      if (wanted('host') || wanted('memory')) {
+      if (wanted('host') || wanted('markers') || wanted('memory')) {
         // The production build, with the same people known, against Chromium without the extension.
         const production = await launch(PRODUCTION_DIR);
         await (await production.extensionPage()).importBackup(popupData(), 'replace');
@@ -243,7 +243,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           },
         ];
         await step('host', () => measureHostCost(production, plain, demoPages, real, sizes.host));
-        await step('host', () =>
+        await step('markers', () =>
           // The same people as imported above (the same seed): half the list is kept.
           measureListMarkers(production, plain, popupDataset(Date.now()), { count: sizes.host.demo, warmUp: sizes.host.warmUp }),
         );
