@@ -54,9 +54,8 @@ const CSS = `
   background: var(--tone-soft);
 }
 .tk-marker:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.tk-icon::before { content: attr(data-icon); }
-.tk-label { overflow: hidden; text-overflow: ellipsis; }
-.tk-label::before { content: attr(data-label); }
+.tk-marker::before { content: attr(data-icon); }
+.tk-marker::after { content: attr(data-label); min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 ${TONE_CSS}
 `;
 
@@ -75,11 +74,12 @@ export function nameElementOf(link: Element): Element | null {
   return null;
 }
 
+/** A name's host and what its closed shadow root holds: nothing, or the marker (one button). */
 interface Marker {
+  key: string;
   host: HTMLElement;
-  show(view: MarkerView): void;
-  /** Someone no longer kept (deleted elsewhere): the host stays, empty, as for everyone. */
-  hide(): void;
+  root: ShadowRoot;
+  button: HTMLButtonElement | null;
 }
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -103,39 +103,28 @@ function adopt(root: ShadowRoot): void {
   }
 }
 
-/** The host after a name; its content (the marker) is drawn by `show`, for known people only. */
-function createMarker(key: string, dark: boolean, onOpen: (key: string) => void): Marker {
+/** The host after a name, with its closed shadow root: the same for everyone, kept or not. */
+function createMarker(key: string): Marker {
   const host = document.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
   adopt(root);
-  const button = document.createElement('button');
+  return { key, host, root, button: null };
+}
+
+/** Draws the marker (one button; icon and words are generated content), or takes it away. */
+function paint(marker: Marker, view: MarkerView | null, dark: boolean): void {
+  if (!view) {
+    marker.button?.remove();
+    marker.button = null;
+    return;
+  }
+  const button = (marker.button ??= document.createElement('button'));
   button.type = 'button';
-  const icon = document.createElement('span');
-  icon.className = 'tk-icon';
-  icon.setAttribute('aria-hidden', 'true');
-  const label = document.createElement('span');
-  label.className = 'tk-label';
-  label.setAttribute('aria-hidden', 'true');
-  button.append(icon, label);
-  button.addEventListener('click', (event) => {
-    // The marker may sit inside the site's link: the click opens the panel, not the profile.
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.isTrusted) onOpen(key);
-  });
-  return {
-    host,
-    show(view) {
-      button.className = `tk-marker tk-tone-${view.tone}${dark ? ' tk-dark' : ''}`;
-      button.setAttribute('aria-label', view.ariaLabel);
-      icon.dataset.icon = ICONS[view.tone];
-      label.dataset.label = view.label;
-      if (!button.isConnected) root.append(button);
-    },
-    hide() {
-      button.remove();
-    },
-  };
+  button.className = `tk-marker tk-tone-${view.tone}${dark ? ' tk-dark' : ''}`;
+  button.setAttribute('aria-label', view.ariaLabel);
+  button.dataset.icon = ICONS[view.tone];
+  button.dataset.label = view.label;
+  if (!button.isConnected) marker.root.append(button);
 }
 
 export interface ListMarkers {
@@ -160,20 +149,43 @@ export function watchListMarkers(options: {
   const seen = new WeakSet<Element>();
   /** The names on the page, by profile key; each gets one marker. */
   const names = new Map<string, { element: Element; marker: Marker | null }[]>();
+  /** The hosts on the page, to the key of the person after whose name each sits. */
+  const hosts = new WeakMap<EventTarget, Marker>();
   /** What the background said of each key asked: a view, or null for someone not kept. */
   const views = new Map<string, MarkerView | null>();
+  /** Keys whose markers are to be drawn again at the next frame. */
+  const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame = false;
 
-  const draw = (key: string) => {
-    const view = views.get(key);
-    for (const entry of names.get(key) ?? []) {
-      if (!entry.marker) {
-        entry.marker = createMarker(key, options.dark(), options.onOpen);
-        entry.element.after(entry.marker.host);
+  /*
+   * All the writes of a batch in one go, once the page has painted its next frame: the dark look
+   * is then read from styles already computed (no forced style calculation), the hosts go in one
+   * after another without any read in between, and nothing is written while the page loads.
+   */
+  const drawPending = () => {
+    frame = false;
+    if (signal.aborted) return;
+    // Read before the first write, while the page's styles are still computed.
+    const dark = [...pending].some((key) => views.get(key)) && options.dark();
+    for (const key of pending) {
+      const view = views.get(key) ?? null;
+      for (const entry of names.get(key) ?? []) {
+        if (!entry.marker) {
+          entry.marker = createMarker(key);
+          hosts.set(entry.marker.host, entry.marker);
+          entry.element.after(entry.marker.host);
+        }
+        paint(entry.marker, view, dark);
       }
-      if (view) entry.marker.show(view);
-      else entry.marker.hide();
     }
+    pending.clear();
+  };
+  const draw = (keys: Iterable<string>) => {
+    for (const key of keys) pending.add(key);
+    if (frame || pending.size === 0) return;
+    frame = true;
+    requestAnimationFrame(() => setTimeout(drawPending, 0));
   };
 
   const ask = (keys: string[]) => {
@@ -183,7 +195,7 @@ export function watchListMarkers(options: {
         if (signal.aborted) return;
         for (const key of keys) views.set(key, null);
         for (const view of found) views.set(view.key, view);
-        for (const key of keys) draw(key);
+        draw(keys);
       },
       () => undefined,
     );
@@ -193,6 +205,7 @@ export function watchListMarkers(options: {
     timer = undefined;
     if (signal.aborted || adapter.profileFromUrl(new URL(location.href))) return;
     const fresh = new Set<string>();
+    const known: string[] = [];
     for (const link of document.querySelectorAll(LINKS)) {
       if (seen.has(link)) continue;
       seen.add(link);
@@ -208,20 +221,36 @@ export function watchListMarkers(options: {
       const entries = names.get(ref.key) ?? [];
       entries.push({ element: name, marker: null });
       names.set(ref.key, entries);
-      if (views.has(ref.key)) draw(ref.key);
+      if (views.has(ref.key)) known.push(ref.key);
       else fresh.add(ref.key);
     }
+    draw(known);
     ask([...fresh]);
   };
 
-  const observer = new MutationObserver(() => {
-    timer ??= setTimeout(scan, SCAN_DELAY_MS);
+  // The user's own click (or Enter) on a marker opens the panel about that person, not the
+  // profile the site's link around it leads to. One listener for all the markers on the page.
+  const onClick = (event: MouseEvent) => {
+    const marker = event.target ? hosts.get(event.target) : undefined;
+    if (!marker?.button || !event.isTrusted) return;
+    event.preventDefault();
+    event.stopPropagation();
+    options.onOpen(marker.key);
+  };
+  window.addEventListener('click', onClick, true);
+
+  const observer = new MutationObserver((records) => {
+    if (timer !== undefined) return;
+    // The hosts this script put in are no new rows.
+    const added = records.some((record) => [...record.addedNodes].some((node) => !hosts.has(node)));
+    if (added) timer = setTimeout(scan, SCAN_DELAY_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      window.removeEventListener('click', onClick, true);
       clearTimeout(timer);
     },
     { once: true },
