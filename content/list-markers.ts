@@ -3,13 +3,17 @@ import type { SiteAdapter } from '../sites/types';
 import { ICONS, TONE_CSS } from './badge';
 
 /*
- * Markers after the names of known people wherever the sites list people (search results, My
- * Network, "People you may know", conversation lists): how the tie stands, in the badge's colours
- * and words. Lists flatten and hash their markup, so the signal is a link to a profile with the
- * name inside it. Under the badge's rules: a closed shadow root, no text nodes. Every name gets
- * the same host, known or not (empty for people not kept), so the page cannot tell from its
- * markup or styles whom the user keeps; it takes no room (zero size, the marker drawn beside it),
- * so nothing on the page moves when it appears.
+ * Markers after the names of known people wherever the sites list people with a link to their
+ * profile (search results, My Network, "People you may know"): how the tie stands, in the
+ * badge's colours and words. Lists flatten and hash their markup, so the signal is a link to a
+ * profile with the name inside it. Under the badge's rules: a closed shadow root, no text nodes.
+ *
+ * Every name gets the same host, kept or not, and the page can tell nothing from it: the host is
+ * out of the flow (nothing on the page moves when it appears), always of one size, clips what it
+ * holds, and takes no pointer events, drawn marker or not. So `elementFromPoint`, styles, sizes,
+ * overflow and markup are the same after every name. The user's click on a marker is taken from
+ * the page in capture, by where it lands (see `watchListMarkers`); the page learns of a marker
+ * only when the user clicks it.
  */
 const LINKS = 'a[href*="/in/"], a[href*="/profile/"], a[href*="/profiles/"]';
 /** Screen-reader-only text in a link ("View Jana's profile") is not the name. */
@@ -17,43 +21,47 @@ const HIDDEN_TEXT = '.visually-hidden, .sr-only, .a11y-text';
 /** Rows added by infinite scroll are read in one go a moment after they arrive. */
 const SCAN_DELAY_MS = 100;
 
+/** The host's box, the same for everyone: room for the widest marker (its words are cut). */
+const HOST_WIDTH_PX = 176;
+const HOST_HEIGHT_PX = 20;
+
 const CSS = `
 :host {
   all: initial !important;
-  display: inline-block !important;
-  position: relative !important;
-  width: 0 !important;
-  height: 0 !important;
-  margin: 0 !important;
+  position: absolute !important;
+  display: inline-flex !important;
+  align-items: center !important;
+  box-sizing: border-box !important;
+  width: ${HOST_WIDTH_PX}px !important;
+  height: ${HOST_HEIGHT_PX}px !important;
+  margin: 0 0 0 6px !important;
   padding: 0 !important;
-  overflow: visible !important;
-  vertical-align: baseline !important;
+  overflow: hidden !important;
+  contain: strict !important;
+  pointer-events: none !important;
   visibility: visible !important;
   opacity: 1 !important;
+  z-index: 1 !important;
 }
 .tk-marker {
   all: unset;
   box-sizing: border-box;
-  position: absolute;
-  left: 6px;
-  bottom: -0.35em;
   display: flex;
   align-items: center;
   gap: 4px;
-  height: 1.6em;
-  max-width: 16em;
+  height: 18px;
+  max-width: 100%;
   padding: 0 8px;
   border-radius: 999px;
   border: 1px solid currentColor;
   font: 600 11px/1 system-ui, sans-serif;
   white-space: nowrap;
-  cursor: pointer;
   user-select: none;
-  z-index: 1;
+  pointer-events: none;
   color: var(--tone);
   background: var(--tone-soft);
 }
-.tk-marker:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.tk-marker:focus-visible { outline: 2px solid #2563eb; outline-offset: -2px; }
 .tk-marker::before { content: attr(data-icon); }
 .tk-marker::after { content: attr(data-label); min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 ${TONE_CSS}
@@ -153,6 +161,8 @@ export function watchListMarkers(options: {
   const hosts = new WeakMap<EventTarget, Marker>();
   /** What the background said of each key asked: a view, or null for someone not kept. */
   const views = new Map<string, MarkerView | null>();
+  /** The markers drawn now (people kept): where a click opens the panel. */
+  const drawn = new Set<Marker>();
   /** Keys whose markers are to be drawn again at the next frame. */
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -177,6 +187,8 @@ export function watchListMarkers(options: {
           entry.element.after(entry.marker.host);
         }
         paint(entry.marker, view, dark);
+        if (view) drawn.add(entry.marker);
+        else drawn.delete(entry.marker);
       }
     }
     pending.clear();
@@ -228,13 +240,35 @@ export function watchListMarkers(options: {
     ask([...fresh]);
   };
 
-  // The user's own click (or Enter) on a marker opens the panel about that person, not the
-  // profile the site's link around it leads to. One listener for all the markers on the page.
+  /*
+   * The user's own click on a marker opens the panel about that person, not the profile the
+   * site's link around it leads to. Markers take no pointer events (so that the page cannot find
+   * them by hit-testing), so the click is looked for here, in capture, by where it lands: on a
+   * drawn marker, with nothing of the page's over it (a dialog or a menu keeps its click). Enter
+   * on a focused marker reaches its host. One listener for the page; it reads layout only on a
+   * click, and only while markers are drawn.
+   */
+  const markerAt = (event: MouseEvent): Marker | undefined => {
+    const own = event.target ? hosts.get(event.target) : undefined;
+    if (own) return own.button ? own : undefined;
+    const under = event.target instanceof Node ? event.target : null;
+    if (!under || event.detail === 0) return undefined;
+    for (const marker of drawn) {
+      const { host, button } = marker;
+      // What the page shows there belongs with the name: its row, or the name's own link.
+      if (!button || !(under.contains(host) || host.parentElement?.parentElement?.contains(under))) continue;
+      const box = button.getBoundingClientRect();
+      if (event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom) return marker;
+    }
+    return undefined;
+  };
   const onClick = (event: MouseEvent) => {
-    const marker = event.target ? hosts.get(event.target) : undefined;
-    if (!marker?.button || !event.isTrusted) return;
+    if (!event.isTrusted || event.button !== 0 || drawn.size === 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const marker = markerAt(event);
+    if (!marker) return;
     event.preventDefault();
-    event.stopPropagation();
+    event.stopImmediatePropagation();
     options.onOpen(marker.key);
   };
   window.addEventListener('click', onClick, true);
