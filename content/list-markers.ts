@@ -218,18 +218,22 @@ export function watchListMarkers(options: {
     if (signal.aborted || adapter.profileFromUrl(new URL(location.href))) return;
     const fresh = new Set<string>();
     const known: string[] = [];
+    const base = location.href;
     for (const link of document.querySelectorAll(LINKS)) {
       if (seen.has(link)) continue;
       seen.add(link);
+      // The name first: it is cheaper to look for than the address is to read, and avatars
+      // (half the links in most lists) have none.
+      const name = nameElementOf(link);
+      if (!name) continue;
       let url: URL;
       try {
-        url = new URL(link.getAttribute('href') ?? '', location.href);
+        url = new URL(link.getAttribute('href') ?? '', base);
       } catch {
         continue;
       }
       const ref = adapter.matchesHost(url.hostname) ? adapter.profileFromUrl(url) : null;
-      const name = ref && nameElementOf(link);
-      if (!ref || !name) continue;
+      if (!ref) continue;
       const entries = names.get(ref.key) ?? [];
       entries.push({ element: name, marker: null });
       names.set(ref.key, entries);
