@@ -20,7 +20,7 @@ import { measureSearch } from './search';
 import { entrySizes, measureSizes, type EntrySize } from './sizes';
 import { measureWakes } from './wakes';
 
-export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'recognition', 'backup'] as const;
+export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'markers', 'recognition', 'backup'] as const;
 export type AreaName = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -222,9 +222,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     }
 
     const real = largestRealProfile();
-    if (wanted('host') || wanted('memory') || wanted('recognition')) {
+    if (wanted('host') || wanted('markers') || wanted('memory') || wanted('recognition')) {
       const plain = await launch(null);
-      if (wanted('host') || wanted('memory')) {
+      if (wanted('host') || wanted('markers') || wanted('memory')) {
         // The production build, with the same people known, against Chromium without the extension.
         const production = await launch(PRODUCTION_DIR);
         await (await production.extensionPage()).importBackup(popupData(), 'replace');
@@ -249,7 +249,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           },
         ];
         await step('host', () => measureHostCost(production, plain, demoPages, real, sizes.host));
-        await step('host', () =>
+        await step('markers', () =>
           // The same people as imported above (the same seed): half the list is kept.
           measureListMarkers(production, plain, popupDataset(Date.now()), { count: sizes.host.demo, warmUp: sizes.host.warmUp }),
         );

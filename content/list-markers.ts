@@ -3,13 +3,17 @@ import type { SiteAdapter } from '../sites/types';
 import { ICONS, TONE_CSS } from './badge';
 
 /*
- * Markers after the names of known people wherever the sites list people (search results, My
- * Network, "People you may know", conversation lists): how the tie stands, in the badge's colours
- * and words. Lists flatten and hash their markup, so the signal is a link to a profile with the
- * name inside it. Under the badge's rules: a closed shadow root, no text nodes. Every name gets
- * the same host, known or not (empty for people not kept), so the page cannot tell from its
- * markup or styles whom the user keeps; it takes no room (zero size, the marker drawn beside it),
- * so nothing on the page moves when it appears.
+ * Markers after the names of known people wherever the sites list people with a link to their
+ * profile (search results, My Network, "People you may know"): how the tie stands, in the
+ * badge's colours and words. Lists flatten and hash their markup, so the signal is a link to a
+ * profile with the name inside it. Under the badge's rules: a closed shadow root, no text nodes.
+ *
+ * Every name gets the same host, kept or not, and the page can tell nothing from it: the host is
+ * out of the flow (nothing on the page moves when it appears), always of one size, clips what it
+ * holds, and takes no pointer events, drawn marker or not. So `elementFromPoint`, styles, sizes,
+ * overflow and markup are the same after every name. The user's click on a marker is taken from
+ * the page in capture, by where it lands (see `watchListMarkers`); the page learns of a marker
+ * only when the user clicks it.
  */
 const LINKS = 'a[href*="/in/"], a[href*="/profile/"], a[href*="/profiles/"]';
 /** Screen-reader-only text in a link ("View Jana's profile") is not the name. */
@@ -17,46 +21,49 @@ const HIDDEN_TEXT = '.visually-hidden, .sr-only, .a11y-text';
 /** Rows added by infinite scroll are read in one go a moment after they arrive. */
 const SCAN_DELAY_MS = 100;
 
+/** The host's box, the same for everyone: room for the widest marker (its words are cut). */
+const HOST_WIDTH_PX = 176;
+const HOST_HEIGHT_PX = 20;
+
 const CSS = `
 :host {
   all: initial !important;
-  display: inline-block !important;
-  position: relative !important;
-  width: 0 !important;
-  height: 0 !important;
-  margin: 0 !important;
+  position: absolute !important;
+  display: inline-flex !important;
+  align-items: center !important;
+  box-sizing: border-box !important;
+  width: ${HOST_WIDTH_PX}px !important;
+  height: ${HOST_HEIGHT_PX}px !important;
+  margin: 0 0 0 6px !important;
   padding: 0 !important;
-  overflow: visible !important;
-  vertical-align: baseline !important;
+  overflow: hidden !important;
+  contain: strict !important;
+  pointer-events: none !important;
   visibility: visible !important;
   opacity: 1 !important;
+  z-index: 1 !important;
 }
 .tk-marker {
   all: unset;
   box-sizing: border-box;
-  position: absolute;
-  left: 6px;
-  bottom: -0.35em;
   display: flex;
   align-items: center;
   gap: 4px;
-  height: 1.6em;
-  max-width: 16em;
+  height: 18px;
+  max-width: 100%;
   padding: 0 8px;
   border-radius: 999px;
   border: 1px solid currentColor;
   font: 600 11px/1 system-ui, sans-serif;
   white-space: nowrap;
-  cursor: pointer;
   user-select: none;
-  z-index: 1;
+  pointer-events: none;
   color: var(--tone);
   background: var(--tone-soft);
 }
-.tk-marker:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.tk-icon::before { content: attr(data-icon); }
-.tk-label { overflow: hidden; text-overflow: ellipsis; }
-.tk-label::before { content: attr(data-label); }
+.tk-marker:focus-visible { outline: 2px solid #2563eb; outline-offset: -2px; }
+.tk-marker::before { content: attr(data-icon); }
+.tk-marker::after { content: attr(data-label); min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 ${TONE_CSS}
 `;
 
@@ -75,11 +82,12 @@ export function nameElementOf(link: Element): Element | null {
   return null;
 }
 
+/** A name's host and what its closed shadow root holds: nothing, or the marker (one button). */
 interface Marker {
+  key: string;
   host: HTMLElement;
-  show(view: MarkerView): void;
-  /** Someone no longer kept (deleted elsewhere): the host stays, empty, as for everyone. */
-  hide(): void;
+  root: ShadowRoot;
+  button: HTMLButtonElement | null;
 }
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -103,39 +111,28 @@ function adopt(root: ShadowRoot): void {
   }
 }
 
-/** The host after a name; its content (the marker) is drawn by `show`, for known people only. */
-function createMarker(key: string, dark: boolean, onOpen: (key: string) => void): Marker {
+/** The host after a name, with its closed shadow root: the same for everyone, kept or not. */
+function createMarker(key: string): Marker {
   const host = document.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
   adopt(root);
-  const button = document.createElement('button');
+  return { key, host, root, button: null };
+}
+
+/** Draws the marker (one button; icon and words are generated content), or takes it away. */
+function paint(marker: Marker, view: MarkerView | null, dark: boolean): void {
+  if (!view) {
+    marker.button?.remove();
+    marker.button = null;
+    return;
+  }
+  const button = (marker.button ??= document.createElement('button'));
   button.type = 'button';
-  const icon = document.createElement('span');
-  icon.className = 'tk-icon';
-  icon.setAttribute('aria-hidden', 'true');
-  const label = document.createElement('span');
-  label.className = 'tk-label';
-  label.setAttribute('aria-hidden', 'true');
-  button.append(icon, label);
-  button.addEventListener('click', (event) => {
-    // The marker may sit inside the site's link: the click opens the panel, not the profile.
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.isTrusted) onOpen(key);
-  });
-  return {
-    host,
-    show(view) {
-      button.className = `tk-marker tk-tone-${view.tone}${dark ? ' tk-dark' : ''}`;
-      button.setAttribute('aria-label', view.ariaLabel);
-      icon.dataset.icon = ICONS[view.tone];
-      label.dataset.label = view.label;
-      if (!button.isConnected) root.append(button);
-    },
-    hide() {
-      button.remove();
-    },
-  };
+  button.className = `tk-marker tk-tone-${view.tone}${dark ? ' tk-dark' : ''}`;
+  button.setAttribute('aria-label', view.ariaLabel);
+  button.dataset.icon = ICONS[view.tone];
+  button.dataset.label = view.label;
+  if (!button.isConnected) marker.root.append(button);
 }
 
 export interface ListMarkers {
@@ -160,20 +157,44 @@ export function watchListMarkers(options: {
   const seen = new WeakSet<Element>();
   /** The names on the page, by profile key; each gets one marker. */
   const names = new Map<string, { element: Element; marker: Marker | null }[]>();
+  /** The hosts on the page, to the key of the person after whose name each sits. */
+  const hosts = new WeakMap<EventTarget, Marker>();
   /** What the background said of each key asked: a view, or null for someone not kept. */
   const views = new Map<string, MarkerView | null>();
+  /** The markers drawn now (people kept): where a click opens the panel. */
+  const drawn = new Set<Marker>();
+  /** Keys whose markers are to be drawn (again). */
+  const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const draw = (key: string) => {
-    const view = views.get(key);
-    for (const entry of names.get(key) ?? []) {
-      if (!entry.marker) {
-        entry.marker = createMarker(key, options.dark(), options.onOpen);
-        entry.element.after(entry.marker.host);
+  /*
+   * All the writes of a batch in one go, as soon as the background has answered: the dark look
+   * is read first (before any write, so it forces no second style calculation), then the hosts go
+   * in one after another without any read in between. (Waiting for the next frame instead was
+   * measured: it cost the page more script time, not less.)
+   */
+  const drawPending = () => {
+    if (signal.aborted) return;
+    // Read before the first write, while the page's styles are still computed.
+    const dark = [...pending].some((key) => views.get(key)) && options.dark();
+    for (const key of pending) {
+      const view = views.get(key) ?? null;
+      for (const entry of names.get(key) ?? []) {
+        if (!entry.marker) {
+          entry.marker = createMarker(key);
+          hosts.set(entry.marker.host, entry.marker);
+          entry.element.after(entry.marker.host);
+        }
+        paint(entry.marker, view, dark);
+        if (view) drawn.add(entry.marker);
+        else drawn.delete(entry.marker);
       }
-      if (view) entry.marker.show(view);
-      else entry.marker.hide();
     }
+    pending.clear();
+  };
+  const draw = (keys: Iterable<string>) => {
+    for (const key of keys) pending.add(key);
+    if (pending.size > 0) drawPending();
   };
 
   const ask = (keys: string[]) => {
@@ -183,7 +204,7 @@ export function watchListMarkers(options: {
         if (signal.aborted) return;
         for (const key of keys) views.set(key, null);
         for (const view of found) views.set(view.key, view);
-        for (const key of keys) draw(key);
+        draw(keys);
       },
       () => undefined,
     );
@@ -193,35 +214,78 @@ export function watchListMarkers(options: {
     timer = undefined;
     if (signal.aborted || adapter.profileFromUrl(new URL(location.href))) return;
     const fresh = new Set<string>();
+    const known: string[] = [];
+    const base = location.href;
     for (const link of document.querySelectorAll(LINKS)) {
       if (seen.has(link)) continue;
       seen.add(link);
+      // The name first: it is cheaper to look for than the address is to read, and avatars
+      // (half the links in most lists) have none.
+      const name = nameElementOf(link);
+      if (!name) continue;
       let url: URL;
       try {
-        url = new URL(link.getAttribute('href') ?? '', location.href);
+        url = new URL(link.getAttribute('href') ?? '', base);
       } catch {
         continue;
       }
       const ref = adapter.matchesHost(url.hostname) ? adapter.profileFromUrl(url) : null;
-      const name = ref && nameElementOf(link);
-      if (!ref || !name) continue;
+      if (!ref) continue;
       const entries = names.get(ref.key) ?? [];
       entries.push({ element: name, marker: null });
       names.set(ref.key, entries);
-      if (views.has(ref.key)) draw(ref.key);
+      if (views.has(ref.key)) known.push(ref.key);
       else fresh.add(ref.key);
     }
+    draw(known);
     ask([...fresh]);
   };
 
-  const observer = new MutationObserver(() => {
-    timer ??= setTimeout(scan, SCAN_DELAY_MS);
+  /*
+   * The user's own click on a marker opens the panel about that person, not the profile the
+   * site's link around it leads to. Markers take no pointer events (so that the page cannot find
+   * them by hit-testing), so the click is looked for here, in capture, by where it lands: on a
+   * drawn marker, with nothing of the page's over it (a dialog or a menu keeps its click). Enter
+   * on a focused marker reaches its host. One listener for the page; it reads layout only on a
+   * click, and only while markers are drawn.
+   */
+  const markerAt = (event: MouseEvent): Marker | undefined => {
+    const own = event.target ? hosts.get(event.target) : undefined;
+    if (own) return own.button ? own : undefined;
+    const under = event.target instanceof Node ? event.target : null;
+    if (!under || event.detail === 0) return undefined;
+    for (const marker of drawn) {
+      const { host, button } = marker;
+      // What the page shows there belongs with the name: its row, or the name's own link.
+      if (!button || !(under.contains(host) || host.parentElement?.parentElement?.contains(under))) continue;
+      const box = button.getBoundingClientRect();
+      if (event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom) return marker;
+    }
+    return undefined;
+  };
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted || event.button !== 0 || drawn.size === 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const marker = markerAt(event);
+    if (!marker) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    options.onOpen(marker.key);
+  };
+  window.addEventListener('click', onClick, true);
+
+  const observer = new MutationObserver((records) => {
+    if (timer !== undefined) return;
+    // The hosts this script put in are no new rows.
+    const added = records.some((record) => [...record.addedNodes].some((node) => !hosts.has(node)));
+    if (added) timer = setTimeout(scan, SCAN_DELAY_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      window.removeEventListener('click', onClick, true);
       clearTimeout(timer);
     },
     { once: true },

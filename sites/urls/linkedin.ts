@@ -11,6 +11,8 @@ const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{34}$/;
 
 /** Vanity slugs: letters (any script), digits, hyphens; old ones also `_` and `.`. */
 const SLUG = /^[\p{L}\p{M}\p{N}._-]{2,100}$/u;
+/** Most slugs: the same rule in ASCII, checked first (compiling `SLUG` costs a page about a millisecond). */
+const ASCII_SLUG = /^[A-Za-z0-9._-]{2,100}$/;
 
 /** `/in/me/` redirects to the viewer's own profile: it names nobody until then. */
 const NOT_A_SLUG = new Set(['me']);
@@ -44,7 +46,7 @@ export function parseLinkedinUrl(url: URL): ParsedLinkedinUrl | null {
   const [kind, rawSlug, ...rest] = segments;
   if (rawSlug === undefined) return null;
   const slug = decodeSegment(rawSlug);
-  if (slug === null || !SLUG.test(slug)) return null;
+  if (slug === null || !(ASCII_SLUG.test(slug) || SLUG.test(slug))) return null;
 
   if (kind === 'in') {
     if (MEMBER_ID.test(slug)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ClosedShadow } from '../../scripts/closed-shadow';
 import { sendFromPage as send } from '../../scripts/extension-page';
 import { Harness, harnessForEachTest } from './harness';
 import { PopupPage, ProfileBadge } from './page-objects';
@@ -135,6 +136,71 @@ describe('a hostile page', () => {
     }
     expect(sizes[0]!.width).toBeGreaterThan(0);
     expect(sizes[0]).toEqual(sizes[1]);
+  });
+
+  it('cannot tell from the hosts after the names in a list whom the user keeps: not by size, styles, hit-testing or text', async () => {
+    const popup = await PopupPage.open(harness);
+    const { contact } = await send(popup.page, 'profile.ensure', {
+      site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel',
+    });
+    await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
+    await send(popup.page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 90 * 24 * 3600 * 1000 });
+    // Jana is kept; Lukas and Erika, the other two on the list, are not.
+    const page = await harness.open('https://www.linkedin.com/search/results/people/?keywords=x');
+    const markers = await ClosedShadow.appear(page, '.tk-marker');
+    await expect.poll(() => markers.hostCount()).toBe(1);
+
+    // The page's script, after every name: what it can measure and probe of each host.
+    const probes = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('span')].filter((span) => span.outerHTML === '<span></span>');
+      return hosts.map((host) => {
+        const box = host.getBoundingClientRect();
+        const style = getComputedStyle(host);
+        const styles = [...style].map((name) => `${name}:${style.getPropertyValue(name)}`).join(';');
+        // Every point in and around where a marker would be drawn, 4 px apart.
+        let hits = 0;
+        for (let x = box.left - 8; x <= box.left + 240; x += 4) {
+          for (let y = box.top - 24; y <= box.bottom + 24; y += 4) {
+            if (document.elementFromPoint(x, y) === host || document.elementsFromPoint(x, y).includes(host)) hits += 1;
+          }
+        }
+        const name = host.previousElementSibling!.getBoundingClientRect();
+        return {
+          name: host.previousElementSibling?.textContent,
+          size: `${box.width}×${box.height}`,
+          offset: `${box.left - name.right},${box.top - name.top}`,
+          styles,
+          hits,
+          shadow: String(host.shadowRoot),
+        };
+      });
+    });
+    expect(probes.map((p) => p.name)).toEqual(['Jana Beispiel', 'Lukas Mustermann', 'Erika Unbekannt']);
+    const [jana, ...others] = probes.map(({ name: _name, styles: _styles, ...rest }) => rest);
+    for (const other of others) expect(other).toEqual(jana);
+    // Computed styles alike too, but for where each host sits (its used insets).
+    const styles = probes.map((p) => p.styles.split(';').filter((declaration) => !/^(top|left|right|bottom|inset-[a-z-]+):/.test(declaration)));
+    for (const other of styles.slice(1)) expect(other.filter((declaration) => !styles[0]!.includes(declaration))).toEqual([]);
+    // Nor through the words it can search for.
+    expect(await page.evaluate(pageSearch, ['Overdue', 'No contact yet', 'Tiekeeper', 'Jana Beispiel: '])).toEqual([]);
+
+    // A click the page forges, on the host or where the marker is drawn, opens nothing.
+    await harness.capturePanelOpens();
+    await page.evaluate(() => {
+      const host = [...document.querySelectorAll('span')].find((span) => span.outerHTML === '<span></span>')!;
+      const box = host.getBoundingClientRect();
+      // (The page keeps its own links from following its forged clicks.)
+      const stay = (event: Event) => event.preventDefault();
+      document.addEventListener('click', stay);
+      host.click();
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: box.left + 30, clientY: box.top + 8, detail: 1 }));
+      document.removeEventListener('click', stay);
+    });
+    // The user's own click on the marker does (and only that one).
+    await markers.click('.tk-marker');
+    await expect.poll(async () => (await harness.panelOpens()).length).toBe(1);
+    expect(await harness.panelOpens()).toHaveLength(1);
+    expect(page.url()).toContain('/search/results/people/');
   });
 
   it('cannot attach its profile to someone else by claiming their member id', async () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ElementHandle } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notificationId } from '../../../background/notification-ids';
+import { FirefoxClosedShadow } from './closed-shadow';
 import { FirefoxHarness } from './harness';
 import { clickNamed, FirefoxBadge, send, textOf } from './page-objects';
 
@@ -160,6 +161,55 @@ describe('the extension in Firefox', () => {
     await expect.poll(() => popup.$$eval('.tk-followup .tk-name', (names) => names.map((n) => n.textContent))).toEqual([]);
     expect(await textOf(popup, '.tk-toast')).toContain('Call with Jana Beispiel logged.');
     expect(await h.shownNotifications()).toEqual([id]);
+  });
+
+  it('logs a message sent on LinkedIn after the user\'s yes, and shows the marker beside that person in a list', async () => {
+    const h = await start();
+    const control = await h.openExtensionPage('dashboard.html');
+    const page = await h.open('https://www.linkedin.com/messaging/thread/2-jana/');
+    // The user types in the site's composer and sends with Enter.
+    await page.locator('.msg-form__contenteditable').click();
+    await page.keyboard.type('Hello Jana, see you in Hamburg');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.$$eval('.msg-s-message-list__event', (items) => items.length)).toBe(3);
+
+    // Tiekeeper asks first, in its closed shadow root; nothing is logged before the yes.
+    const notice = new FirefoxClosedShadow(h.bidi, page, h.contextOf(page), '.tk-notice');
+    const buttons = () => notice.call<string>('.tk-actions', '(el) => [...el.children].map((b) => b.getAttribute("aria-label")).join("|")');
+    await expect.poll(buttons).toBe('No|Yes, log them');
+    expect(await send(control, 'contacts.list', {})).toEqual([]);
+    await notice.click('.tk-action:nth-child(2)');
+    await expect.poll(() => notice.attribute('.tk-text', 'data-text')).toBe('In touch today with Jana Beispiel: logged.');
+    const state = await send(control, 'profile.get', { site: 'linkedin', key: 'jana-beispiel' });
+    expect(state?.interactions).toMatchObject([{ kind: 'message', automatic: true, note: '' }]);
+
+    // The search results list her: a marker after her name says so; the others get none.
+    const list = await h.open('https://www.linkedin.com/search/results/people/?keywords=x');
+    const markers = new FirefoxClosedShadow(h.bidi, list, h.contextOf(list), '.tk-marker');
+    await expect.poll(() => markers.attribute('.tk-marker', 'aria-label')).toBe('Tiekeeper, Jana Beispiel: Last contact today');
+    expect(await markers.hostCount()).toBe(1);
+    // The page sees the same empty host after every name, and hit-tests none of them.
+    const hosts = await list.evaluate(() => {
+      const all = [...document.querySelectorAll('span')].filter((span) => span.outerHTML === '<span></span>');
+      return all.map((host) => {
+        const box = host.getBoundingClientRect();
+        return `${box.width}×${box.height} ${document.elementFromPoint(box.left + 20, box.top + 8) === host}`;
+      });
+    });
+    expect(hosts).toHaveLength(3);
+    expect(new Set(hosts).size).toBe(1);
+    expect(hosts[0]).toMatch(/ false$/);
+
+    // The user's click on the marker opens the panel about her (in a window of its own in Firefox).
+    const before = new Set(await h.extensionPages('sidepanel.html'));
+    await markers.click('.tk-marker');
+    let panel: Page | undefined;
+    await expect.poll(async () => {
+      panel = (await h.extensionPages('sidepanel.html')).find((candidate) => !before.has(candidate));
+      return panel !== undefined;
+    }).toBe(true);
+    await expect.poll(() => panel!.$eval('input.tk-name', (input) => (input as HTMLInputElement).value).catch(() => '')).toBe('Jana Beispiel');
+    expect(list.url()).toContain('/search/results/people/');
   });
 
   it('imports LinkedIn’s Connections.csv in the dashboard and finds people by search', async () => {

@@ -57,6 +57,28 @@ describe('markers beside people in lists', () => {
     stop.abort();
   });
 
+  it('leave LinkedIn\'s list of conversations alone: its rows link to threads, not to people', async () => {
+    vi.stubGlobal('location', new URL('https://www.linkedin.com/messaging/thread/2-jana/'));
+    document.body.replaceChildren(...nodes(renderMessagingPage('https://www.linkedin.com/messaging/thread/2-jana/')!.html));
+    const asked: string[][] = [];
+    const stop = new AbortController();
+    watchListMarkers({
+      adapter: linkedinAdapter,
+      dark: () => false,
+      signal: stop.signal,
+      onOpen: () => undefined,
+      ask: async (keys) => {
+        asked.push(keys);
+        return [];
+      },
+    });
+    // Only the names in the conversation that link to profiles get a host; the list gets none.
+    await vi.waitFor(() => expect(markerHosts().length).toBeGreaterThan(0));
+    expect(document.querySelector('.msg-conversations-container')!.querySelectorAll('span')).toHaveLength(0);
+    expect(asked.flat().every((key) => !key.includes('thread'))).toBe(true);
+    stop.abort();
+  });
+
   it('stay off profile pages, where the badge speaks for the person', async () => {
     vi.stubGlobal('location', new URL('https://www.linkedin.com/in/jana-beispiel/'));
     document.body.replaceChildren(...nodes('<a href="/in/lukas/">Lukas</a>'));
