@@ -75,7 +75,8 @@ function iteratorOf(source: PieceSource): Iterator<BackupPiece> | AsyncIterator<
 export async function importBackup(db: TiekeeperDb, source: PieceSource, mode: ImportMode, apply: boolean): Promise<BackupImportResult> {
   return db.transaction(apply ? 'rw' : 'r', backupTables(db), async () => {
     // A preview works out both modes from one reading of the file.
-    const runs = apply ? [new BackupImport(db, mode, true)] : (['merge', 'replace'] as const).map((each) => new BackupImport(db, each, false));
+    const reads = sharedReads(db);
+    const runs = apply ? [new BackupImport(db, mode, true)] : (['merge', 'replace'] as const).map((each) => new BackupImport(db, each, false, reads));
     for (const run of runs) await run.start();
     const reader = new BackupReader();
     const pieces = iteratorOf(source);
@@ -102,11 +103,32 @@ export async function importBackup(db: TiekeeperDb, source: PieceSource, mode: I
     }
     const { exportedAt, settings } = reader.finish();
     const counts: BackupCounts[] = [];
-    for (const run of runs) counts.push(await run.finish(settings, reader.ids));
+    for (const run of runs) counts.push(await run.finish(settings));
     if (apply) return { exportedAt, counts: counts[0]! };
     const modes = { merge: counts[0]!, replace: counts[1]! };
     return { exportedAt, counts: modes[mode], modes };
   });
+}
+
+type ReadRows = (table: BackupTable, ids: string[]) => Promise<unknown[]>;
+
+/**
+ * Reads for a preview's two modes: both ask for the same rows, one mode after the other for each
+ * piece, so each answer is kept until the other mode has taken it (a piece's worth at most).
+ */
+function sharedReads(db: TiekeeperDb): ReadRows {
+  const waiting = new Map<string, Promise<unknown[]>>();
+  return (table, ids) => {
+    const key = `${table}\n${ids.length}\n${ids[0]}\n${ids.at(-1)}`;
+    const kept = waiting.get(key);
+    if (kept) {
+      waiting.delete(key);
+      return kept;
+    }
+    const rows = db[table].bulkGet(ids);
+    waiting.set(key, rows);
+    return rows;
+  };
 }
 
 type Waiting = { [T in 'notes' | 'interactions' | 'introductions']: { table: T; rows: ValidRow<T>[] } }['notes' | 'interactions' | 'introductions'];
@@ -133,10 +155,17 @@ class BackupImport {
     private readonly db: TiekeeperDb,
     private readonly mode: ImportMode,
     private readonly apply: boolean,
+    private readonly read: ReadRows = (table, ids) => db[table].bulkGet(ids),
   ) {}
 
   async start(): Promise<void> {
     for (const table of BACKUP_TABLES) this.totals[table] = await this.db[table].count();
+    if (this.mode !== 'replace' || !this.apply) return;
+    // Replacing: everything goes first (in the same transaction, so a failure brings it back),
+    // and the backup's rows are written without reading anything back. What changed was shown by
+    // the preview; the counts of the import itself are the rows written.
+    for (const table of [...BACKUP_TABLES, 'nudges'] as const) await this.db[table].clear();
+    for (const table of BACKUP_TABLES) this.totals[table] = 0;
   }
 
   private contactId(id: string): string {
@@ -159,7 +188,7 @@ class BackupImport {
   private async settlePeople(): Promise<void> {
     const { db } = this;
     for (let i = 0; i < this.profiles.length && this.totals.profiles > 0; i += CHUNK) {
-      for (const p of await db.profiles.bulkGet(this.profiles.slice(i, i + CHUNK).map((p) => p.id))) if (p) this.storedProfiles.set(p.id, p);
+      for (const p of (await this.read('profiles', this.profiles.slice(i, i + CHUNK).map((p) => p.id))) as (Profile | undefined)[]) if (p) this.storedProfiles.set(p.id, p);
     }
     if (this.mode === 'merge') {
       const involved = [...new Set([...this.profiles.map((p) => p.contactId), ...[...this.storedProfiles.values()].map((p) => p.contactId)])];
@@ -197,7 +226,7 @@ class BackupImport {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       // Into an empty table (a new installation) nothing needs reading.
-      const stored = (this.totals[table] === 0 ? [] : await this.db[table].bulkGet(chunk.map((row) => row.id))) as (ValidRow<T> | undefined)[];
+      const stored = (this.totals[table] === 0 ? [] : await this.read(table, chunk.map((row) => row.id))) as (ValidRow<T> | undefined)[];
       const out: ValidRow<T>[] = [];
       chunk.forEach((row, index) => {
         const winner = this.merged(table, row, stored[index]);
@@ -232,7 +261,7 @@ class BackupImport {
     return this.decide(table, intro, here, !conflict && intro.updatedAt > (here?.updatedAt ?? -1)) ? (intro as ValidRow<T>) : null;
   }
 
-  async finish(settings: Settings, ids: Record<BackupTable, Set<string>>): Promise<BackupCounts> {
+  async finish(settings: Settings): Promise<BackupCounts> {
     const { db, apply } = this;
     if (!this.peopleReady) await this.settlePeople();
     const profiles: Profile[] = [];
@@ -256,15 +285,6 @@ class BackupImport {
     this.counts.settings = { ...emptyCounts(), [takeSettings && !sameRow(storedSettings, settings) ? 'changed' : 'unchanged']: 1 };
     if (!apply) return this.counts;
 
-    if (this.mode === 'replace') {
-      for (const table of BACKUP_TABLES) {
-        if (this.totals[table] === 0) continue;
-        const keep = ids[table];
-        const stale = (await db[table].toCollection().primaryKeys()).filter((key) => !keep.has(key));
-        for (let i = 0; i < stale.length; i += CHUNK) await db[table].bulkDelete(stale.slice(i, i + CHUNK));
-      }
-      await db.nudges.clear();
-    }
     for (let i = 0; i < profiles.length; i += CHUNK) await db.profiles.bulkPut(profiles.slice(i, i + CHUNK));
     for (let i = 0; i < contacts.length; i += CHUNK) await db.contacts.bulkPut(contacts.slice(i, i + CHUNK));
     // The tie figures follow from the interactions each contact ends up with, whatever the

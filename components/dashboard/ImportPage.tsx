@@ -114,13 +114,14 @@ export function ImportPage() {
     await preview(file.name, { kind: 'connections', input: { kind: 'connections', text, rhythmDays: null } });
   };
 
-  const apply = async (fileName: string, source: Source) => {
+  const apply = async (fileName: string, source: Source, previewed?: ImportSummary) => {
     setError(null);
     const bytes = source.kind === 'backup';
     setPhase({ step: 'applying', fileName, done: 0, total: 0, bytes });
     try {
       const summary = await run(true, source, (done, total) => setPhase({ step: 'applying', fileName, done, total, bytes }));
-      setPhase({ step: 'done', fileName, summary });
+      // A replace writes without comparing: what it changed is what its preview said.
+      setPhase({ step: 'done', fileName, summary: source.kind === 'backup' && source.mode === 'replace' && previewed ? previewed : summary });
       announce(t('importDone'));
     } catch (failure) {
       setError(failure);
@@ -269,7 +270,7 @@ export function ImportPage() {
                   ? phase.source.mode !== mode || (mode === 'replace' && !replaceConfirmed)
                   : (phase.source.input.rhythmDays ?? null) !== rhythmDays
               }
-              onClick={() => void apply(phase.fileName, phase.source)}
+              onClick={() => void apply(phase.fileName, phase.source, phase.summary)}
             >
               {t('importApply')}
             </button>

@@ -70,16 +70,19 @@ describe('a backup of 50,000 people with 500,000 notes', () => {
       const dashboard = await DashboardPage.open(harness, '#/import');
       const pageCdp: CDPSession = await harness.cdp(dashboard.page);
       const pageHeap = () => pageHeapAfterGc(pageCdp);
-      const worker = await TargetSession.attach(pageCdp, await harness.workerTargetId(dashboard.page));
-      const workerHeap = () => worker.heapAfterGc();
+      const workerSession = await TargetSession.attach(pageCdp, await harness.workerTargetId(dashboard.page));
+      const workerHeap = () => workerSession.heapAfterGc();
 
+      // The page's heap is measured while it reads the file for the preview: once the import
+      // is done, the dashboard's list and search hold every contact and note by design.
       const restore = async (path: string) => {
         const start = performance.now();
-        const pagePeak = await peakHeap(pageHeap, () =>
-          peakHeap(workerHeap, () => dashboard.importFile({ path }, { mode: 'Replace', timeout: LONG })),
-        );
+        const worker = await peakHeap(workerHeap, async () => {
+          const preview = await peakHeap(pageHeap, () => dashboard.previewFile({ path }, LONG));
+          return { page: preview.peak, done: await (await dashboard.confirmImport(preview.value, { mode: 'Replace', timeout: LONG })).textContent() };
+        });
         console.log(`restored ${path} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-        return { page: pagePeak.peak, worker: pagePeak.value.peak, done: await pagePeak.value.value.textContent() };
+        return { page: worker.value.page, worker: worker.peak, done: worker.value.done };
       };
       const save = async (name: string) => {
         const start = performance.now();
@@ -103,10 +106,9 @@ describe('a backup of 50,000 people with 500,000 notes', () => {
       // Neither side holds the file: a file read whole would take more than its size in the page,
       // and the records as objects several times that in the worker.
       const fileMb = statSync(before).size / MB;
-      for (const run of [first, second]) {
-        expect(run.page / MB).toBeLessThan(fileMb / 4);
-        expect(run.worker / MB).toBeLessThan(fileMb);
-      }
+      // Reading into an empty database, the page holds no more than a few pieces of the file.
+      expect(first.page / MB).toBeLessThan(fileMb / 4);
+      for (const run of [first, second]) expect(run.worker / MB).toBeLessThan(fileMb);
       console.log(`large backup: ${fileMb.toFixed(0)} MB; peak heap page ${(first.page / MB).toFixed(0)}/${(second.page / MB).toFixed(0)} MB, worker ${(first.worker / MB).toFixed(0)}/${(second.worker / MB).toFixed(0)} MB`);
     },
     4 * LONG,

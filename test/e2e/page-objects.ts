@@ -99,14 +99,8 @@ export class DashboardPage {
     await expect.poll(() => this.pageHeading.textContent()).toBe(name);
   }
 
-  /**
-   * Imports a file through the file picker (its text, or a file on disk by path); `mode` for
-   * backups. Resolves once it is done.
-   */
-  async importFile(
-    file: { name: string; text: string } | { path: string },
-    options: { mode?: 'Merge' | 'Replace'; timeout?: number } = {},
-  ): Promise<Locator> {
+  /** Picks a file (its text, or a file on disk by path) on the import page; resolves at its preview. */
+  async previewFile(file: { name: string; text: string } | { path: string }, timeout?: number): Promise<string> {
     await this.goto('#/import');
     const name = 'path' in file ? basename(file.path) : file.name;
     await this.page
@@ -116,9 +110,13 @@ export class DashboardPage {
           ? file.path
           : { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(file.text, 'utf8') },
       );
-    const timeout = options.timeout;
-    const preview = this.page.locator('.dash-card').filter({ hasText: `What importing ${name} does` });
-    await preview.waitFor({ timeout });
+    await this.page.locator('.dash-card').filter({ hasText: `What importing ${name} does` }).waitFor({ timeout });
+    return name;
+  }
+
+  /** Imports the previewed file named `name`; `mode` for backups. Resolves once it is done. */
+  async confirmImport(name: string, options: { mode?: 'Merge' | 'Replace'; timeout?: number } = {}): Promise<Locator> {
+    const { timeout } = options;
     if (options.mode === 'Replace') {
       await this.page.getByRole('radio', { name: /^Replace/ }).check();
       await expect.poll(() => this.page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
@@ -128,6 +126,14 @@ export class DashboardPage {
     const done = this.page.locator('.dash-card').filter({ hasText: `${name} imported` });
     await done.waitFor({ timeout });
     return done;
+  }
+
+  /** Imports a file through the file picker; `mode` for backups. Resolves once it is done. */
+  async importFile(
+    file: { name: string; text: string } | { path: string },
+    options: { mode?: 'Merge' | 'Replace'; timeout?: number } = {},
+  ): Promise<Locator> {
+    return this.confirmImport(await this.previewFile(file, options.timeout), options);
   }
 
   /** Downloads the backup from the export page and returns its text. */
