@@ -28,7 +28,7 @@ import { createIntroduction, updateIntroduction } from '../storage/introductions
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
-import { stopSync } from '../storage/sync';
+import { stopSync } from '../storage/sync-state';
 import { profileFromUrl } from '../sites';
 import type { Badges } from './badges';
 import { createSiteActivityHandlers } from './site-activity';

@@ -17,7 +17,7 @@ import { TiekeeperDb } from '../storage/db';
 import { isLegacyLocalKey } from '../storage/legacy-local';
 import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
-import { keptFolder } from '../storage/sync';
+import { keptFolder } from '../storage/sync-state';
 import { backfillTies } from '../storage/ties';
 
 export default defineBackground(() => {

@@ -6,7 +6,7 @@ import { createSyncRunner, SYNC_DEBOUNCE_MS } from '../../../background/sync';
 import { ensureContactForProfile } from '../../../storage/contacts';
 import type { TiekeeperDb } from '../../../storage/db';
 import { addNote } from '../../../storage/notes';
-import { stopSync, syncStatus } from '../../../storage/sync';
+import { stopSync, syncStatus } from '../../../storage/sync-state';
 import type { SyncFolderHandle } from '../../../storage/sync-rows';
 import { freshDb, linkedinRef } from '../storage/helpers';
 import { NodeDirectory } from '../storage/node-directory';
