@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendFromPage } from '../../scripts/extension-page';
 import { Harness, harnessForEachTest } from './harness';
-import { DashboardPage } from './page-objects';
+import { DashboardPage, PopupPage } from './page-objects';
 
 /** The files in the test's sync folder: a folder of the origin-private file system. */
 async function folderFiles(dashboard: DashboardPage): Promise<Record<string, string>> {
@@ -125,6 +125,40 @@ describe('sync through a folder', () => {
     } finally {
       await second.close();
     }
+    expect(harness.extensionErrors).toEqual([]);
+  });
+
+  it('says in the popup and on the card when the browser wants its OK again, and syncs once given', async () => {
+    const dashboard = await DashboardPage.open(harness, '#/settings');
+    await startSyncing(dashboard, 'Sommer in Bremen');
+    // After a restart Chrome answers "prompt" until the user allows again; the test's folder
+    // (always allowed) is made to answer so in the pages.
+    await harness.context.addInitScript(() => {
+      const handle = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+      handle.queryPermission = async () => ((globalThis as { allowed?: boolean }).allowed ? 'granted' : 'prompt');
+      handle.requestPermission = async () => {
+        (globalThis as { allowed?: boolean }).allowed = true;
+        return 'granted';
+      };
+    });
+
+    const popup = await PopupPage.open(harness);
+    await expect.poll(() => popup.page.locator('main').textContent()).toContain('Sync needs your OK');
+    const opened = harness.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: 'Give the OK' }).click();
+    const settings = await opened;
+    await settings.waitForLoadState();
+    expect(settings.url()).toMatch(/dashboard\.html#\/settings$/);
+    await settings.close();
+
+    await dashboard.page.reload();
+    const again = dashboard.page.getByRole('region', { name: 'Sync between your computers' });
+    await expect.poll(() => again.textContent()).toContain('Sync needs your OK');
+    const before = await again.textContent();
+    expect(before).toContain('Your changes wait until then.');
+    await again.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => again.getByRole('button', { name: 'Sync now' }).count()).toBe(1);
+    expect(await again.textContent()).not.toContain('Sync needs your OK');
     expect(harness.extensionErrors).toEqual([]);
   });
 });
