@@ -394,4 +394,3 @@ export async function syncNow(
   await saveKeys(db, keys);
   return { ...result, written };
 }
-
