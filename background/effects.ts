@@ -8,6 +8,8 @@ export interface Effects {
   badges: Pick<Badges, 'refresh'>;
   /** Brings notifications, the alarm and the toolbar count in line with the database. */
   reconcile: () => Promise<void>;
+  /** After a change of the data: sync soon (background/sync.ts). */
+  changed?: () => void;
 }
 
 /** Commands that only read, or that concern a tab rather than the data. */
@@ -26,6 +28,9 @@ const READ_ONLY: readonly CommandName[] = [
   'contacts.tags',
   'export.csv',
   'import.preview',
+  // Sync's own changes are followed up by the sync runner.
+  'sync.now',
+  'sync.stop',
 ];
 
 /**
@@ -43,6 +48,7 @@ export function withEffects(handlers: Handlers, effects: Effects): Handlers {
       try {
         await effects.reconcile();
         await effects.badges.refresh();
+        effects.changed?.();
       } catch (error) {
         console.error('Tiekeeper: follow-up work after a change failed', error);
       }

@@ -28,9 +28,11 @@ import { createIntroduction, updateIntroduction } from '../storage/introductions
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
+import { stopSync } from '../storage/sync-state';
 import { profileFromUrl } from '../sites';
 import type { Badges } from './badges';
 import { createSiteActivityHandlers } from './site-activity';
+import type { SyncRunner } from './sync';
 
 export interface HandlerDeps {
   db: TiekeeperDb;
@@ -45,6 +47,8 @@ export interface HandlerDeps {
    */
   openPanel: (tabId: number) => Promise<void>;
   badges: Pick<Badges, 'viewFor' | 'remember' | 'rememberMarkers'>;
+  /** Sync through the folder (background/sync.ts). */
+  sync: Pick<SyncRunner, 'run'>;
 }
 
 export interface CallContext {
@@ -145,5 +149,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     'import.preview': (input, context) => runImport(deps, input, false, context),
     'import.apply': (input, context) => runImport(deps, input, true, context),
+    'sync.now': (input) => deps.sync.run(input.passphrase ?? null),
+    'sync.stop': async () => {
+      await stopSync(db);
+      return null;
+    },
   };
 }

@@ -8,6 +8,7 @@ import { createRouter } from '../background/router';
 import { writePopupSnapshot } from '../background/popup-snapshot';
 import { createScheduler, NUDGE_ALARM } from '../background/scheduler';
 import { createBadges } from '../background/badges';
+import { createSyncRunner, SYNC_ALARM, SYNC_EVERY_MINUTES } from '../background/sync';
 import { dashboardPath, type Route } from '../components/dashboard/route';
 import { snoozeUntil } from '../domain/schedule';
 import { IMPORT_PORT } from '../messaging/channels';
@@ -16,6 +17,7 @@ import { TiekeeperDb } from '../storage/db';
 import { isLegacyLocalKey } from '../storage/legacy-local';
 import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
+import { keptFolder } from '../storage/sync-state';
 import { backfillTies } from '../storage/ties';
 
 export default defineBackground(() => {
@@ -58,15 +60,25 @@ export default defineBackground(() => {
     publishPopupList: (at) => writePopupSnapshot(db, at),
   });
   const badges = createBadges({ db, now, session: browser.storage.session, sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) });
+  const sync = createSyncRunner({
+    db,
+    now,
+    folder: () => keptFolder(db),
+    onRemoteChanges: async () => {
+      await scheduler.reconcile();
+      await badges.refresh();
+    },
+  });
   const deps = {
     db,
+    sync,
     now,
     openTab,
     dashboardUrl: (contactId: string | null) => dashboardUrl(contactId ? { page: 'contact', id: contactId } : { page: 'list', due: false }),
     openPanel,
     badges,
   };
-  const handlers = withEffects(createHandlers(deps), { db, badges, reconcile: scheduler.reconcile });
+  const handlers = withEffects(createHandlers(deps), { db, badges, reconcile: scheduler.reconcile, changed: sync.soon });
   const handle = createRouter({ ...deps, extensionOrigin: browser.runtime.getURL('/'), extensionId: browser.runtime.id }, handlers);
 
   // webextension-polyfill sends the promise's value as the response.
@@ -87,9 +99,18 @@ export default defineBackground(() => {
     await scheduler.reconcile();
   });
   browser.tabs.onRemoved.addListener((tabId) => void badges.forget(tabId));
-  browser.runtime.onStartup.addListener(() => scheduler.reconcile());
+  browser.runtime.onStartup.addListener(() => {
+    void sync.run();
+    return scheduler.reconcile();
+  });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === NUDGE_ALARM) await scheduler.reconcile();
+    if (alarm.name === SYNC_ALARM) await sync.run();
+  });
+  // Sync on its own every so often (nothing is done while no folder is chosen). Alarms outlive
+  // the worker: made once, kept.
+  void browser.alarms.get(SYNC_ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
   });
 
   browser.notifications.onClicked.addListener(async (notificationId) => {

@@ -26,7 +26,11 @@ import {
 import { MAX_HEADLINE_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_PROFILE_KEY_LENGTH, MAX_REMINDER_REASON_LENGTH, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from '../domain/constants';
 import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
+import type { SyncStatusRow } from '../storage/sync-rows';
 import type { MarkerView, SentResult } from './site-activity';
+
+/** Longer than anyone types; it only bounds the message. */
+export const MAX_PASSPHRASE_LENGTH = 1_000;
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
@@ -187,6 +191,10 @@ export const commands = {
   'contacts.merge': command<MergeResult>()(z.object({ keepId: id, otherId: id }), 'pages'),
   'contacts.split': command<SplitResult>()(z.object({ contactId: id, profileId: id }), 'pages'),
   'data.deleteAll': command<null>()(z.object({ confirm: z.literal(true) }), 'pages'),
+  // Sync through the folder the dashboard picked (docs/sync.md). The passphrase only when the
+  // user just typed it: the background derives the keys and keeps those, never the passphrase.
+  'sync.now': command<SyncStatusRow | null>()(z.object({ passphrase: z.string().min(1).max(MAX_PASSPHRASE_LENGTH).optional() }), 'pages'),
+  'sync.stop': command<null>()(none, 'pages'),
   'export.csv': command<ExportFile>()(none, 'pages'),
   // Stateless: apply parses the text again, since the background may be stopped in between.
   'import.preview': command<ImportSummary>()(importInput, 'pages'),

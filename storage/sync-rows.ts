@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/sync/hlc';
 import type { Json, Op } from '../domain/sync/ops';
-import type { Cursors, LogPosition } from './sync-folder';
+import type { Cursors, FileProblem, LogPosition, SyncDirectory } from './sync-folder';
 
 /** The rows of the sync stores (schema version 2, storage/db.ts). */
 
@@ -44,7 +44,48 @@ export interface SyncKeysRow {
   keys: Record<string, CryptoKey>;
 }
 
-export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow;
+/**
+ * The folder as Chrome hands it out (`showDirectoryPicker`): kept in IndexedDB as it is (a
+ * structured clone), usable from the background once the user has allowed it.
+ */
+export interface SyncFolderHandle extends SyncDirectory {
+  readonly name: string;
+  queryPermission?(descriptor: { mode: 'readwrite' }): Promise<PermissionState>;
+  requestPermission?(descriptor: { mode: 'readwrite' }): Promise<PermissionState>;
+}
+
+/** The folder the user picked. The one sync row a page writes: a handle cannot travel in a message. */
+export interface SyncFolderRow {
+  id: 'folder';
+  handle: SyncFolderHandle;
+  chosenAt: number;
+}
+
+/**
+ * How the last sync went, for the dashboard and the popup:
+ * - `synced`: read and written (problems with single files may remain, listed);
+ * - `needs-permission`: the browser asks the user again before the folder can be used;
+ * - `needs-passphrase`: no keys are kept yet, the passphrase is needed;
+ * - `wrong-passphrase`: the folder's files were written with another passphrase; nothing written;
+ * - `failed`: something else went wrong (`error`), tried again at the next sync.
+ */
+export type SyncState = 'synced' | 'needs-permission' | 'needs-passphrase' | 'wrong-passphrase' | 'failed';
+
+export interface SyncStatusRow {
+  id: 'status';
+  state: SyncState;
+  /** When this attempt ended. */
+  at: number;
+  /** The last attempt that read and wrote the folder; null before the first. */
+  lastSyncedAt: number | null;
+  /** Operations read and written by the last attempt. */
+  read: number;
+  written: number;
+  problems: FileProblem[];
+  error?: string;
+}
+
+export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow | SyncFolderRow | SyncStatusRow;
 
 export interface SyncOutboxRow {
   seq?: number;

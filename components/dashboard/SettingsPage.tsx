@@ -10,6 +10,7 @@ import { RhythmField } from '../shared/RhythmField';
 import { DeleteAllDialog } from './DeleteAllDialog';
 import { minutesToTime, timeToMinutes } from './format';
 import { PageHeading } from './PageHeading';
+import { SyncCard } from './SyncCard';
 import { ErrorMessage, useAnnounce } from './ui';
 
 /** The preferences, each saved as soon as it is changed. */
@@ -35,6 +36,7 @@ export function SettingsPage() {
       <PageHeading id={`${id}-title`}>{t('navSettings')}</PageHeading>
       {error !== null && <ErrorMessage error={error} />}
       {settings && <SettingsForm settings={settings} onSave={save} />}
+      <SyncCard />
 
       <div className="dash-card dash-danger-zone">
         <h3 className="dash-card-title">{t('deleteAllTitle')}</h3>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { FAVOUR_TYPES } from '../../domain/constants';
 import type { Contact, FavourType } from '../../domain/model';
@@ -12,6 +12,7 @@ import { send } from '../../messaging/client';
 import type { PopupSnapshot } from '../../storage/popup-snapshot';
 import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
+import { keptFolder } from '../../storage/sync-state';
 import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { useSave } from '../shared/use-save';
@@ -88,6 +89,7 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
           {t('popupOpenDashboard')}
         </button>
       </header>
+      <SyncNeedsOk onOpen={() => openDashboard({ page: 'settings' })} />
       {error && (
         <p className="tk-error" role="alert">
           {error}
@@ -372,5 +374,35 @@ function EmptyState({ hasContacts, onImport }: { hasContacts: boolean; onImport:
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * The browser took back its OK for the sync folder (after a restart, say): one button to the
+ * dashboard's Sync card, where the browser asks. Changes wait in the outbox meanwhile.
+ */
+function SyncNeedsOk({ onOpen }: { onOpen: () => void }) {
+  const folder = useLiveQuery(() => keptFolder(readDb()), []);
+  const [permission, setPermission] = useState<PermissionState | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (folder?.queryPermission) {
+      void folder.queryPermission({ mode: 'readwrite' }).then(
+        (state) => live && setPermission(state),
+        () => live && setPermission(null),
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [folder]);
+  if (!folder?.queryPermission || permission === null || permission === 'granted') return null;
+  return (
+    <p className="tk-sync-ok" role="status">
+      {t('syncNeedsOk')}{' '}
+      <button type="button" className="tk-link" onClick={onOpen}>
+        {t('syncGiveOk')}
+      </button>
+    </p>
   );
 }

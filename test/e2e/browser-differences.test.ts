@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendFromPage as send } from '../../scripts/extension-page';
 import { NUDGE_ALARM } from '../../background/scheduler';
+import { SYNC_ALARM, SYNC_EVERY_MINUTES } from '../../background/sync';
 import { Harness, harnessForEachTest } from './harness';
 import { PopupPage, ProfileBadge } from './page-objects';
 
@@ -31,8 +32,10 @@ describe('storage and alarms in Chromium', () => {
     });
     await send(popup.page, 'contact.update', { id: contact.id, patch: { cadenceDays: 30 } });
     const logged = await send(popup.page, 'interaction.log', { contactId: contact.id, kind: 'call', at: Date.now() - 30 * 24 * 3600 * 1000 + 3600 * 1000 });
-    const alarms = () => harness.inWorker(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime]), null);
-    await expect.poll(alarms).toEqual([[NUDGE_ALARM, logged.contact.nextDueAt]]);
+    const alarms = () =>
+      harness.inWorker(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime, a.periodInMinutes ?? null]), null);
+    // The nudges' one alarm, and sync's every 15 minutes (which does nothing while no folder is chosen).
+    await expect.poll(async () => (await alarms()).sort()).toEqual([[NUDGE_ALARM, logged.contact.nextDueAt, null], [SYNC_ALARM, expect.any(Number), SYNC_EVERY_MINUTES]]);
 
     const session = await harness.inWorker(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(null)), null);
     expect(session).toContain('popup');

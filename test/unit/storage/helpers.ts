@@ -83,6 +83,7 @@ export function browserDeps() {
       },
       viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}`, tooltip: null }),
     },
+    sync: { run: async () => null },
     dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
   };
 }

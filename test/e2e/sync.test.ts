@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { sendFromPage } from '../../scripts/extension-page';
+import { Harness, harnessForEachTest } from './harness';
+import { DashboardPage, PopupPage } from './page-objects';
+
+/** The files in the test's sync folder: a folder of the origin-private file system. */
+async function folderFiles(dashboard: DashboardPage): Promise<Record<string, string>> {
+  return dashboard.page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('Nextcloud', { create: true });
+    const files: Record<string, string> = {};
+    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+      if (handle.kind === 'file') files[name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+    }
+    return files;
+  });
+}
+
+/** Writes files into the test's sync folder, as the user's sync client would. */
+async function deliver(dashboard: DashboardPage, files: Record<string, string>): Promise<void> {
+  await dashboard.page.evaluate(async (files) => {
+    const root = await navigator.storage.getDirectory();
+    const folder = await root.getDirectoryHandle('Nextcloud', { create: true });
+    for (const [name, text] of Object.entries(files)) {
+      const writable = await (await folder.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(text);
+      await writable.close();
+    }
+  }, files);
+}
+
+/** The Sync card, with the folder picker answered by the test's folder. */
+async function syncCard(dashboard: DashboardPage) {
+  await dashboard.page.evaluate(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('Nextcloud', { create: true });
+  });
+  return dashboard.page.getByRole('region', { name: 'Sync between your computers' });
+}
+
+async function startSyncing(dashboard: DashboardPage, passphrase: string) {
+  const card = await syncCard(dashboard);
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
+  await card.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await card.getByLabel('Passphrase again').fill(passphrase);
+  await card.getByRole('button', { name: 'Start syncing' }).click();
+  await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Last synced:');
+  return card;
+}
+
+const notesOf = async (dashboard: DashboardPage, contactId: string) =>
+  ((await sendFromPage(dashboard.page, 'contact.get', { id: contactId })) as { notes: { body: string }[] } | null)?.notes.map((note) => note.body).sort() ?? [];
+
+describe('sync through a folder', () => {
+  let harness: Harness;
+  harnessForEachTest(async () => (harness = await Harness.start()));
+
+  it('picks a folder, takes the passphrase twice, and writes an encrypted log on "Sync now"', async () => {
+    const dashboard = await DashboardPage.open(harness, '#/settings');
+    const { page } = dashboard;
+    const card = await syncCard(dashboard);
+    await card.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(() => card.textContent()).toContain('Folder: Nextcloud');
+    expect(await card.textContent()).toContain('Not synced yet.');
+
+    await card.getByLabel('Passphrase', { exact: true }).fill('Sommer in Bremen');
+    await card.getByLabel('Passphrase again').fill('Sommer in Bremem');
+    await card.getByRole('button', { name: 'Start syncing' }).click();
+    await expect.poll(() => card.textContent()).toContain('The two passphrases differ.');
+    await card.getByLabel('Passphrase again').fill('Sommer in Bremen');
+    await card.getByRole('button', { name: 'Start syncing' }).click();
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('Last synced:');
+
+    const anna = await sendFromPage(page, 'profile.ensure', {
+      site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt',
+    });
+    await sendFromPage(page, 'note.add', { contactId: anna.contact.id, body: 'Met at the fair in Hannover.' });
+    await card.getByRole('button', { name: 'Sync now' }).click();
+
+    await expect.poll(async () => Object.keys(await folderFiles(dashboard)), { timeout: 15_000 }).toEqual([expect.stringMatching(/^tiekeeper-[0-9a-f]{16}-000001\.log$/)]);
+    const [text] = Object.values(await folderFiles(dashboard));
+    const [header, ...batches] = text!.trimEnd().split('\n');
+    expect(JSON.parse(header!)).toMatchObject({ format: 'tiekeeper-sync', version: 1, kind: 'log' });
+    expect(batches.length).toBeGreaterThanOrEqual(1);
+    // Encrypted: neither the note nor the name is in the folder.
+    expect(text).not.toContain('Hannover');
+    expect(text).not.toContain('Anna');
+    expect(await card.textContent()).toMatch(/Last synced: .+/);
+    expect(harness.extensionErrors).toEqual([]);
+  });
+
+  it("brings the laptop's notes to the desktop and back through the synced files", async () => {
+    const laptop = await DashboardPage.open(harness, '#/settings');
+    const laptopCard = await startSyncing(laptop, 'Sommer in Bremen');
+    const anna = await sendFromPage(laptop.page, 'profile.ensure', {
+      site: 'linkedin', key: 'anna-schmidt', url: 'https://www.linkedin.com/in/anna-schmidt/', name: 'Anna Schmidt',
+    });
+    await sendFromPage(laptop.page, 'note.add', { contactId: anna.contact.id, body: 'Met at the fair in Hannover.' });
+    await laptopCard.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(async () => Object.keys(await folderFiles(laptop)).length, { timeout: 15_000 }).toBe(1);
+
+    const second = await Harness.start();
+    try {
+      const desktop = await DashboardPage.open(second, '#/settings');
+      await deliver(desktop, await folderFiles(laptop));
+      const desktopCard = await startSyncing(desktop, 'Sommer in Bremen');
+      await expect.poll(() => notesOf(desktop, anna.contact.id), { timeout: 15_000 }).toEqual(['Met at the fair in Hannover.']);
+      await sendFromPage(desktop.page, 'note.add', { contactId: anna.contact.id, body: 'Wants an intro to the Bremen team.' });
+      await desktopCard.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(async () => Object.keys(await folderFiles(desktop)).length, { timeout: 15_000 }).toBe(2);
+
+      await deliver(laptop, await folderFiles(desktop));
+      await laptopCard.getByRole('button', { name: 'Sync now' }).click();
+      // The laptop kept only the keys it knew: a computer it has not read before needs the
+      // passphrase once more.
+      await expect.poll(() => laptopCard.textContent(), { timeout: 15_000 }).toContain('comes from a computer not read before: enter the passphrase once more.');
+      expect(await laptopCard.getByLabel('Passphrase again').count()).toBe(0);
+      await laptopCard.getByLabel('Passphrase', { exact: true }).fill('Sommer in Bremen');
+      await laptopCard.getByRole('button', { name: 'Sync now' }).click();
+      await expect
+        .poll(() => notesOf(laptop, anna.contact.id), { timeout: 15_000 })
+        .toEqual(['Met at the fair in Hannover.', 'Wants an intro to the Bremen team.']);
+      await expect.poll(() => laptopCard.textContent()).not.toContain('Files not read yet');
+      expect(second.extensionErrors).toEqual([]);
+    } finally {
+      await second.close();
+    }
+    expect(harness.extensionErrors).toEqual([]);
+  });
+
+  it('says in the popup and on the card when the browser wants its OK again, and syncs once given', async () => {
+    const dashboard = await DashboardPage.open(harness, '#/settings');
+    await startSyncing(dashboard, 'Sommer in Bremen');
+    // After a restart Chrome answers "prompt" until the user allows again; the test's folder
+    // (always allowed) is made to answer so in the pages.
+    await harness.context.addInitScript(() => {
+      const handle = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+      handle.queryPermission = async () => ((globalThis as { allowed?: boolean }).allowed ? 'granted' : 'prompt');
+      handle.requestPermission = async () => {
+        (globalThis as { allowed?: boolean }).allowed = true;
+        return 'granted';
+      };
+    });
+
+    const popup = await PopupPage.open(harness);
+    await expect.poll(() => popup.page.locator('main').textContent()).toContain('Sync needs your OK');
+    const opened = harness.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: 'Give the OK' }).click();
+    const settings = await opened;
+    await settings.waitForLoadState();
+    expect(settings.url()).toMatch(/dashboard\.html#\/settings$/);
+    await settings.close();
+
+    await dashboard.page.reload();
+    const again = dashboard.page.getByRole('region', { name: 'Sync between your computers' });
+    await expect.poll(() => again.textContent()).toContain('Sync needs your OK');
+    const before = await again.textContent();
+    expect(before).toContain('Your changes wait until then.');
+    await again.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => again.getByRole('button', { name: 'Sync now' }).count()).toBe(1);
+    expect(await again.textContent()).not.toContain('Sync needs your OK');
+    expect(harness.extensionErrors).toEqual([]);
+  });
+});
