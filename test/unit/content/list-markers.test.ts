@@ -14,6 +14,26 @@ const view = (key: string): MarkerView => ({ key, tone: 'due', label: 'Due now',
 /** The marker hosts after names: plain, empty spans (their content is in a closed shadow root). */
 const markerHosts = () => [...document.querySelectorAll('span')].filter((span) => span.childNodes.length === 0 && span.attributes.length === 0);
 
+/** The fictional page at `address`, watched for markers; what was asked, and how to stop. */
+function watchPage(address: string, answer: (keys: string[]) => ReturnType<typeof view>[]) {
+  vi.stubGlobal('location', new URL(address));
+  const url = new URL(address);
+  document.body.replaceChildren(...nodes(renderMessagingPage(`${url.origin}${url.pathname}`)!.html));
+  const asked: string[][] = [];
+  const stop = new AbortController();
+  watchListMarkers({
+    adapter: linkedinAdapter,
+    dark: () => false,
+    signal: stop.signal,
+    onOpen: () => undefined,
+    ask: async (keys) => {
+      asked.push(keys);
+      return answer(keys);
+    },
+  });
+  return { asked, stop };
+}
+
 describe('markers beside people in lists', () => {
   afterEach(() => {
     document.body.replaceChildren();
@@ -31,20 +51,7 @@ describe('markers beside people in lists', () => {
   });
 
   it('ask once for everyone on screen, put the same empty host after every name, and ask again only for new rows', async () => {
-    vi.stubGlobal('location', new URL('https://www.linkedin.com/search/results/people/?keywords=x'));
-    document.body.replaceChildren(...nodes(renderMessagingPage('https://www.linkedin.com/search/results/people/')!.html));
-    const asked: string[][] = [];
-    const stop = new AbortController();
-    watchListMarkers({
-      adapter: linkedinAdapter,
-      dark: () => false,
-      signal: stop.signal,
-      onOpen: () => undefined,
-      ask: async (keys) => {
-        asked.push(keys);
-        return keys.filter((key) => key !== 'erika-unbekannt').map(view);
-      },
-    });
+    const { asked, stop } = watchPage('https://www.linkedin.com/search/results/people/?keywords=x', (keys) => keys.filter((key) => key !== 'erika-unbekannt').map(view));
     // Known or not, each name gets a host: the page cannot tell them apart (the marker itself is
     // drawn in the closed shadow root of the known ones; the end-to-end test reads it there).
     await vi.waitFor(() => expect(markerHosts()).toHaveLength(3));
@@ -58,20 +65,7 @@ describe('markers beside people in lists', () => {
   });
 
   it('leave LinkedIn\'s list of conversations alone: its rows link to threads, not to people', async () => {
-    vi.stubGlobal('location', new URL('https://www.linkedin.com/messaging/thread/2-jana/'));
-    document.body.replaceChildren(...nodes(renderMessagingPage('https://www.linkedin.com/messaging/thread/2-jana/')!.html));
-    const asked: string[][] = [];
-    const stop = new AbortController();
-    watchListMarkers({
-      adapter: linkedinAdapter,
-      dark: () => false,
-      signal: stop.signal,
-      onOpen: () => undefined,
-      ask: async (keys) => {
-        asked.push(keys);
-        return [];
-      },
-    });
+    const { asked, stop } = watchPage('https://www.linkedin.com/messaging/thread/2-jana/', () => []);
     // Only the names in the conversation that link to profiles get a host; the list gets none.
     await vi.waitFor(() => expect(markerHosts().length).toBeGreaterThan(0));
     expect(document.querySelector('.msg-conversations-container')!.querySelectorAll('span')).toHaveLength(0);
