@@ -149,20 +149,6 @@ export class Harness {
     return running ?? this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin) });
   }
 
-  /** The DevTools target id of the extension's service worker (running), found through a page. */
-  async workerTargetId(via: Page): Promise<string> {
-    await this.worker();
-    const cdp = await this.context.newCDPSession(via);
-    try {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(this.origin));
-      if (!worker) throw new Error('The extension has no running service worker.');
-      return worker.targetId;
-    } finally {
-      await cdp.detach();
-    }
-  }
-
   /** Run `fn` in the background worker. */
   async inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
     const worker = await this.worker();
