@@ -108,10 +108,12 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) await sync.run();
   });
   // Sync on its own every so often (nothing is done while no folder is chosen). Alarms outlive
-  // the worker: made once, kept.
-  void browser.alarms.get(SYNC_ALARM).then(async (alarm) => {
-    if (!alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
-  });
+  // the worker: made once, kept. Firefox keeps no folder for an extension, so it is not woken.
+  if (!import.meta.env.FIREFOX) {
+    void browser.alarms.get(SYNC_ALARM).then(async (alarm) => {
+      if (!alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+    });
+  }
 
   browser.notifications.onClicked.addListener(async (notificationId) => {
     const target = targetOf(notificationId);
