@@ -87,3 +87,15 @@ export function browserDeps() {
     dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
   };
 }
+
+/** Every synced table's rows, in id order: what two devices must agree on. */
+export async function syncedRows(db: TiekeeperDb) {
+  return {
+    contacts: await db.contacts.toArray(),
+    profiles: await db.profiles.toArray(),
+    notes: await db.notes.toArray(),
+    interactions: await db.interactions.toArray(),
+    introductions: await db.introductions.toArray(),
+    nudges: await db.nudges.toArray(),
+  };
+}

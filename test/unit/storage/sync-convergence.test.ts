@@ -1,3 +1,4 @@
+import { syncedRows } from './helpers';
 import fc from 'fast-check';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -112,17 +113,7 @@ async function act(db: TiekeeperDb, a: Action, now: number, sync: () => Promise<
   }
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-async function data(db: TiekeeperDb) {
-  return {
-    contacts: byId(await db.contacts.toArray()),
-    profiles: byId(await db.profiles.toArray()),
-    notes: byId(await db.notes.toArray()),
-    interactions: byId(await db.interactions.toArray()),
-    introductions: byId(await db.introductions.toArray()),
-    nudges: byId(await db.nudges.toArray()),
-  };
-}
+const data = syncedRows;
 
 describe('sync of three databases under random use', () => {
   it('ends with the same data everywhere, and nothing to log', { timeout: 60_000 }, async () => {

@@ -1,3 +1,4 @@
+import { syncedRows } from './helpers';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,17 +50,7 @@ async function syncBoth() {
   return results;
 }
 
-const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-async function data(db: TiekeeperDb) {
-  return {
-    contacts: byId(await db.contacts.toArray()),
-    profiles: byId(await db.profiles.toArray()),
-    notes: byId(await db.notes.toArray()),
-    interactions: byId(await db.interactions.toArray()),
-    introductions: byId(await db.introductions.toArray()),
-    nudges: byId(await db.nudges.toArray()),
-  };
-}
+const data = syncedRows;
 
 const anna = { site: 'linkedin' as const, key: 'anna-beispiel', url: 'https://www.linkedin.com/in/anna-beispiel', name: 'Anna Beispiel' };
 const bert = { site: 'xing' as const, key: 'bert_muster', url: 'https://www.xing.com/profile/Bert_Muster', name: 'Bert Muster' };
