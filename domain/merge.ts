@@ -2,6 +2,7 @@ import { newContact, normaliseTags, withSchedule, type ContactState } from './co
 import { invalid, notFound } from './errors';
 import { MAX_MERGE_RECORDS, type Contact, type MergeRecord } from './model';
 import { MAX_ROLE_CHANGES, MAX_TEXT_LENGTH } from './constants';
+import { tieStats } from './ties';
 
 /**
  * Merging two contacts that are one person (their LinkedIn and their XING profile, or a
@@ -126,6 +127,7 @@ export function planMerge(keep: ContactState, other: ContactState, now: number):
   merged.cadenceSetAt = rhythmFrom.cadenceSetAt;
   // Always the latest interaction, whichever side it comes from.
   merged.lastContactAt = latest([...keep.interactions, ...other.interactions].map((x) => x.at));
+  merged.tie = tieStats([...keep.interactions, ...other.interactions]);
   // A later interaction from the other side starts a new cycle, which ends the snooze.
   merged.snoozedUntil = merged.lastContactAt === rhythmFrom.lastContactAt ? rhythmFrom.snoozedUntil : null;
   merged.firstDueAt = merged.lastContactAt === rhythmFrom.lastContactAt ? (rhythmFrom.firstDueAt ?? null) : null;
@@ -210,6 +212,9 @@ export function planSplit(state: ContactState, profileId: string, now: number, n
   const lastKept = latest(state.interactions.filter((x) => !leaving.has(x.id)).map((x) => x.at));
   const remaining = records.filter((r) => r !== record);
   const kept: Contact = withSchedule({ ...contact, lastContactAt: lastKept, updatedAt: now });
+  // Each side's tie figures follow from the interactions it has after the split.
+  kept.tie = tieStats(state.interactions.filter((x) => !leaving.has(x.id)));
+  created.tie = tieStats(state.interactions.filter((x) => leaving.has(x.id)));
   if (remaining.length > 0) kept.mergedFrom = remaining;
   else delete kept.mergedFrom;
   return { kept, created, move, fromRecord: record !== undefined };

@@ -141,6 +141,24 @@ describe('mergeContacts', () => {
   });
 });
 
+describe('tie figures after a merge and a split', () => {
+  it('follow the interactions each contact has afterwards', async () => {
+    const db = freshDb();
+    const { linkedin, xing } = await twoSofias(db);
+    // LinkedIn: a meeting 200 days ago. XING: a call 10 days ago. Merged: one call since the meeting.
+    expect((await db.contacts.get(linkedin.id))?.tie).toMatchObject({ remoteStreak: 0 });
+    const { contact } = await mergeContacts(db, linkedin.id, xing.id, T0 + 3);
+    expect(contact.tie).toMatchObject({ remoteStreak: 1, typicalGapDays: 190 });
+    expect((await db.contacts.get(linkedin.id))?.tie).toEqual(contact.tie);
+
+    const xingProfile = (await db.profiles.where('contactId').equals(linkedin.id).toArray()).find((p) => p.site === 'xing')!;
+    const { kept, created } = await splitContact(db, linkedin.id, xingProfile.id, T0 + 4);
+    expect(kept.tie).toMatchObject({ remoteStreak: 0, typicalGapDays: null });
+    expect(created.tie).toMatchObject({ remoteStreak: 1 });
+    expect((await db.contacts.get(created.id))?.tie).toEqual(created.tie);
+  });
+});
+
 describe('splitContact', () => {
   it('undoes a merge: the XING profile takes back its contact, notes and interaction', async () => {
     const db = freshDb();
