@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Contact, Interaction, Introduction, Note, Nudge, Profile, Settings } from '../domain/model';
-import type { SyncMetaRow, SyncOutboxRow, SyncRecordRow } from './sync-rows';
+import { SYNC_TABLES } from '../domain/sync/ops';
+import { MARK_STORE, syncMarks, wholeTable } from './sync-marks';
+import type { SyncMarkRow, SyncMetaRow, SyncOutboxRow, SyncRecordRow } from './sync-rows';
 
 export const DB_NAME = 'tiekeeper';
 
@@ -56,6 +58,17 @@ export const SCHEMA_V2 = {
 } as const;
 /* ===== End of schema version 2 ================================================================= */
 
+/*
+ * ===== Schema version 3: sync marks (storage/sync-marks.ts) ======================================
+ * - syncDirty: the records written since the last sync diff, one row per `${table}/${id}` (or
+ *   `${table}/*` for a whole table), so the diff compares only those.
+ * The upgrade marks every synced table whole: writes made before it were not marked.
+ */
+export const SCHEMA_V3 = {
+  syncDirty: 'key',
+} as const;
+/* ===== End of schema version 3 ================================================================= */
+
 /** The user's data (what a backup holds and a wipe clears); the sync stores are not part of it. */
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as (keyof typeof SCHEMA_V1)[];
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -72,16 +85,21 @@ export class TiekeeperDb extends Dexie {
   declare syncRecords: EntityTable<SyncRecordRow, 'key'>;
   declare syncMeta: Table<SyncMetaRow, string>;
   declare syncOutbox: EntityTable<SyncOutboxRow, 'seq'>;
+  declare syncDirty: EntityTable<SyncMarkRow, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => tx.table(MARK_STORE).bulkPut(SYNC_TABLES.map((table) => ({ key: wholeTable(table) }))));
     /*
      * A future change goes here, never into the v1 block:
-     *   this.version(2).stores({ ...only the stores whose indexes change... }).upgrade((tx) => ...);
+     *   this.version(4).stores({ ...only the stores whose indexes change... }).upgrade((tx) => ...);
      * and, in the same commit, save test/fixtures/db/v<n>.json with scripts/save-db-fixture.ts and
      * add a case to test/unit/storage/migrations.test.ts (the older fixtures must then open).
      */
+    this.use(syncMarks());
   }
 }

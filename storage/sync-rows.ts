@@ -13,6 +13,11 @@ export interface SyncRecordRow {
   fields: Record<string, { c: Clock; v?: Json }>;
 }
 
+/** A record (`${table}/${id}`) or a whole table (`${table}/*`) written since the last diff. */
+export interface SyncMarkRow {
+  key: string;
+}
+
 export interface SyncDeviceRow {
   id: 'device';
   device: string;

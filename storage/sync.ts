@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { z } from 'zod';
 import { withSchedule } from '../domain/contacts';
 import {
@@ -32,6 +33,7 @@ import {
   type OwnLog,
   type SyncDirectory,
 } from './sync-folder';
+import { readMarks, wholeTable } from './sync-marks';
 import type { SyncDeviceRow, SyncRecordRow } from './sync-rows';
 
 /**
@@ -54,7 +56,7 @@ const SCHEMAS: Record<SyncTable, z.ZodType> = {
 };
 
 const dataTables = (db: TiekeeperDb) => SYNC_TABLES.map((table) => db[table]);
-const syncTables = (db: TiekeeperDb) => [db.syncRecords, db.syncMeta, db.syncOutbox];
+const syncTables = (db: TiekeeperDb) => [db.syncRecords, db.syncMeta, db.syncOutbox, db.syncDirty];
 
 export interface SyncOptions {
   /** PBKDF2 iterations of this device's key, when the device is first set up. */
@@ -74,23 +76,88 @@ async function device(db: TiekeeperDb, options: SyncOptions): Promise<SyncDevice
     position: null,
   };
   await db.syncMeta.put(created);
+  // Nothing was marked before this device took part in sync: its first diff compares everything.
+  await db.syncDirty.bulkPut(SYNC_TABLES.map((table) => ({ key: wholeTable(table) })));
   return created;
 }
 
-async function loadShadow(db: TiekeeperDb): Promise<ReplicaState> {
-  const records = new Map<string, RecordState>();
-  for (const row of await db.syncRecords.toArray()) {
-    records.set(row.key, {
-      ...(row.born !== undefined && { born: row.born }),
-      ...(row.died !== undefined && { died: row.died }),
-      fields: new Map(Object.entries(row.fields).map(([field, value]) => [field, { c: value.c, v: 'v' in value ? value.v : undefined }])),
-    });
-  }
-  const redirects = await db.syncMeta.get('redirects');
+/**
+ * Which records a diff or an apply looks at: whole tables, and single records by key. The sync
+ * marks (sync-marks.ts) say which records were written locally; an apply adds the records its
+ * operations touch. Everything else is known to agree with the shadow.
+ */
+export interface Scope {
+  tables: Set<SyncTable>;
+  keys: Set<string>;
+}
+
+const everything = (): Scope => ({ tables: new Set(SYNC_TABLES), keys: new Set() });
+const isEverything = (scope: Scope) => scope.tables.size === SYNC_TABLES.length;
+const inScope = (scope: Scope, table: SyncTable, id: string) => scope.tables.has(table) || scope.keys.has(recordKey(table, id));
+
+function idsIn(scope: Scope, table: SyncTable): string[] {
+  const prefix = `${table}/`;
+  return [...scope.keys].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+}
+
+function recordState(row: SyncRecordRow): RecordState {
   return {
-    records,
-    redirects: new Map(redirects?.id === 'redirects' ? Object.entries(redirects.redirects) : []),
+    ...(row.born !== undefined && { born: row.born }),
+    ...(row.died !== undefined && { died: row.died }),
+    fields: new Map(Object.entries(row.fields).map(([field, value]) => [field, { c: value.c, v: 'v' in value ? value.v : undefined }])),
   };
+}
+
+/**
+ * The shadow, as far as the scope needs it: its records, and the contacts they refer to (through
+ * merges too), which decide whether a row shows and where it points. The whole shadow when the
+ * scope is everything.
+ */
+async function loadShadow(db: TiekeeperDb, scope: Scope = everything()): Promise<ReplicaState> {
+  const redirectsRow = await db.syncMeta.get('redirects');
+  const state: ReplicaState = {
+    records: new Map(),
+    redirects: new Map(redirectsRow?.id === 'redirects' ? Object.entries(redirectsRow.redirects) : []),
+  };
+  if (isEverything(scope)) {
+    for (const row of await db.syncRecords.toArray()) state.records.set(row.key, recordState(row));
+    return state;
+  }
+  for (const table of scope.tables) {
+    for (const row of await db.syncRecords.where('key').startsWith(`${table}/`).toArray()) state.records.set(row.key, recordState(row));
+  }
+  await addRecords(db, state, scope.keys);
+  return state;
+}
+
+/** Loads these records of the shadow into `state`, with the contacts they refer to (through merges too). */
+async function addRecords(db: TiekeeperDb, state: ReplicaState, keys: Iterable<string>): Promise<void> {
+  const { records, redirects } = state;
+  const load = async (wanted: Iterable<string>) => {
+    const missing = [...new Set(wanted)].filter((key) => !records.has(key));
+    const rows = await db.syncRecords.bulkGet(missing);
+    rows.forEach((row, i) => row && records.set(missing[i]!, recordState(row)));
+  };
+  await load(keys);
+  let wanted = new Set<string>();
+  for (const [key, found] of records) {
+    const table = key.slice(0, key.indexOf('/')) as SyncTable;
+    for (const field of CONTACT_REFERENCES[table]) {
+      const value = found.fields.get(field)?.v;
+      if (typeof value === 'string') wanted.add(value);
+    }
+  }
+  const seen = new Set<string>();
+  while (wanted.size > 0) {
+    await load([...wanted].map((id) => recordKey('contacts', id)));
+    for (const id of wanted) seen.add(id);
+    const next = new Set<string>();
+    for (const id of wanted) {
+      const into = redirects.get(id)?.into;
+      if (into !== undefined && !seen.has(into)) next.add(into);
+    }
+    wanted = next;
+  }
 }
 
 function recordRow(key: string, state: RecordState): SyncRecordRow {
@@ -145,30 +212,70 @@ export function visibleRows(rows: Rows): Rows {
   return valid;
 }
 
-async function readDb(db: TiekeeperDb): Promise<DbRows> {
-  const entries = await Promise.all(SYNC_TABLES.map(async (table) => [table, await db[table].toArray()] as const));
+async function readDb(db: TiekeeperDb, scope: Scope): Promise<DbRows> {
+  const entries = await Promise.all(
+    SYNC_TABLES.map(async (table) => {
+      if (scope.tables.has(table)) return [table, await db[table].toArray()] as const;
+      const found = await db[table].bulkGet(idsIn(scope, table));
+      return [table, found.filter((row) => row !== undefined)] as const;
+    }),
+  );
   return Object.fromEntries(entries) as unknown as DbRows;
 }
 
+/** The marks of the records written since the last diff (sync-marks.ts), as a scope. */
+async function markedScope(db: TiekeeperDb): Promise<Scope> {
+  return readMarks(await db.syncDirty.toCollection().primaryKeys());
+}
+
 /**
- * Local changes into the shadow and the outbox. Runs inside the caller's transaction.
- * Compared with the merged rows, less those the database cannot hold (not valid for this
- * version) and does not: their absence here is not a delete.
+ * Operations that change which contacts exist or where references point (a person added,
+ * deleted, merged or split): which rows show then depends on records no operation touched, so
+ * the apply looks at the whole state.
  */
-async function recordInTransaction(db: TiekeeperDb, state: ReplicaState, clock: HybridClock): Promise<number> {
-  const dbRows = await readDb(db);
+const changesContacts = (op: Op): boolean => op.k === 'merge' || (op.t === 'contacts' && (op.k === 'del' || op.w === true));
+
+/** The changes between the database and the state, for the records in the scope. */
+async function diffInScope(db: TiekeeperDb, state: ReplicaState, clock: HybridClock, scope: Scope): Promise<Op[]> {
+  const dbRows = await readDb(db, scope);
   const merged = materialise(state);
   const visible = visibleRows(merged);
   for (const table of SYNC_TABLES) {
     const held = new Set([...dbRows[table]].map((row) => String(row.id)));
-    for (const id of [...merged[table].keys()]) if (!visible[table].has(id) && !held.has(id)) merged[table].delete(id);
+    for (const id of [...merged[table].keys()]) {
+      if (!inScope(scope, table, id) || (!visible[table].has(id) && !held.has(id))) merged[table].delete(id);
+    }
   }
-  const ops = diffRows(dbRows, merged, clock.tick());
-  if (ops.length === 0) return 0;
+  return diffRows(dbRows, merged, clock.tick());
+}
+
+/**
+ * Local changes into the shadow and the outbox. Runs inside the caller's transaction, with a
+ * state loaded for at least `scope`, and returns the state to go on with. Compares the records
+ * in the scope; of the merged rows, less those the database cannot hold (not valid for this
+ * version) and does not: their absence here is not a delete.
+ *
+ * A local merge, split or delete changes where other records' references resolve to, in the
+ * shadow, also for records this device did not write (a note that came from another device for
+ * a contact merged here, then split off again). A second comparison, of everything, logs what
+ * the database shows for those, so the shadow and the database agree again and every device
+ * ends where this one is.
+ */
+async function recordInTransaction(db: TiekeeperDb, state: ReplicaState, clock: HybridClock, scope: Scope): Promise<{ count: number; state: ReplicaState }> {
+  const ops = await diffInScope(db, state, clock, scope);
+  await db.syncDirty.clear();
+  if (ops.length === 0) return { count: 0, state };
   applyOps(state, ops);
   await saveShadow(db, state, touchedBy(ops));
+  if (ops.some(changesContacts)) {
+    state = isEverything(scope) ? state : await loadShadow(db);
+    const pinned = await diffInScope(db, state, clock, everything());
+    applyOps(state, pinned);
+    await saveShadow(db, state, touchedBy(pinned));
+    ops.push(...pinned);
+  }
   await db.syncOutbox.add({ ops });
-  return ops.length;
+  return { count: ops.length, state };
 }
 
 async function saveClock(db: TiekeeperDb, row: SyncDeviceRow, clock: HybridClock): Promise<void> {
@@ -182,8 +289,9 @@ async function saveClock(db: TiekeeperDb, row: SyncDeviceRow, clock: HybridClock
 export async function recordLocalChanges(db: TiekeeperDb, now: () => number = Date.now, options: SyncOptions = {}): Promise<number> {
   return db.transaction('rw', [...dataTables(db), ...syncTables(db)], async () => {
     const row = await device(db, options);
+    const scope = await markedScope(db);
     const clock = new HybridClock(row.device, row.clock, now);
-    const count = await recordInTransaction(db, await loadShadow(db), clock);
+    const { count } = await recordInTransaction(db, await loadShadow(db, scope), clock, scope);
     if (count > 0) await saveClock(db, row, clock);
     return count;
   });
@@ -251,6 +359,35 @@ export async function pushOutbox(db: TiekeeperDb, write: LogWriter | SyncDirecto
   return ops.length;
 }
 
+/**
+ * The rows an apply of `ops` (none of which changes contacts) rewrites: the records they touch,
+ * and the contacts whose derived fields follow from touched interactions, before and after.
+ * Loads into `state` what those contacts' derived fields need: all their interactions.
+ */
+async function writeScope(db: TiekeeperDb, state: ReplicaState, ops: readonly Op[]): Promise<Scope> {
+  const scope: Scope = { tables: new Set(), keys: new Set(touchedBy(ops)) };
+  const contacts = new Set<string>();
+  const interactionIds = [...new Set(ops.flatMap((op) => (op.k === 'merge' ? [] : op.t === 'contacts' ? (contacts.add(op.id), []) : op.t === 'interactions' ? [op.id] : [])))];
+  // The contacts that records new to this device refer to: loading the shadow could not know them.
+  await addRecords(db, state, []);
+  const merged = materialise(state);
+  for (const row of await db.interactions.bulkGet(interactionIds)) if (row) contacts.add(row.contactId);
+  for (const id of interactionIds) {
+    const contactId = merged.interactions.get(id)?.contactId;
+    if (typeof contactId === 'string') contacts.add(contactId);
+  }
+  const keys: string[] = [];
+  for (const contactId of contacts) {
+    const key = recordKey('contacts', contactId);
+    scope.keys.add(key);
+    keys.push(key);
+    const held = await db.interactions.where('[contactId+at]').between([contactId, Dexie.minKey], [contactId, Dexie.maxKey]).primaryKeys();
+    for (const id of held) keys.push(recordKey('interactions', id));
+  }
+  await addRecords(db, state, keys);
+  return scope;
+}
+
 export interface PullResult {
   /** Operations read from the other devices. */
   ops: number;
@@ -264,7 +401,7 @@ export interface PullResult {
  * first, in the same transaction, so none is overwritten).
  */
 export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing, now: () => number = Date.now, options: SyncOptions = {}): Promise<PullResult> {
-  const row = await db.transaction('rw', db.syncMeta, () => device(db, options));
+  const row = await db.transaction('rw', db.syncMeta, db.syncDirty, () => device(db, options));
   const cursorsRow = await db.syncMeta.get('cursors');
   const cursors: Cursors = cursorsRow?.id === 'cursors' ? cursorsRow.cursors : {};
   // A device that never read the folder starts from the best snapshot, and reads the logs after it.
@@ -291,13 +428,20 @@ export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyR
     if (stableJson(again?.id === 'cursors' ? again.cursors : {}) !== stableJson(cursors)) return;
     const current = (await db.syncMeta.get('device')) as SyncDeviceRow;
     const clock = new HybridClock(current.device, current.clock, now);
-    const state = await loadShadow(db);
-    await recordInTransaction(db, state, clock);
+    const local = await markedScope(db);
+    const touched = touchedBy(ops);
+    const wide = isEverything(local) || ops.some(changesContacts);
+    const loaded = await loadShadow(db, wide ? everything() : { tables: local.tables, keys: new Set([...local.keys, ...touched]) });
+    const { state } = await recordInTransaction(db, loaded, clock, local);
+    // A state loaded anew by the local record is the whole shadow.
+    const full = wide || state !== loaded;
     for (const op of ops) clock.receive(op.c);
     applyOps(state, ops);
-    await saveShadow(db, state, touchedBy(ops));
+    await saveShadow(db, state, touched);
+    const write = full ? everything() : await writeScope(db, state, ops);
     const merged = materialise(state);
-    await writeRows(db, merged, visibleRows(merged));
+    await writeRows(db, merged, visibleRows(merged), write);
+    await db.syncDirty.clear();
     await db.syncMeta.put({ id: 'cursors', cursors: read.cursors });
     await saveClock(db, current, clock);
   });
@@ -324,18 +468,19 @@ export async function writeSnapshotNow(db: TiekeeperDb, dir: SyncDirectory, keys
 }
 
 /**
- * Writes the merged rows to the data tables, only those that differ. A row goes when the merged
- * state no longer has it (deleted, or about a contact that was deleted); a row the merged state
- * has but this version cannot hold stays as it is.
+ * Writes the merged rows in the scope to the data tables, only those that differ. A row goes
+ * when the merged state no longer has it (deleted, or about a contact that was deleted); a row
+ * the merged state has but this version cannot hold stays as it is.
  */
-async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows): Promise<void> {
+async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows, scope: Scope): Promise<void> {
   for (const table of SYNC_TABLES) {
-    const have = await db[table].toArray();
+    const have = scope.tables.has(table) ? await db[table].toArray() : (await db[table].bulkGet(idsIn(scope, table))).filter((row) => row !== undefined);
     const gone: string[] = [];
     for (const row of have) if (!merged[table].has(row.id)) gone.push(row.id);
     const changed: Row[] = [];
     const present = new Map(have.map((row) => [row.id, row as unknown as Record<string, unknown>]));
     for (const [id, row] of want[table]) {
+      if (!inScope(scope, table, id)) continue;
       const old = present.get(id);
       if (!old || stableJson(old) !== stableJson(row)) changed.push(row);
     }

@@ -12,11 +12,13 @@ import {
 } from '../../../domain/model';
 import { dumpRaw, type DbFixture } from '../../../scripts/save-db-fixture';
 import { dueList, getProfileState } from '../../../storage/contacts';
-import { SCHEMA_V1, SCHEMA_V2, TiekeeperDb } from '../../../storage/db';
+import { SYNC_TABLES } from '../../../domain/sync/ops';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TiekeeperDb } from '../../../storage/db';
 import { getSettings } from '../../../storage/settings';
 import { recordLocalChanges } from '../../../storage/sync';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
+import v3 from '../../fixtures/db/v3.json';
 
 /*
  * Upgrades must never lose what users have. Each released schema version has a fixture: a raw
@@ -32,11 +34,16 @@ import v2 from '../../fixtures/db/v2.json';
  * Every older fixture keeps being opened by the newest code, so each upgrade path stays tested.
  */
 
-const FIXTURES: Record<string, DbFixture> = { v1: v1 as DbFixture, v2: v2 as DbFixture };
+const FIXTURES: Record<string, DbFixture> = { v1: v1 as DbFixture, v2: v2 as DbFixture, v3: v3 as DbFixture };
 
-/** What today's code should hold after opening the fixture: v2 only added stores, so the same records. */
+/**
+ * What today's code should hold after opening the fixture: v2 and v3 only added stores, so the
+ * same records; the v3 upgrade marks every synced table for sync's next diff.
+ */
 function expectedAfterUpgrade(fixture: DbFixture): Record<string, unknown[]> {
-  return Object.fromEntries(Object.entries(fixture.stores).map(([name, store]) => [name, store.records]));
+  const records: Record<string, unknown[]> = Object.fromEntries(Object.entries(fixture.stores).map(([name, store]) => [name, store.records]));
+  if (fixture.schemaVersion < 3) records.syncDirty = [...SYNC_TABLES].sort().map((table) => ({ key: `${table}/*` }));
+  return records;
 }
 
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -108,6 +115,20 @@ describe('database migrations', () => {
     await Dexie.delete(name);
     expect(raw.idbVersion).toBe(v2.idbVersion);
     expect(schemaOnly(raw)).toEqual(schemaOnly(v2 as DbFixture));
+  });
+
+  it('the frozen v3 block still declares exactly what v3 users have', async () => {
+    const name = `v3-only-${crypto.randomUUID()}`;
+    const db = new Dexie(name);
+    db.version(1).stores(SCHEMA_V1);
+    db.version(2).stores(SCHEMA_V2);
+    db.version(3).stores(SCHEMA_V3);
+    await db.open();
+    db.close();
+    const raw = await dumpRaw(name, 3);
+    await Dexie.delete(name);
+    expect(raw.idbVersion).toBe(v3.idbVersion);
+    expect(schemaOnly(raw)).toEqual(schemaOnly(v3 as DbFixture));
   });
 
   it.each(Object.keys(FIXTURES))('today’s code opens a %s database and loses nothing', async (version) => {
