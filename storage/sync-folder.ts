@@ -39,6 +39,8 @@ export interface SyncDirectory {
   /** Files and folders in it: only the names of files are used. */
   values(): AsyncIterable<{ readonly kind: string; readonly name: string }>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle>;
+  /** Deletes a file: only this device's own snapshots, once a newer one is written. */
+  removeEntry?(name: string): Promise<void>;
 }
 
 /** How much of a device's log has been read (or, for this device, written). */
@@ -306,6 +308,18 @@ export async function writeSnapshot(
   const name = snapshotFileName(own.device, number);
   await writeText(await dir.getFileHandle(name, { create: true }), text);
   return name;
+}
+
+/** Deletes this device's snapshots older than `kept` (its own files only: no other device writes them). */
+export async function removeOlderSnapshots(dir: SyncDirectory, kept: string): Promise<void> {
+  const newest = parseSnapshotFileName(kept);
+  if (!newest || !dir.removeEntry) return;
+  const older: string[] = [];
+  for await (const entry of dir.values()) {
+    const parsed = entry.kind === 'file' ? parseSnapshotFileName(entry.name) : null;
+    if (parsed && parsed.device === newest.device && parsed.segment < newest.segment) older.push(entry.name);
+  }
+  for (const name of older) await dir.removeEntry(name).catch(() => undefined);
 }
 
 export interface ReadSnapshot {

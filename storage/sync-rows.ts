@@ -28,6 +28,8 @@ export interface SyncDeviceRow {
   iterations: number;
   /** The last batch written to the folder; null before the first. */
   position: LogPosition | null;
+  /** Operations written since this device's last snapshot (absent: none counted yet). */
+  sinceSnapshot?: number;
 }
 
 export interface SyncCursorsRow {

@@ -24,6 +24,7 @@ import {
   appendBatch,
   KeyRing,
   readOthers,
+  removeOlderSnapshots,
   readSnapshot,
   segmentForDownload,
   writeSnapshot,
@@ -61,6 +62,8 @@ const syncTables = (db: TiekeeperDb) => [db.syncRecords, db.syncMeta, db.syncOut
 export interface SyncOptions {
   /** PBKDF2 iterations of this device's key, when the device is first set up. */
   iterations?: number;
+  /** SNAPSHOT_MIN_OPS when absent (tests use fewer). */
+  snapshotMinOps?: number;
 }
 
 async function device(db: TiekeeperDb, options: SyncOptions): Promise<SyncDeviceRow> {
@@ -490,6 +493,33 @@ async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows, scope: Scope
   }
 }
 
+/**
+ * A device writes a snapshot when its log has become mostly history: more operations written
+ * since its last snapshot than twice the records the state holds (and at least
+ * SNAPSHOT_MIN_OPS). So a new device reads about as much as the state itself, not years of edits,
+ * and a first sync (one operation per record) is not written twice. The device's older snapshots
+ * go: it writes only its own files, and the newest covers more.
+ */
+export const SNAPSHOT_MIN_OPS = 10_000;
+
+async function snapshotWhenDue(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing, written: number, minOps: number): Promise<void> {
+  const since = await db.transaction('rw', db.syncMeta, async () => {
+    const row = await db.syncMeta.get('device');
+    if (row?.id !== 'device') return 0;
+    const count = (row.sinceSnapshot ?? 0) + written;
+    await db.syncMeta.put({ ...row, sinceSnapshot: count });
+    return count;
+  });
+  if (since < minOps || since < 2 * (await db.syncRecords.count())) return;
+  const name = await writeSnapshotNow(db, dir, keys);
+  if (name === null) return;
+  await db.transaction('rw', db.syncMeta, async () => {
+    const row = await db.syncMeta.get('device');
+    if (row?.id === 'device') await db.syncMeta.put({ ...row, sinceSnapshot: 0 });
+  });
+  await removeOlderSnapshots(dir, name);
+}
+
 /** Keeps the keys derived so far (after a sync that found the passphrase right). */
 export async function saveKeys(db: TiekeeperDb, keys: KeyRing): Promise<void> {
   const entries = await keys.entries();
@@ -532,6 +562,8 @@ export async function syncNow(
     // This device's own key first, so that it is kept with the others.
     if (own?.id === 'device') await keys.key(fromBase64(own.salt), own.iterations);
     written = await pushOutbox(db, options.write ?? dir, keys);
+    // Firefox's picked files are read-only: its snapshots would have to be downloaded by hand too.
+    if (written > 0 && !options.write) await snapshotWhenDue(db, dir, keys, written, options.snapshotMinOps ?? SNAPSHOT_MIN_OPS);
   } catch (error) {
     if (!(error instanceof SyncFileError) || own?.id !== 'device') throw error;
     result.problems.push({ file: '', device: own.device, problem: error.problem, detail: error.message });

@@ -41,4 +41,13 @@ export class NodeDirectory implements SyncDirectory {
       },
     };
   }
+
+  async removeEntry(name: string): Promise<void> {
+    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new TypeError(`not a file name: ${name}`);
+    try {
+      await fs.rm(path.join(this.root, name));
+    } catch {
+      throw new DOMException(`${name} not found`, 'NotFoundError');
+    }
+  }
 }

@@ -255,6 +255,29 @@ describe('sync of two databases through one folder', () => {
     expect(await desktop.syncMeta.get('cursors')).toEqual({ id: 'cursors', cursors: { [device]: { segment: 2, batches: 1 } } });
   });
 
+  it('writes a snapshot once its log is mostly history, keeps only its newest, and a new device starts from it', async () => {
+    const { contact } = await ensureContactForProfile(laptop, anna, T0);
+    const snapshots = async () => (await fs.readdir(root)).filter((name) => name.includes('-snapshot-')).sort();
+    const often = { ...options, snapshotMinOps: 10 };
+    await syncNow(laptop, folder, keys(), now, often);
+    // Two records, two operations: a first sync is no history.
+    expect(await snapshots()).toEqual([]);
+    for (let i = 1; i <= 25; i++) {
+      clock += 1_000;
+      await updateContact(laptop, contact.id, { hooks: `edit ${i}` }, clock);
+      await syncNow(laptop, folder, keys(), now, often);
+    }
+    // 2 + 25 operations: snapshots after the 10th and the 20th edit, and only the newest is kept.
+    const [device] = (await fs.readdir(root)).map((name) => /^tiekeeper-([0-9a-f]{16})-/.exec(name)?.[1]).filter(Boolean);
+    expect(await snapshots()).toEqual([`tiekeeper-${device}-snapshot-000002.log`]);
+
+    const result = await sync(desktop);
+    // From the snapshot (the two records, field by field) and the 5 edits after it, not all 27.
+    expect(result.ops).toBeLessThan(27);
+    expect(await data(desktop)).toEqual(await data(laptop));
+    expect((await desktop.contacts.get(contact.id))?.hooks).toBe('edit 25');
+  });
+
   it('a snapshot that cannot be read is passed over for the logs', async () => {
     const { contact } = await ensureContactForProfile(laptop, anna, T0);
     await addNote(laptop, contact.id, 'one', T0);
