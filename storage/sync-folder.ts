@@ -259,11 +259,11 @@ export async function readOthers(dir: SyncDirectory, device: string, cursors: Cu
         const handle = await dir.getFileHandle(name).catch(() => {
           throw new SyncFileError('truncated', 'the file is gone');
         });
-        const decoded = await decodeSegment(await readText(handle), keys.keyFor);
+        const from = cursor && number === cursor.segment ? cursor.batches : 0;
+        const decoded = await decodeSegment(await readText(handle), keys.keyFor, from);
         if (decoded.header.device !== other || decoded.header.segment !== number || decoded.header.kind !== 'log') {
           throw new SyncFileError('invalid', `the header names device ${decoded.header.device}, segment ${decoded.header.segment}`);
         }
-        const from = cursor && number === cursor.segment ? cursor.batches : 0;
         for (const ops of decoded.batches.slice(from)) batches.push({ device: other, segment: number, ops });
         const already = next[other];
         if (!already || number > already.segment || decoded.batches.length > already.batches) {

@@ -146,7 +146,7 @@ export interface DecodedSegment {
  * is returned. `keyFor` gives the key for the header's salt and iterations (the caller asks for
  * the passphrase and keeps the keys it derived).
  */
-export async function decodeSegment(text: string, keyFor: (header: SegmentHeader) => Promise<CryptoKey>): Promise<DecodedSegment> {
+export async function decodeSegment(text: string, keyFor: (header: SegmentHeader) => Promise<CryptoKey>, from = 0): Promise<DecodedSegment> {
   if (!text.endsWith('\n')) throw new SyncFileError('truncated', 'the file ends in the middle of a line');
   const header = decodeHeader(text);
   let key: CryptoKey;
@@ -167,6 +167,11 @@ export async function decodeSegment(text: string, keyFor: (header: SegmentHeader
   let covers: Batch['covers'];
   if (lines === '') return { header, batches };
   for (const [index, line] of lines.split('\n').entries()) {
+    // Batches read before (below the reader's cursor) are not decrypted again: they stay empty.
+    if (index < from) {
+      batches.push([]);
+      continue;
+    }
     let plain: Bytes;
     try {
       plain = await decrypt(key, fromBase64(line), batchContext(header, index));

@@ -78,6 +78,16 @@ describe('segment files', () => {
     expect(await problem(`${text}${toBase64(sealed)}\n`)).toBe('newer-version');
   });
 
+  it('reads only the batches from the cursor on; those before are not decrypted again', async () => {
+    const { text } = await segment([[op(1)], [op(2)], [op(3)]]);
+    expect((await decodeSegment(text, keyFor('pass'), 2)).batches).toEqual([[], [], [op(3)]]);
+    // A batch before the cursor is not even opened; one after it still is.
+    const lines = text.split('\n');
+    const flip = (line: string) => `${line.slice(0, 30)}${line[30] === 'A' ? 'B' : 'A'}${line.slice(31)}`;
+    expect((await decodeSegment([lines[0], flip(lines[1]!), lines[2], lines[3], ''].join('\n'), keyFor('pass'), 1)).batches).toEqual([[], [op(2)], [op(3)]]);
+    await expect(decodeSegment([lines[0], lines[1], flip(lines[2]!), lines[3], ''].join('\n'), keyFor('pass'), 1)).rejects.toThrow(SyncFileError);
+  });
+
   it('tells a wrong passphrase from a damaged file', async () => {
     const { text } = await segment([[op(1)], [op(2)]]);
     expect(await problem(text, 'other')).toBe('wrong-passphrase');
