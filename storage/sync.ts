@@ -13,9 +13,9 @@ import {
 } from '../domain/model';
 import { fromBase64, PBKDF2_ITERATIONS, randomBytes, SALT_BYTES, toBase64 } from '../domain/sync/crypto';
 import { diffRows, stableJson, type DbRows } from '../domain/sync/diff';
-import { formatClock, HybridClock, newDeviceId } from '../domain/sync/hlc';
-import { CONTACT_REFERENCES, SYNC_TABLES, type Op, type SyncTable } from '../domain/sync/ops';
-import { applyOps, materialise, recordKey, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
+import { formatClock, HybridClock, newDeviceId, type Clock } from '../domain/sync/hlc';
+import { CONTACT_REFERENCES, SYNC_TABLES, type Json, type Op, type SyncTable } from '../domain/sync/ops';
+import { applyOps, materialise, recordKey, type FieldState, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
 import { SyncFileError } from '../domain/sync/segment';
 import { stateToOps } from '../domain/sync/snapshot';
 import { tieStats } from '../domain/ties';
@@ -104,10 +104,13 @@ function idsIn(scope: Scope, table: SyncTable): string[] {
 }
 
 function recordState(row: SyncRecordRow): RecordState {
+  const fields = new Map<string, FieldState>();
+  if (row.c !== undefined && row.values) for (const [field, v] of Object.entries(row.values)) fields.set(field, { c: row.c, v });
+  for (const [field, value] of Object.entries(row.fields)) fields.set(field, { c: value.c, v: 'v' in value ? value.v : undefined });
   return {
     ...(row.born !== undefined && { born: row.born }),
     ...(row.died !== undefined && { died: row.died }),
-    fields: new Map(Object.entries(row.fields).map(([field, value]) => [field, { c: value.c, v: 'v' in value ? value.v : undefined }])),
+    fields,
   };
 }
 
@@ -164,9 +167,24 @@ async function addRecords(db: TiekeeperDb, state: ReplicaState, keys: Iterable<s
 }
 
 function recordRow(key: string, state: RecordState): SyncRecordRow {
+  // The clock most fields share goes once into `c`; the fields written at other times keep theirs.
+  const counts = new Map<Clock, number>();
+  for (const value of state.fields.values()) if (value.v !== undefined) counts.set(value.c, (counts.get(value.c) ?? 0) + 1);
+  let common: Clock | undefined;
+  for (const [c, n] of counts) if (common === undefined || n > counts.get(common)!) common = c;
   const fields: SyncRecordRow['fields'] = {};
-  for (const [field, value] of state.fields) fields[field] = value.v === undefined ? { c: value.c } : { c: value.c, v: value.v };
-  return { key, ...(state.born !== undefined && { born: state.born }), ...(state.died !== undefined && { died: state.died }), fields };
+  const values: Record<string, Json> = {};
+  for (const [field, value] of state.fields) {
+    if (value.v !== undefined && value.c === common) values[field] = value.v;
+    else fields[field] = value.v === undefined ? { c: value.c } : { c: value.c, v: value.v };
+  }
+  return {
+    key,
+    ...(state.born !== undefined && { born: state.born }),
+    ...(state.died !== undefined && { died: state.died }),
+    fields,
+    ...(common !== undefined && { c: common, values }),
+  };
 }
 
 async function saveShadow(db: TiekeeperDb, state: ReplicaState, touched: Iterable<string>): Promise<void> {
@@ -258,27 +276,47 @@ async function diffInScope(db: TiekeeperDb, state: ReplicaState, clock: HybridCl
  * in the scope; of the merged rows, less those the database cannot hold (not valid for this
  * version) and does not: their absence here is not a delete.
  *
- * A local merge, split or delete changes where other records' references resolve to, in the
- * shadow, also for records this device did not write (a note that came from another device for
- * a contact merged here, then split off again). A second comparison, of everything, logs what
- * the database shows for those, so the shadow and the database agree again and every device
- * ends where this one is.
+ * A local merge, split (a contact put whole again) or delete changes where references resolve
+ * to in the shadow, also for records this device did not write (a call that came from another
+ * device for a contact merged here, then split off again). Then everything is compared once
+ * more: what the database shows for the records it holds is logged, so every device ends where
+ * this one is, and rows the change brought back into view are written to the database, as an
+ * apply of the same operations would.
  */
 async function recordInTransaction(db: TiekeeperDb, state: ReplicaState, clock: HybridClock, scope: Scope): Promise<{ count: number; state: ReplicaState }> {
   const ops = await diffInScope(db, state, clock, scope);
   await db.syncDirty.clear();
   if (ops.length === 0) return { count: 0, state };
+  const movesReferences = ops.some(
+    (op) => op.k === 'merge' || (op.t === 'contacts' && (op.k === 'del' || (op.w === true && state.records.has(recordKey('contacts', op.id))))),
+  );
   applyOps(state, ops);
   await saveShadow(db, state, touchedBy(ops));
-  if (ops.some(changesContacts)) {
+  if (movesReferences) {
     state = isEverything(scope) ? state : await loadShadow(db);
-    const pinned = await diffInScope(db, state, clock, everything());
+    const pinned = await pinHeldRows(db, state, clock);
     applyOps(state, pinned);
     await saveShadow(db, state, touchedBy(pinned));
     ops.push(...pinned);
+    const merged = materialise(state);
+    await writeRows(db, merged, visibleRows(merged), everything());
+    await db.syncDirty.clear();
   }
   await db.syncOutbox.add({ ops });
   return { count: ops.length, state };
+}
+
+/** Field puts that make the state show what the database holds, for the rows both have. */
+async function pinHeldRows(db: TiekeeperDb, state: ReplicaState, clock: HybridClock): Promise<Op[]> {
+  const dbRows = await readDb(db, everything());
+  const merged = materialise(state);
+  const both = {} as DbRows;
+  for (const table of SYNC_TABLES) {
+    both[table] = [...dbRows[table]].filter((row) => merged[table].has(String(row.id)));
+    const held = new Set([...both[table]].map((row) => String(row.id)));
+    for (const id of [...merged[table].keys()]) if (!held.has(id)) merged[table].delete(id);
+  }
+  return diffRows(both, merged, clock.tick());
 }
 
 async function saveClock(db: TiekeeperDb, row: SyncDeviceRow, clock: HybridClock): Promise<void> {
@@ -553,14 +591,17 @@ export async function syncNow(
   options: SyncOptions & { write?: LogWriter } = {},
 ): Promise<PullResult & { written: number }> {
   await recordLocalChanges(db, now, options);
+  const own = await db.syncMeta.get('device');
+  // This device's own key, derived (by WebCrypto, off this thread) while the others' files are read.
+  const ownKey = own?.id === 'device' ? keys.key(fromBase64(own.salt), own.iterations) : null;
+  ownKey?.catch(() => undefined);
   const result = await pullRemote(db, dir, keys, now, options);
   const mistyped = result.problems.some((problem) => problem.problem === 'wrong-passphrase');
   if (mistyped) return { ...result, written: 0 };
-  const own = await db.syncMeta.get('device');
   let written = 0;
   try {
     // This device's own key first, so that it is kept with the others.
-    if (own?.id === 'device') await keys.key(fromBase64(own.salt), own.iterations);
+    if (ownKey) await ownKey;
     written = await pushOutbox(db, options.write ?? dir, keys);
     // Firefox's picked files are read-only: its snapshots would have to be downloaded by hand too.
     if (written > 0 && !options.write) await snapshotWhenDue(db, dir, keys, written, options.snapshotMinOps ?? SNAPSHOT_MIN_OPS);
