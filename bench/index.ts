@@ -18,9 +18,10 @@ import { measurePopup } from './popup';
 import { measureRecognition } from './recognition';
 import { measureSearch } from './search';
 import { entrySizes, measureSizes, type EntrySize } from './sizes';
+import { measureSync } from './sync';
 import { measureWakes } from './wakes';
 
-export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'markers', 'recognition', 'backup'] as const;
+export const AREAS = ['sizes', 'search', 'badge', 'navigation', 'popup', 'dashboard', 'panel', 'database', 'wakes', 'memory', 'host', 'markers', 'recognition', 'backup', 'sync'] as const;
 export type AreaName = (typeof AREAS)[number];
 
 export interface BenchOptions {
@@ -47,6 +48,7 @@ export function plan(quick: boolean) {
         connections: { rows: 200, runs: 1 },
         connectionsLarge: { rows: 1_000, runs: 1 },
         backup: { contacts: 500, notes: 5_000 },
+        sync: { contacts: 200, notes: 1_000, runs: 2 },
         bulk: { contacts: 200, runs: 2 },
         search: { contacts: 200, notes: 1_000, repeats: 2 },
         wakeContacts: 200,
@@ -65,6 +67,7 @@ export function plan(quick: boolean) {
         connections: { rows: 10_000, runs: 4 },
         connectionsLarge: { rows: 120_000, runs: 2 },
         backup: { contacts: 50_000, notes: 500_000 },
+        sync: { contacts: 10_000, notes: 50_000, runs: 7 },
         bulk: { contacts: 5_000, runs: 6 },
         search: { contacts: 10_000, notes: 50_000, repeats: 5 },
         wakeContacts: 10_000,
@@ -266,6 +269,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       await step('backup', () => measureLargeBackup(production, sizes.backup));
       await production.close();
     }
+
+    // Two browsers of their own: two computers sharing one folder.
+    await step('sync', () => measureSync(() => launch(PRODUCTION_DIR), sizes.sync));
 
     // Pure code, in Node.
     await step('search', async () => measureSearch(sizes.search));
