@@ -96,8 +96,15 @@ describe('sync by hand in Firefox', () => {
     const decoded = await decodeSegment(text, new KeyRing(PASSPHRASE).keyFor);
     expect(JSON.stringify(decoded.batches)).toContain('Sails on the Alster');
 
-    // The synced folder now holds this computer's file and one from another computer.
-    copyFileSync(path.join(downloads, own!), path.join(synced, own!));
+    // Downloaded again, Firefox keeps both under names of their own; the copy is the same file.
+    await clickNamed(page, `Download ${own} again`, 'main');
+    await expect.poll(() => readdirSync(downloads).filter((name) => name.endsWith('.log') && name !== own), { timeout: 20_000 }).toHaveLength(1);
+    const [copy] = readdirSync(downloads).filter((name) => name.endsWith('.log') && name !== own);
+    expect(copy).toMatch(/^tiekeeper-[0-9a-f]{16}-000001.*\.log$/);
+    await expect.poll(() => readFileSync(path.join(downloads, copy!), 'utf8')).toBe(text);
+
+    // The synced folder now holds this computer's file (the renamed copy) and one from another computer.
+    copyFileSync(path.join(downloads, copy!), path.join(synced, copy!));
     const other = await otherComputersSegment();
     writeFileSync(path.join(synced, other.name), other.text);
     writeFileSync(path.join(synced, 'holiday.txt'), 'not a sync file');
@@ -121,7 +128,7 @@ describe('sync by hand in Firefox', () => {
     expect(after).not.toContain('not read before');
     expect(after).toContain('No sync files chosen');
     // Nothing new to write: nothing more downloaded.
-    expect(readdirSync(downloads).filter((name) => name.endsWith('.log'))).toEqual([own]);
+    expect(readdirSync(downloads).filter((name) => name.endsWith('.log')).sort()).toEqual([own, copy].sort());
   });
 
   it('reads the synced folder\'s files chosen at the first sync, other files left aside', { timeout: 120_000 }, async () => {
