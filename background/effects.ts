@@ -30,6 +30,7 @@ const READ_ONLY: readonly CommandName[] = [
   'import.preview',
   // Sync's own changes are followed up by the sync runner.
   'sync.now',
+  'sync.manual',
   'sync.stop',
 ];
 

@@ -48,7 +48,7 @@ export interface HandlerDeps {
   openPanel: (tabId: number) => Promise<void>;
   badges: Pick<Badges, 'viewFor' | 'remember' | 'rememberMarkers'>;
   /** Sync through the folder (background/sync.ts). */
-  sync: Pick<SyncRunner, 'run'>;
+  sync: Pick<SyncRunner, 'run' | 'manual'>;
 }
 
 export interface CallContext {
@@ -150,6 +150,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'import.preview': (input, context) => runImport(deps, input, false, context),
     'import.apply': (input, context) => runImport(deps, input, true, context),
     'sync.now': (input) => deps.sync.run(input.passphrase ?? null),
+    'sync.manual': (input) => deps.sync.manual(input.passphrase ?? null, input.files),
     'sync.stop': async () => {
       await stopSync(db);
       return null;

@@ -1,6 +1,8 @@
+import { parseSegmentFileName } from '../domain/sync/segment';
 import type { TiekeeperDb } from '../storage/db';
-import { loadKeys, recordLocalChanges, syncNow } from '../storage/sync';
-import type { SyncFolderHandle, SyncStatusRow } from '../storage/sync-rows';
+import { downloadWith, loadKeys, recordLocalChanges, syncNow } from '../storage/sync';
+import { pickedFiles, type SyncDirectory } from '../storage/sync-folder';
+import type { PickedSyncFile, SyncDownload, SyncFolderHandle, SyncStatusRow } from '../storage/sync-rows';
 
 export const SYNC_ALARM = 'tiekeeper-sync';
 /** How often the background syncs on its own, besides after changes. */
@@ -11,7 +13,10 @@ export const SYNC_DEBOUNCE_MS = 5_000;
 export interface SyncRunnerDeps {
   db: TiekeeperDb;
   now: () => number;
-  /** The folder the user picked (kept in the database), or null: then nothing is done. */
+  /**
+   * The folder the user picked (kept in the database), or null: then nothing is read or written,
+   * and once sync is set up (keys kept: Firefox, which syncs by hand) changes are still recorded.
+   */
   folder: () => Promise<SyncFolderHandle | null>;
   /** After a sync that brought the other devices' changes: badges and schedule follow. */
   onRemoteChanges: () => Promise<void>;
@@ -28,22 +33,38 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
   const { db, now } = deps;
   const options = deps.iterations === undefined ? {} : { iterations: deps.iterations };
 
-  const attempt = async (passphrase: string | null): Promise<SyncStatusRow | null> => {
-    const folder = await deps.folder();
-    if (!folder) return null;
+  /**
+   * One sync. `picked`: by hand (Firefox), the files the user picked from the synced folder are
+   * read, and this device's new changes become segments handed back for the user to save.
+   */
+  const attempt = async (passphrase: string | null, picked: PickedSyncFile[] | null): Promise<{ status: SyncStatusRow; downloads: SyncDownload[] } | null> => {
+    const folder = picked ? null : await deps.folder();
+    if (!folder && !picked) {
+      // Changes are stamped when the diff finds them: found now, not at the next "Sync now".
+      if ((await db.syncMeta.get('keys')) !== undefined) await recordLocalChanges(db, now, options);
+      return null;
+    }
     const previous = await db.syncMeta.get('status');
     const lastSyncedAt = previous?.id === 'status' ? previous.lastSyncedAt : null;
-    const base = { id: 'status' as const, lastSyncedAt, read: 0, written: 0, problems: [] };
+    const base = { id: 'status' as const, lastSyncedAt, read: 0, written: 0, problems: [], ...(picked && { picked: picked.length, downloaded: [] }) };
+    let downloads: SyncDownload[] = [];
     let status: SyncStatusRow;
     try {
-      const permission = (await folder.queryPermission?.({ mode: 'readwrite' })) ?? 'granted';
+      const permission = (await folder?.queryPermission?.({ mode: 'readwrite' })) ?? 'granted';
       const keys = await loadKeys(db, passphrase, deps.iterations);
       if (permission !== 'granted' || !keys) {
         // The changes wait in the outbox, stamped now.
         await recordLocalChanges(db, now, options);
         status = { ...base, at: now(), state: permission !== 'granted' ? 'needs-permission' : 'needs-passphrase' };
       } else {
-        const result = await syncNow(db, folder, keys, now, options);
+        const dir: SyncDirectory = folder ?? pickedFiles(picked!.map((file) => ({ name: file.name, size: file.size, text: async () => file.text })));
+        const write = picked
+          ? downloadWith(async (name, text) => {
+              downloads.push({ name, text });
+            })
+          : undefined;
+        const result = await syncNow(db, dir, keys, now, { ...options, ...(write && { write }) });
+        if (picked) downloads = await keepDownloads(db, picked, downloads);
         const mistyped = result.problems.some((problem) => problem.problem === 'wrong-passphrase');
         status = {
           ...base,
@@ -53,36 +74,56 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
           read: result.ops,
           written: result.written,
           problems: result.problems,
+          ...(picked && { downloaded: downloads.map((file) => file.name) }),
         };
         if (result.ops > 0) await deps.onRemoteChanges().catch((error) => console.error('Tiekeeper: follow-up work after a sync failed', error));
       }
     } catch (error) {
       console.error('Tiekeeper: sync failed', error);
-      status = { ...base, at: now(), state: 'failed', error: error instanceof Error ? error.message : String(error) };
+      // Segments written before the failure may be the only copy of their changes.
+      if (picked) {
+        downloads = await keepDownloads(db, [], downloads).catch((failure) => {
+          console.error('Tiekeeper: keeping the sync files failed', failure);
+          return [];
+        });
+      }
+      status = { ...base, at: now(), state: 'failed', error: error instanceof Error ? error.message : String(error), ...(picked && { downloaded: downloads.map((file) => file.name) }) };
     }
     try {
       await db.syncMeta.put(status);
     } catch (error) {
       console.error('Tiekeeper: keeping the sync status failed', error);
     }
-    return status;
+    return { status, downloads };
   };
 
   let queue: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Syncs now (after any sync under way); `passphrase` when the user just gave it. Never rejects. */
-  const run = (passphrase: string | null = null): Promise<SyncStatusRow | null> => {
-    const next = queue.then(() => attempt(passphrase));
+  const queued = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
     queue = next.catch(() => undefined);
-    return next.catch((error) => {
-      console.error('Tiekeeper: sync failed', error);
-      return null;
-    });
+    return next;
   };
+
+  /** Syncs now (after any sync under way); `passphrase` when the user just gave it. Never rejects. */
+  const run = (passphrase: string | null = null): Promise<SyncStatusRow | null> =>
+    queued(() => attempt(passphrase, null)).then(
+      (outcome) => outcome?.status ?? null,
+      (error) => {
+        console.error('Tiekeeper: sync failed', error);
+        return null;
+      },
+    );
 
   return {
     run,
+    /**
+     * Sync by hand (Firefox): reads the files the user picked, and returns this device's new
+     * changes as files to save in the synced folder.
+     */
+    manual: async (passphrase: string | null, picked: PickedSyncFile[]): Promise<{ status: SyncStatusRow; downloads: SyncDownload[] }> =>
+      (await queued(() => attempt(passphrase, picked)))!,
     /** After a change: syncs once the changes have stopped for a moment. */
     soon(): void {
       if (timer !== null) clearTimeout(timer);
@@ -95,3 +136,29 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
 }
 
 export type SyncRunner = ReturnType<typeof createSyncRunner>;
+
+/**
+ * Keeps the segments handed to the user that are not yet among the files picked from the folder
+ * (a segment picked back, under any name a browser gave it, has been saved), and the new ones.
+ * Only segments the device's log position has passed count: one written while the outbox stayed
+ * (the sync failed half way) is written again, under the same number, by the next sync. Returns
+ * the new ones that count.
+ */
+async function keepDownloads(db: TiekeeperDb, picked: readonly PickedSyncFile[], written: readonly SyncDownload[]): Promise<SyncDownload[]> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const own = await db.syncMeta.get('device');
+    const kept = await db.syncMeta.get('downloads');
+    const seen = new Set<number>();
+    for (const file of picked) {
+      const parsed = parseSegmentFileName(file.name);
+      if (parsed && own?.id === 'device' && parsed.device === own.device) seen.add(parsed.segment);
+    }
+    const waiting = (kept?.id === 'downloads' ? kept.files : []).filter((file) => !seen.has(parseSegmentFileName(file.name)?.segment ?? -1));
+    const passed = own?.id === 'device' ? (own.position?.segment ?? 0) : 0;
+    const added = written.filter((file) => (parseSegmentFileName(file.name)?.segment ?? Infinity) <= passed);
+    const files = [...waiting, ...added];
+    if (files.length > 0) await db.syncMeta.put({ id: 'downloads', files });
+    else await db.syncMeta.delete('downloads');
+    return added;
+  });
+}

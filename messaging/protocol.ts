@@ -26,11 +26,15 @@ import {
 import { MAX_HEADLINE_LENGTH, MAX_ID_LENGTH, MAX_NAME_LENGTH, MAX_PROFILE_KEY_LENGTH, MAX_REMINDER_REASON_LENGTH, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from '../domain/constants';
 import { profileFromUrl } from '../sites';
 import type { BadgeView } from '../i18n/badge-status';
-import type { SyncStatusRow } from '../storage/sync-rows';
+import { MAX_SEGMENT_FILE_BYTES } from '../domain/sync/segment';
+import type { SyncDownload, SyncStatusRow } from '../storage/sync-rows';
 import type { MarkerView, SentResult } from './site-activity';
 
 /** Longer than anyone types; it only bounds the message. */
 export const MAX_PASSPHRASE_LENGTH = 1_000;
+/** Files one "Sync now" by hand may pick (a folder of years of segments has a few hundred). */
+export const MAX_PICKED_FILES = 10_000;
+const MAX_FILE_NAME_LENGTH = 255;
 
 /**
  * Every request a page or content script can make of the background (the only writer of the
@@ -194,6 +198,17 @@ export const commands = {
   // Sync through the folder the dashboard picked (docs/sync.md). The passphrase only when the
   // user just typed it: the background derives the keys and keeps those, never the passphrase.
   'sync.now': command<SyncStatusRow | null>()(z.object({ passphrase: z.string().min(1).max(MAX_PASSPHRASE_LENGTH).optional() }), 'pages'),
+  // Firefox syncs by hand: the files the user picked from the synced folder go in (those too
+  // large to read without their text), this device's new segments come back to be saved there.
+  'sync.manual': command<{ status: SyncStatusRow; downloads: SyncDownload[] }>()(
+    z.object({
+      passphrase: z.string().min(1).max(MAX_PASSPHRASE_LENGTH).optional(),
+      files: z
+        .array(z.object({ name: z.string().min(1).max(MAX_FILE_NAME_LENGTH), size: z.number().int().nonnegative(), text: z.string().max(MAX_SEGMENT_FILE_BYTES) }))
+        .max(MAX_PICKED_FILES),
+    }),
+    'pages',
+  ),
   'sync.stop': command<null>()(none, 'pages'),
   'export.csv': command<ExportFile>()(none, 'pages'),
   // Stateless: apply parses the text again, since the background may be stopped in between.

@@ -97,9 +97,36 @@ export interface SyncStatusRow {
   written: number;
   problems: FileProblem[];
   error?: string;
+  /** By hand (Firefox): how many files the user picked, and the names of the files given to save. */
+  picked?: number;
+  downloaded?: string[];
 }
 
-export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow | SyncFolderRow | SyncStatusRow;
+/** A file the user picked from the synced folder (Firefox), as the dashboard read it. */
+export interface PickedSyncFile {
+  name: string;
+  size: number;
+  /** Empty for a file too large to be read (`size` says why it is refused). */
+  text: string;
+}
+
+/** A file this device wrote for the user to save in the synced folder (Firefox). */
+export interface SyncDownload {
+  name: string;
+  text: string;
+}
+
+/**
+ * Firefox: the segments given to the user to save, until a later "Sync now" finds them among the
+ * picked files. The outbox is emptied once a segment is handed over, so this is the only copy of
+ * those changes until the user has saved it: the card offers it again.
+ */
+export interface SyncDownloadsRow {
+  id: 'downloads';
+  files: SyncDownload[];
+}
+
+export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow | SyncFolderRow | SyncStatusRow | SyncDownloadsRow;
 
 export interface SyncOutboxRow {
   seq?: number;

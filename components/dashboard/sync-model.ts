@@ -1,7 +1,9 @@
-import type { SyncFileProblem } from '../../domain/sync/segment';
+import { DAY_MS } from '../../domain/constants';
+import { parseClock } from '../../domain/sync/hlc';
+import { MAX_SEGMENT_FILE_BYTES, parseSegmentFileName, parseSnapshotFileName, type SyncFileProblem } from '../../domain/sync/segment';
 import { t, uiLanguage, type MessageKey } from '../../i18n';
 import type { FileProblem } from '../../storage/sync-folder';
-import type { SyncStatusRow } from '../../storage/sync-rows';
+import type { PickedSyncFile, SyncOutboxRow, SyncStatusRow } from '../../storage/sync-rows';
 
 /** The Sync card's pure parts: what it says and asks for, from what the database holds. */
 
@@ -44,4 +46,36 @@ export function syncStep(state: { hasFolder: boolean; permission: PermissionStat
 
 export function syncTimeText(at: number): string {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** A segment or snapshot of some device, by its name (a browser's renamed copy included). */
+export const isSyncFileName = (name: string): boolean => parseSegmentFileName(name) !== null || parseSnapshotFileName(name) !== null;
+
+/**
+ * The picked files to hand to the sync, read: only Tiekeeper's sync files (the folder holds the
+ * user's other files too), and a file too large to read without its text, which the sync refuses
+ * by its size.
+ */
+export async function readPickedFiles(files: Iterable<{ readonly name: string; readonly size: number; text(): Promise<string> }>): Promise<PickedSyncFile[]> {
+  const wanted = [...files].filter((file) => isSyncFileName(file.name));
+  return Promise.all(wanted.map(async (file) => ({ name: file.name, size: file.size, text: file.size > MAX_SEGMENT_FILE_BYTES ? '' : await file.text() })));
+}
+
+/** Changes wait this long in the outbox before the card mentions them (Firefox syncs by hand). */
+export const UNSENT_AFTER_MS = DAY_MS;
+
+/**
+ * How many changes wait to be written, once the oldest has waited a day; null before that, so
+ * that the card does not nag about a change made a minute ago.
+ */
+export function unsentChanges(outbox: readonly SyncOutboxRow[], now: number): number | null {
+  let count = 0;
+  let oldest = Infinity;
+  for (const batch of outbox) {
+    for (const op of batch.ops) {
+      count++;
+      oldest = Math.min(oldest, parseClock(op.c).wall);
+    }
+  }
+  return count > 0 && now - oldest >= UNSENT_AFTER_MS ? count : null;
 }

@@ -3,9 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSyncRunner, SYNC_DEBOUNCE_MS } from '../../../background/sync';
+import { problemText } from '../../../components/dashboard/sync-model';
+import { MAX_SEGMENT_FILE_BYTES } from '../../../domain/sync/segment';
+import { setLanguageOverride } from '../../../i18n';
 import { ensureContactForProfile } from '../../../storage/contacts';
 import type { TiekeeperDb } from '../../../storage/db';
 import { addNote } from '../../../storage/notes';
+import { loadKeys, writeSnapshotNow } from '../../../storage/sync';
 import { stopSync, syncStatus } from '../../../storage/sync-state';
 import type { SyncFolderHandle } from '../../../storage/sync-rows';
 import { freshDb, linkedinRef } from '../storage/helpers';
@@ -21,6 +25,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  setLanguageOverride(null);
   await fs.rm(root, { recursive: true, force: true });
 });
 
@@ -168,5 +173,145 @@ describe('the background sync', () => {
     expect(asked).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(asked).toBe(1);
+  });
+});
+
+/** A file as the dashboard hands it over after the user picked it. */
+const pick = (file: { name: string; text: string }) => ({ name: file.name, size: file.text.length, text: file.text });
+const notes = async (db: TiekeeperDb) => (await db.notes.toArray()).map((note) => note.body).sort();
+const manualRunner = (db: TiekeeperDb) => rig(db, { folder: null }).runner;
+
+describe('sync by hand (Firefox)', () => {
+  it('hands this device\'s changes back as a segment to save; the other device picks it and gets the note', async () => {
+    const firefox = freshDb();
+    const other = freshDb();
+    await addAnna(firefox, 'Written in Firefox');
+    const first = await manualRunner(firefox).manual(PASSPHRASE, []);
+    expect(first.status).toMatchObject({ state: 'synced', lastSyncedAt: T0, picked: 0, written: 3, read: 0, problems: [] });
+    expect(first.downloads).toHaveLength(1);
+    const [segment] = first.downloads;
+    const device = ((await firefox.syncMeta.get('device')) as { device: string }).device;
+    expect(segment!.name).toBe(`tiekeeper-${device}-000001.log`);
+    expect(segment!.text).not.toContain('Written in Firefox');
+    expect(first.status.downloaded).toEqual([segment!.name]);
+    expect(await firefox.syncOutbox.count()).toBe(0);
+    // Until a later sync finds it among the picked files, it is kept to be saved again.
+    expect(await firefox.syncMeta.get('downloads')).toEqual({ id: 'downloads', files: [segment] });
+
+    await addAnna(other, 'Written elsewhere');
+    const there = await manualRunner(other).manual(PASSPHRASE, [pick(segment!)]);
+    expect(there.status).toMatchObject({ state: 'synced', read: 3, picked: 1, problems: [] });
+    expect(await notes(other)).toEqual(['Written elsewhere', 'Written in Firefox']);
+
+    // Back in Firefox, the user picks the folder: its own segment (renamed by the browser) and the other's.
+    const folder = [pick({ ...segment!, name: segment!.name.replace('.log', '(1).log') }), pick(there.downloads[0]!)];
+    const runner = manualRunner(firefox);
+    // The other computer's files are new here: the kept keys do not open them.
+    const asks = await runner.manual(null, folder);
+    expect(asks.status.problems).toMatchObject([{ file: there.downloads[0]!.name, problem: 'needs-passphrase' }]);
+    const back = await runner.manual(PASSPHRASE, folder);
+    expect(back.status).toMatchObject({ state: 'synced', picked: 2, problems: [] });
+    expect(back.status.read).toBeGreaterThan(0);
+    expect(await notes(firefox)).toEqual(['Written elsewhere', 'Written in Firefox']);
+    // Its own segment was seen in the folder: nothing waits to be saved; nothing new was written.
+    expect(back.downloads).toEqual([]);
+    expect(await firefox.syncMeta.get('downloads')).toBeUndefined();
+  });
+
+  it('starts from a snapshot among the picked files', async () => {
+    const laptop = freshDb();
+    const onLaptop = rig(laptop);
+    await addAnna(laptop, 'In the snapshot');
+    await onLaptop.runner.run(PASSPHRASE);
+    const snapshot = await writeSnapshotNow(laptop, new NodeDirectory(root), (await loadKeys(laptop, null, ITERATIONS))!);
+    const files = await Promise.all((await logFiles()).map(async (name) => pick({ name, text: await fs.readFile(path.join(root, name), 'utf8') })));
+    expect(files.map((file) => file.name)).toContain(snapshot);
+
+    const firefox = freshDb();
+    const result = await manualRunner(firefox).manual(PASSPHRASE, files);
+    expect(result.status).toMatchObject({ state: 'synced', picked: 2, problems: [] });
+    expect(await notes(firefox)).toEqual(['In the snapshot']);
+  });
+
+  it('records changes after they are made once set up, so they carry the time they were made', async () => {
+    const firefox = freshDb();
+    const { runner, clock } = rig(firefox, { folder: null });
+    await addAnna(firefox);
+    // Not set up yet: nothing is recorded.
+    expect(await runner.run()).toBeNull();
+    expect(await firefox.syncOutbox.count()).toBe(0);
+    await runner.manual(PASSPHRASE, []);
+    clock.now += 60_000;
+    await addNote(firefox, (await firefox.contacts.toArray())[0]!.id, 'Later', clock.now);
+    expect(await runner.run()).toBeNull();
+    const [waiting] = await firefox.syncOutbox.toArray();
+    expect(waiting!.ops).toHaveLength(1);
+    expect(parseInt(waiting!.ops[0]!.c.slice(0, 11), 16)).toBe(T0 + 60_000);
+    clock.now += 3_600_000;
+    const later = await runner.manual(null, []);
+    expect(later.status).toMatchObject({ written: 1 });
+    expect((await firefox.syncMeta.get('downloads')) as { files: unknown[] }).toMatchObject({ files: [{}, {}] });
+  });
+
+  describe('files that cannot be read change nothing, and say why', () => {
+    async function fromElsewhere() {
+      const other = freshDb();
+      await addAnna(other, 'From elsewhere');
+      const { downloads } = await manualRunner(other).manual(PASSPHRASE, []);
+      const firefox = freshDb();
+      const contact = await addAnna(firefox, 'Mine');
+      // Set up here first, so that what follows is a second sync.
+      const runner = manualRunner(firefox);
+      await runner.manual(PASSPHRASE, []);
+      const before = { notes: await notes(firefox), cursors: await firefox.syncMeta.get('cursors') };
+      return { segment: downloads[0]!, firefox, runner, contact, before };
+    }
+
+    it('a wrong passphrase: nothing read, nothing written, the keys not kept', async () => {
+      const other = freshDb();
+      await addAnna(other, 'From elsewhere');
+      const { downloads } = await manualRunner(other).manual(PASSPHRASE, []);
+      const firefox = freshDb();
+      await addAnna(firefox, 'Mine');
+      const result = await manualRunner(firefox).manual('Winter in Bremen', [pick(downloads[0]!)]);
+      expect(result.status).toMatchObject({ state: 'wrong-passphrase', read: 0, written: 0, lastSyncedAt: null, problems: [{ file: downloads[0]!.name, problem: 'wrong-passphrase' }] });
+      expect(result.downloads).toEqual([]);
+      expect(await notes(firefox)).toEqual(['Mine']);
+      expect(await firefox.syncMeta.get('keys')).toBeUndefined();
+      expect(await firefox.syncMeta.get('downloads')).toBeUndefined();
+      // The changes wait for the right passphrase.
+      expect(await firefox.syncOutbox.count()).toBe(1);
+      setLanguageOverride('en');
+      expect(problemText(result.status.problems[0]!)).toBe(`${downloads[0]!.name} was written with another passphrase.`);
+    });
+
+    it('a file cut short is read once complete', async () => {
+      const { segment, firefox, runner, before } = await fromElsewhere();
+      const cut = await runner.manual(PASSPHRASE, [pick({ ...segment, text: segment.text.slice(0, -10) })]);
+      expect(cut.status).toMatchObject({ state: 'synced', read: 0, problems: [{ file: segment.name, problem: 'truncated' }] });
+      expect({ notes: await notes(firefox), cursors: await firefox.syncMeta.get('cursors') }).toEqual(before);
+      setLanguageOverride('en');
+      expect(problemText(cut.status.problems[0]!)).toBe(`${segment.name} is not complete yet: it is read at the next sync.`);
+      await runner.manual(PASSPHRASE, [pick(segment)]);
+      expect(await notes(firefox)).toEqual(['From elsewhere', 'Mine']);
+    });
+
+    it('a file from a newer version is refused', async () => {
+      const { segment, firefox, runner, before } = await fromElsewhere();
+      const newer = { ...segment, text: segment.text.replace('"version":1', '"version":2') };
+      expect(newer.text).not.toBe(segment.text);
+      const result = await runner.manual(PASSPHRASE, [pick(newer)]);
+      expect(result.status).toMatchObject({ state: 'synced', read: 0, problems: [{ file: segment.name, problem: 'newer-version' }] });
+      expect({ notes: await notes(firefox), cursors: await firefox.syncMeta.get('cursors') }).toEqual(before);
+      setLanguageOverride('en');
+      expect(problemText(result.status.problems[0]!)).toBe(`${segment.name} was written by a newer Tiekeeper: update this one.`);
+    });
+
+    it('a file too large to read is refused without its text', async () => {
+      const { segment, firefox, runner, before } = await fromElsewhere();
+      const result = await runner.manual(PASSPHRASE, [{ name: segment.name, size: MAX_SEGMENT_FILE_BYTES + 1, text: '' }]);
+      expect(result.status.problems).toMatchObject([{ file: segment.name, problem: 'invalid' }]);
+      expect({ notes: await notes(firefox), cursors: await firefox.syncMeta.get('cursors') }).toEqual(before);
+    });
   });
 });

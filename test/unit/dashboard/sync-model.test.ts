@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { passphraseError, problemText, syncStep } from '../../../components/dashboard/sync-model';
+import { isSyncFileName, passphraseError, problemText, readPickedFiles, syncStep, unsentChanges } from '../../../components/dashboard/sync-model';
+import { DAY_MS } from '../../../domain/constants';
+import { formatClock } from '../../../domain/sync/hlc';
+import type { Op } from '../../../domain/sync/ops';
+import { MAX_SEGMENT_FILE_BYTES } from '../../../domain/sync/segment';
 import type { SyncFileProblem } from '../../../domain/sync/segment';
 import { setLanguageOverride } from '../../../i18n';
 import type { SyncStatusRow } from '../../../storage/sync-rows';
@@ -49,5 +53,27 @@ describe('the Sync card', () => {
     expect(syncStep({ ...base, status: status({ state: 'wrong-passphrase' }) })).toBe('passphrase-again');
     expect(syncStep({ ...base, status: status({ problems: [{ file: FILE, device: 'x', problem: 'needs-passphrase', detail: '' }] }) })).toBe('passphrase-again');
     expect(syncStep(base)).toBe('ready');
+  });
+
+  it('by hand: reads only the sync files picked, and not one too large', async () => {
+    expect(isSyncFileName(FILE)).toBe(true);
+    expect(isSyncFileName('tiekeeper-0123456789abcdef-000002(1).log')).toBe(true);
+    expect(isSyncFileName('tiekeeper-0123456789abcdef-snapshot-000001.log')).toBe(true);
+    expect(isSyncFileName('holiday.jpg')).toBe(false);
+    const file = (name: string, size: number, text: string) => ({ name, size, text: async () => text });
+    const read = await readPickedFiles([file(FILE, 5, 'text\n'), file('notes.txt', 3, 'abc'), file('tiekeeper-0123456789abcdef-000003.log', MAX_SEGMENT_FILE_BYTES + 1, 'never read')]);
+    expect(read).toEqual([
+      { name: FILE, size: 5, text: 'text\n' },
+      { name: 'tiekeeper-0123456789abcdef-000003.log', size: MAX_SEGMENT_FILE_BYTES + 1, text: '' },
+    ]);
+  });
+
+  it('by hand: counts the changes not yet synced once the oldest has waited a day', () => {
+    const T = Date.UTC(2026, 2, 2, 9);
+    const op = (wall: number): Op => ({ k: 'del', t: 'notes', id: `n${wall}`, c: formatClock({ wall, counter: 0, device: '0123456789abcdef' }) });
+    expect(unsentChanges([], T)).toBeNull();
+    const outbox = [{ seq: 1, ops: [op(T), op(T)] }, { seq: 2, ops: [op(T + 1_000)] }];
+    expect(unsentChanges(outbox, T + DAY_MS - 1)).toBeNull();
+    expect(unsentChanges(outbox, T + DAY_MS)).toBe(3);
   });
 });
