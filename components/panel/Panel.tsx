@@ -85,7 +85,7 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
 
       <div className="tk-panel-body">
         <DraftTextField
-          key={contact?.id ?? 'new'}
+          key={`name:${contact?.id ?? 'new'}`}
           label={t('panelName')}
           className="tk-name"
           value={name}
@@ -123,7 +123,8 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
           </div>
         )}
 
-        <ReminderField key={contact?.id ?? 'new'} contact={contact ?? {}} now={now} onSet={(reminder, expected, resolve) => save((id) => api.remind(id, reminder, { expected, resolve }))} />
+        {/* Keys differ between siblings: a duplicate would leave a stale copy in the page. */}
+        <ReminderField key={`reminder:${contact?.id ?? 'new'}`} contact={contact ?? {}} now={now} onSet={(reminder, expected, resolve) => save((id) => api.remind(id, reminder, { expected, resolve }))} />
 
         {error && (
           <p className="tk-error" role="alert">
