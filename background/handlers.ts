@@ -113,9 +113,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'profile.get': (input) => getProfileState(db, input),
     'profile.ensure': (input) => ensureContactForProfile(db, input, now()),
     'contact.get': (input) => getContactState(db, input.id),
-    'contact.update': (input) => updateContact(db, input.id, input.patch, now()),
+    'contact.update': (input) => updateContact(db, input.id, input.patch, now(), input),
     'contact.snooze': (input) => snoozeContact(db, input.id, input.until, now()),
-    'contact.remind': (input) => remindContact(db, input.id, input.reminder, now(), input.snooze),
+    'contact.remind': (input) => remindContact(db, input.id, input.reminder, now(), input.snooze, input),
     'contact.delete': (input) => deleteContact(db, input.id),
     'note.add': (input) => addNote(db, input.contactId, input.body, now()),
     'note.edit': (input) => editNote(db, input.id, input.body, now(), input),
@@ -125,7 +125,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'interaction.undo': (input) => undoInteraction(db, input, now()),
     'contacts.search': (input) => findContacts(db, input.query, input.excludeId),
     'introduction.create': (input) => createIntroduction(db, input, now()),
-    'introduction.update': (input) => updateIntroduction(db, input.id, { status: input.status, note: input.note }, now()),
+    'introduction.update': (input) => updateIntroduction(db, input.id, { status: input.status, note: input.note }, now(), input),
     'settings.get': () => getSettings(db),
     'dashboard.open': async (input) => {
       await deps.openTab(deps.dashboardUrl(input.contactId));

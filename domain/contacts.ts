@@ -50,6 +50,41 @@ export const contactPatchSchema = contactSchema
   .partial();
 export type ContactPatch = z.infer<typeof contactPatchSchema>;
 
+/** A field a user edits directly. */
+export type ContactField = keyof ContactPatch;
+
+/**
+ * How an edit was based: for each field it changes, the value the editor started from (the
+ * field's version, so no version column is needed); and after a refusal, the user's choice.
+ * Writes without `expected` (bulk changes, imports, automatic ones) apply whatever is stored.
+ */
+export interface EditBase<T> {
+  expected?: T;
+  /** `mine` writes the edit anyway; `theirs` keeps what was stored for the fields changed elsewhere. */
+  resolve?: 'mine' | 'theirs';
+}
+
+/** Equal stored values: the same text, number or flag, or the same list in the same order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+  return Object.is(a ?? null, b ?? null);
+}
+
+/**
+ * The fields that an edit started from `expected` would overwrite although they changed elsewhere
+ * meanwhile: stored now differs from what the editor showed, and from what it would write.
+ */
+export function fieldsChangedElsewhere(contact: Contact, patch: ContactPatch, expected: ContactPatch): ContactField[] {
+  const changed: ContactField[] = [];
+  for (const field of Object.keys(patch) as ContactField[]) {
+    const value = field === 'tags' && patch.tags ? normaliseTags(patch.tags) : patch[field];
+    if (value === undefined || !Object.hasOwn(expected, field)) continue;
+    const expectedValue = field === 'tags' && expected.tags ? normaliseTags(expected.tags) : expected[field];
+    if (!sameValue(contact[field], expectedValue) && !sameValue(contact[field], value)) changed.push(field);
+  }
+  return changed;
+}
+
 /** Trimmed, without empty or repeated tags, in the order given. */
 export function normaliseTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();

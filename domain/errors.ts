@@ -60,6 +60,14 @@ export function notFound(key: MessageKey, ...params: MessageParam[]): TiekeeperE
   return new TiekeeperError('not-found', userMessage(key, ...params));
 }
 
+/**
+ * Refused: the fields named (the record's own field names, e.g. `hooks`) were changed elsewhere
+ * since the user began editing them.
+ */
+export function changedElsewhereError(fields: readonly string[]): TiekeeperError {
+  return new TiekeeperError('conflict', userMessage('errorFieldsChangedElsewhere', ...fields));
+}
+
 /** The outcome of parsing untrusted input: the value, or every problem found (first is the main one). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: [UserMessage, ...UserMessage[]] };
 

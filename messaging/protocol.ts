@@ -66,6 +66,10 @@ const id = idSchema;
 const time = epochMs;
 const profileKey = z.string().min(1).max(MAX_PROFILE_KEY_LENGTH);
 const none = z.object({});
+/** After an edit was refused as changed elsewhere: which value stays. */
+const resolve = z.enum(['mine', 'theirs']).optional();
+const reminderSchema = z.object({ at: time, reason: z.string().max(MAX_REMINDER_REASON_LENGTH) }).nullable();
+const introductionPatch = z.object({ status: introductionStatusSchema.optional(), note: z.string().max(MAX_TEXT_LENGTH).optional() });
 
 const profileRefObject = z.object({
   site: siteSchema,
@@ -137,15 +141,21 @@ export const commands = {
   'profile.get': command<ContactState | null>()(profileRefObject.pick({ site: true, key: true }), 'pages'),
   'profile.ensure': command<ContactState>()(profileRefSchema, 'pages'),
   'contact.get': command<ContactState | null>()(z.object({ id }), 'pages'),
-  'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema }), 'pages'),
+  // `expected`: for each patched field, the value the editor started from; a field changed
+  // elsewhere since is not overwritten but refused, naming it, until `resolve` says which stays
+  // (see storage/contacts.ts). Bulk and automatic changes send none.
+  'contact.update': command<Contact>()(z.object({ id, patch: contactPatchSchema, expected: contactPatchSchema.optional(), resolve }), 'pages'),
   'contact.snooze': command<Contact>()(z.object({ id, until: time.nullable() }), 'pages'),
   // A one-off reminder, or null to remove it. `snooze`: this cycle's nudge waits for it too
   // (the popup's "Remind me later" > "On a date…").
   'contact.remind': command<Contact>()(
     z.object({
       id,
-      reminder: z.object({ at: time, reason: z.string().max(MAX_REMINDER_REASON_LENGTH) }).nullable(),
+      reminder: reminderSchema,
       snooze: z.boolean().default(false),
+      // The reminder the editor showed, as with `contact.update`.
+      expected: reminderSchema.optional(),
+      resolve,
     }),
     'pages',
   ),
@@ -155,7 +165,7 @@ export const commands = {
   // `expected`: the text the editor started from; when the note has changed since, the edit is
   // refused, or with `resolve` both texts are kept (see storage/notes.ts).
   'note.edit': command<Note>()(
-    z.object({ id, body: z.string(), expected: z.string().optional(), resolve: z.enum(['mine', 'theirs']).optional() }),
+    z.object({ id, body: z.string(), expected: z.string().optional(), resolve }),
     'pages',
   ),
   'note.delete': command<Note>()(z.object({ id }), 'pages'),
@@ -178,8 +188,9 @@ export const commands = {
     z.object({ aId: id, bId: id, note: z.string().max(MAX_TEXT_LENGTH).optional(), status: introductionStatusSchema.optional() }),
     'pages',
   ),
+  // `expected`: the status and note the editor showed, as with `contact.update`.
   'introduction.update': command<Introduction>()(
-    z.object({ id, status: introductionStatusSchema.optional(), note: z.string().max(MAX_TEXT_LENGTH).optional() }),
+    z.object({ id, ...introductionPatch.shape, expected: introductionPatch.optional(), resolve }),
     'pages',
   ),
   'settings.get': command<Settings>()(none, 'pages'),

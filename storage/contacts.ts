@@ -3,14 +3,16 @@ import {
   applyContactPatch,
   applyReminder,
   applySnooze,
+  fieldsChangedElsewhere,
   newContact,
   profileId,
   type ContactPatch,
   type ContactState,
+  type EditBase,
   type DeletedCounts,
   type DueList,
 } from '../domain/contacts';
-import { notFound } from '../domain/errors';
+import { changedElsewhereError, notFound } from '../domain/errors';
 import { isNewRole, withNewRole } from '../domain/roles';
 import { visibleText } from '../domain/text';
 import type { Contact, Profile } from '../domain/model';
@@ -139,11 +141,31 @@ export async function recordProfileVisit(db: TiekeeperDb, ref: ProfileRef, now: 
   });
 }
 
-export async function updateContact(db: TiekeeperDb, id: string, patch: ContactPatch, now: number): Promise<Contact> {
+/**
+ * A user's edit of some fields; fields it does not name are never touched, so that edits of
+ * different fields in two places both stay. With `expected`, a field changed elsewhere since
+ * the editor showed it is not overwritten silently: the edit is refused, naming the fields,
+ * until the user chooses (`resolve`).
+ */
+export async function updateContact(
+  db: TiekeeperDb,
+  id: string,
+  patch: ContactPatch,
+  now: number,
+  base: EditBase<ContactPatch> = {},
+): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(id);
     if (!contact) throw contactNotFound(id);
-    const next = applyContactPatch(contact, patch, now);
+    let apply = patch;
+    if (base.expected && base.resolve !== 'mine') {
+      const changed = fieldsChangedElsewhere(contact, patch, base.expected);
+      if (changed.length > 0 && !base.resolve) throw changedElsewhereError(changed);
+      // Theirs: the fields changed elsewhere keep what they hold; the rest of the edit stands.
+      apply = Object.fromEntries(Object.entries(patch).filter(([field]) => !changed.includes(field as keyof ContactPatch)));
+      if (Object.keys(apply).length === 0) return contact;
+    }
+    const next = applyContactPatch(contact, apply, now);
     await db.contacts.put(next);
     return next;
   });
@@ -160,17 +182,32 @@ export async function snoozeContact(db: TiekeeperDb, id: string, until: number |
   });
 }
 
-/** Sets a one-off reminder, or removes it with null; with `snooze`, this cycle's nudge waits for it too. */
+export type ReminderValue = { at: number; reason: string } | null;
+
+/**
+ * Sets a one-off reminder, or removes it with null; with `snooze`, this cycle's nudge waits for it
+ * too. With `expected` (the reminder the editor showed), a reminder changed elsewhere meanwhile
+ * is not replaced silently: as with the other fields (see updateContact).
+ */
 export async function remindContact(
   db: TiekeeperDb,
   id: string,
-  reminder: { at: number; reason: string } | null,
+  reminder: ReminderValue,
   now: number,
   snooze = false,
+  base: EditBase<ReminderValue> = {},
 ): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(id);
     if (!contact) throw contactNotFound(id);
+    if (base.expected !== undefined && base.resolve !== 'mine') {
+      const stored = contact.reminderAt == null ? null : { at: contact.reminderAt, reason: contact.reminderReason ?? '' };
+      const same = (a: ReminderValue, b: ReminderValue) => a === b || (a !== null && b !== null && a.at === b.at && a.reason.trim() === b.reason.trim());
+      if (!same(stored, base.expected) && !same(stored, reminder)) {
+        if (!base.resolve) throw changedElsewhereError(['reminder']);
+        return contact;
+      }
+    }
     const reminded = applyReminder(contact, reminder, now);
     const next = snooze && reminder ? applySnooze(reminded, reminder.at, now) : reminded;
     await db.contacts.put(next);

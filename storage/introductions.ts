@@ -1,5 +1,5 @@
-import { applyInteraction, withLastContactAt } from '../domain/contacts';
-import { invalid, notFound } from '../domain/errors';
+import { applyInteraction, sameValue, withLastContactAt, type EditBase } from '../domain/contacts';
+import { changedElsewhereError, invalid, notFound } from '../domain/errors';
 import {
   byIntroductionOrder,
   madeTransition,
@@ -92,15 +92,36 @@ export async function createIntroduction(db: TiekeeperDb, input: NewIntroduction
   });
 }
 
-/** A new status or note. Reaching "made" records it on both timelines; going back removes it. */
-export async function updateIntroduction(db: TiekeeperDb, id: string, patch: IntroductionPatch, now: number): Promise<Introduction> {
+/**
+ * A new status or note. Reaching "made" records it on both timelines; going back removes it.
+ * With `expected` (what the editor showed), a status or note changed elsewhere meanwhile is not
+ * overwritten silently: as with a contact's fields (see storage/contacts.ts updateContact).
+ */
+export async function updateIntroduction(
+  db: TiekeeperDb,
+  id: string,
+  patch: IntroductionPatch,
+  now: number,
+  base: EditBase<IntroductionPatch> = {},
+): Promise<Introduction> {
   return db.transaction('rw', tables(db), async () => {
     const intro = await db.introductions.get(id);
     if (!intro) throw notFound('errorIntroductionNotFound', id);
+    let { status, note } = { status: patch.status, note: patch.note?.trim() };
+    const expected = base.expected;
+    if (expected && base.resolve !== 'mine') {
+      const stale = (field: 'status' | 'note', value: string | undefined) =>
+        value !== undefined && expected[field] !== undefined && !sameValue(intro[field], expected[field]?.trim()) && intro[field] !== value;
+      const changed = (['status', 'note'] as const).filter((field) => stale(field, field === 'status' ? status : note));
+      if (changed.length > 0 && !base.resolve) throw changedElsewhereError(changed);
+      // Theirs: what changed elsewhere stays.
+      if (changed.includes('status')) status = undefined;
+      if (changed.includes('note')) note = undefined;
+    }
     const next: Introduction = {
       ...intro,
-      status: patch.status ?? intro.status,
-      note: patch.note === undefined ? intro.note : patch.note.trim(),
+      status: status ?? intro.status,
+      note: note ?? intro.note,
       updatedAt: now,
     };
     if (next.status === intro.status && next.note === intro.note) return intro;

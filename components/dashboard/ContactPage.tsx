@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
-import type { ContactPatch } from '../../domain/contacts';
+import type { ContactPatch, EditBase } from '../../domain/contacts';
 import type { DuplicateSuggestion } from '../../domain/duplicates';
 import type { Contact, Note, Profile } from '../../domain/model';
 import { snoozeUntil } from '../../domain/schedule';
@@ -67,13 +67,13 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
   }
 
   const { contact } = state;
-  const update = (patch: ContactPatch) => save(() => send('contact.update', { id: contact.id, patch }));
+  const update = (patch: ContactPatch, base?: EditBase<ContactPatch>) => save(() => send('contact.update', { id: contact.id, patch, ...base }));
   const related = duplicates
     .filter((d) => d.ids.includes(contact.id))
     .map((d) => (d.ids[0] === contact.id ? d.ids[1] : d.ids[0]));
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  // Fields keep what the user typed until they leave them; a merge or split changes what they
-  // show, so they start afresh then.
+  // Fields keep what the user typed until they save it or choose after a change made elsewhere;
+  // a merge or split changes what they show, so they start afresh then.
   const formKey = `${contact.id}:${contact.mergedFrom?.length ?? 0}`;
 
   return (
@@ -90,7 +90,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
         {(contact.headline || contact.company) && (
           <p className="dash-muted dash-contact-sub">{[contact.headline, contact.company].filter(Boolean).join(' · ')}</p>
         )}
-        <RoleOffer contact={contact} onUse={(headline) => void update({ headline })} />
+        <RoleOffer contact={contact} onUse={(headline) => void update({ headline }, { expected: { headline: contact.headline } })} />
       </header>
       {error !== null && <ErrorMessage error={error} />}
 
@@ -98,7 +98,7 @@ export function ContactPage({ id, contacts, search, duplicates, now }: ContactPa
         <div className="dash-column">
           <FollowUpCard key={formKey} contact={contact} now={now} onUpdate={update} onSnooze={(choice) =>
             save(() => send('contact.snooze', { id: contact.id, until: choice === null ? null : snoozeUntil(choice, Date.now()) }))
-          } onRemind={(reminder) => save(() => send('contact.remind', { id: contact.id, reminder }))} />
+          } onRemind={(reminder, expected, resolve) => save(() => send('contact.remind', { id: contact.id, reminder, expected, resolve }))} />
 
           <div className="dash-card dash-section-card">
             <GiveTakeSection

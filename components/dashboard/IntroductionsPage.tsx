@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { isMade, type IntroductionPerson, type IntroductionView } from '../../domain/introductions';
-import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
 import { contactName, formatDate, relativeTime } from '../../i18n/format';
 import { send } from '../../messaging/client';
-import { IntroductionFields } from '../sections/IntroductionFields';
+import { IntroductionFields, type IntroductionUpdate } from '../sections/IntroductionFields';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';
 import { ErrorMessage, interpolate, useAnnounce } from './ui';
@@ -24,7 +23,7 @@ export function IntroductionsPage({ introductions, now }: IntroductionsPageProps
   const [error, setError] = useState<unknown>(null);
   const announce = useAnnounce();
 
-  const update = async (intro: IntroductionView, patch: { status?: IntroductionStatus; note?: string }) => {
+  const update = async (intro: IntroductionView, patch: IntroductionUpdate): Promise<boolean> => {
     setError(null);
     try {
       await send('introduction.update', { id: intro.id, ...patch });
@@ -33,8 +32,10 @@ export function IntroductionsPage({ introductions, now }: IntroductionsPageProps
           ? t('introMadeAnnounce', contactName(intro.a), contactName(intro.b))
           : t('panelSaved'),
       );
+      return true;
     } catch (failure) {
       setError(failure);
+      return false;
     }
   };
 
@@ -66,7 +67,7 @@ function PersonLink({ person }: { person: IntroductionPerson }) {
   );
 }
 
-function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; now: number; onUpdate: (patch: { status?: IntroductionStatus; note?: string }) => Promise<void> }) {
+function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; now: number; onUpdate: (update: IntroductionUpdate) => Promise<boolean> }) {
   const a = contactName(intro.a);
   const b = contactName(intro.b);
   return (
@@ -83,7 +84,7 @@ function IntroductionItem({ intro, now, onUpdate }: { intro: IntroductionView; n
           statusLabel={t('introListStatusFor', a, b)}
           noteLabel={t('introListNoteFor', a, b)}
           statusClassName="dash-intro-status"
-          onUpdate={(patch) => void onUpdate(patch)}
+          onUpdate={onUpdate}
         />
       </div>
       <p className="dash-muted dash-intro-when" title={formatDate(intro.updatedAt)}>

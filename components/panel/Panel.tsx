@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactPatch, ContactState } from '../../domain/contacts';
+import type { ContactPatch, ContactState, EditBase } from '../../domain/contacts';
 import { snoozeUntil, type SnoozeChoice } from '../../domain/schedule';
 import { contactSummary } from '../../domain/summary';
 import type { ProfileRef } from '../../sites/types';
@@ -20,7 +20,8 @@ import { MeetInPerson } from './MeetInPerson';
 import { NotesSection } from '../sections/NotesSection';
 import { TouchSection } from '../sections/TouchSection';
 import { MAX_NAME_LENGTH } from '../../domain/constants';
-import { Field } from '../shared/Field';
+import { DraftTextField } from '../shared/DraftTextField';
+import { saveField, type SaveDraft } from '../shared/use-draft';
 
 export interface PanelProps {
   api: ProfileApi;
@@ -51,7 +52,10 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
   const save = (change: (contactId: string) => Promise<unknown>): Promise<boolean> =>
     saving.save(async () => change(contact?.id ?? (await api.ensure(profile)).contact.id));
   const error = saving.failure === null ? null : errorText(saving.failure);
-  const update = (patch: ContactPatch) => save((id) => api.updateContact(id, patch));
+  const update = (patch: ContactPatch, base?: EditBase<ContactPatch>) => save((id) => api.updateContact(id, patch, base));
+  // While the contact has no name of its own, the field shows the page's: its version is then none.
+  const saveName: SaveDraft<string> = (displayName, expected, resolve) =>
+    update({ displayName }, { expected: { displayName: contact?.displayName === '' ? '' : expected }, resolve });
   const snooze = (choice: SnoozeChoice | null) => save((id) => api.snooze(id, choice === null ? null : snoozeUntil(choice, now())));
   // Stable, so that a re-render does not restart the search's debounce.
   const search = useCallback((query: string, excludeId?: string) => api.searchContacts(query, excludeId), [api]);
@@ -80,9 +84,17 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
       </header>
 
       <div className="tk-panel-body">
-        <NameField key={contact?.id ?? 'new'} initial={name} onSave={(displayName) => update({ displayName })} />
+        <DraftTextField
+          key={`name:${contact?.id ?? 'new'}`}
+          label={t('panelName')}
+          className="tk-name"
+          value={name}
+          maxLength={MAX_NAME_LENGTH}
+          required
+          onSave={saveName}
+        />
         {(contact?.headline || profile.headline) && <p className="tk-muted">{contact?.headline || profile.headline}</p>}
-        {contact && <RoleOffer contact={contact} onUse={(headline) => void update({ headline })} />}
+        {contact && <RoleOffer contact={contact} onUse={(headline) => void update({ headline }, { expected: { headline: contact.headline } })} />}
         {contact && contact.connectedAt !== null && contact.lastContactAt !== null && (
           <p className="tk-muted">{t('badgeConnected', formatDate(contact.connectedAt))}</p>
         )}
@@ -111,7 +123,8 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
           </div>
         )}
 
-        <ReminderField key={contact?.id ?? 'new'} contact={contact ?? {}} now={now} onSet={(reminder) => save((id) => api.remind(id, reminder))} />
+        {/* Keys differ between siblings: a duplicate would leave a stale copy in the page. */}
+        <ReminderField key={`reminder:${contact?.id ?? 'new'}`} contact={contact ?? {}} now={now} onSet={(reminder, expected, resolve) => save((id) => api.remind(id, reminder, { expected, resolve }))} />
 
         {error && (
           <p className="tk-error" role="alert">
@@ -142,9 +155,9 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
         />
 
         <section className="tk-section">
-          <RhythmField key={contact?.id ?? 'new'} value={contact?.cadenceDays ?? null} onChange={(cadenceDays) => void update({ cadenceDays })} />
+          <RhythmField key={contact?.id ?? 'new'} value={contact?.cadenceDays ?? null} onChange={saveField(update, 'cadenceDays')} />
         </section>
-        <MeetInPerson contact={contact} onChange={(meetInPerson) => void update({ meetInPerson })} />
+        <MeetInPerson contact={contact} onChange={(meetInPerson) => void update({ meetInPerson }, { expected: { meetInPerson: contact?.meetInPerson ?? false } })} />
 
         <Fold name="give" title={t('giveTitle')}>
           <GiveTakeSection contact={contact} onLog={(input) => save((contactId) => api.logInteraction({ contactId, ...input }))} />
@@ -173,28 +186,5 @@ export function Panel({ api, profile, state, onClose, now }: PanelProps) {
         {announcement}
       </p>
     </div>
-  );
-}
-
-/** The name as Tiekeeper recognised it; the user can correct it. */
-function NameField({ initial, onSave }: { initial: string; onSave: (name: string) => Promise<boolean> }) {
-  const id = useId();
-  const [value, setValue] = useState(initial);
-  const commit = () => {
-    const name = value.trim();
-    if (name !== initial) void onSave(name);
-  };
-  return (
-    <Field id={id} label={t('panelName')}>
-      <input
-        id={id}
-        className="tk-name"
-        value={value}
-        maxLength={MAX_NAME_LENGTH}
-        onChange={(event) => setValue(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => event.key === 'Enter' && commit()}
-      />
-    </Field>
   );
 }

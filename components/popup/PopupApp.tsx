@@ -17,6 +17,7 @@ import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { useSave } from '../shared/use-save';
 import { ReminderField, type Reminder } from '../shared/ReminderField';
+import type { Resolve } from '../shared/use-draft';
 import { FADING_LABELS, FAVOUR_LABELS, fadingWhy, KIND_LABELS } from '../../i18n/tie-text';
 import { useLanguageReady } from '../shared/use-language';
 import { readPopupData, readSuggestions, type FadingItem, type PopupItem } from '../../storage/popup';
@@ -174,7 +175,8 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
   const [reminding, setReminding] = useState(false);
   const status = badgeStatus(contactSummary(contact), now);
   const name = contactName(contact);
-  const remind = (reminder: Reminder | null) => act(() => send('contact.remind', { id: contact.id, reminder, snooze: true }));
+  const remind = (reminder: Reminder | null, expected: Reminder | null, resolve?: Resolve) =>
+    act(() => send('contact.remind', { id: contact.id, reminder, snooze: true, expected, resolve }));
   return (
     <li className={`tk-followup tk-tone-${status.tone}`}>
       <div className="tk-followup-head">
@@ -206,7 +208,7 @@ function FollowUpItem({ item: { contact, profile }, now, act, worthMeeting, onLo
         />
         <GaveMenu contact={contact} act={act} />
       </div>
-      {reminding && <ReminderField contact={{}} now={Date.now} open onSet={remind} onClose={() => setReminding(false)} />}
+      {reminding && <ReminderField contact={contact} now={Date.now} open onSet={remind} onClose={() => setReminding(false)} />}
     </li>
   );
 }

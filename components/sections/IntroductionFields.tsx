@@ -1,14 +1,21 @@
-import { useId, useState } from 'react';
-import { INTRODUCTION_STATUSES } from '../../domain/constants';
+import { useId } from 'react';
+import { INTRODUCTION_STATUSES, MAX_TEXT_LENGTH } from '../../domain/constants';
 import type { IntroductionView } from '../../domain/introductions';
 import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
 import { introductionStatusText } from '../../i18n/tie-text';
-import { NoteField } from './NoteField';
+import type { CommandInput } from '../../messaging/protocol';
+import { FieldConflict } from '../shared/ConflictNotice';
+import { DraftTextField } from '../shared/DraftTextField';
+import { useDraft, type SaveDraft } from '../shared/use-draft';
+
+/** A change of an introduction, begun on what the fields showed (`expected`). */
+export type IntroductionUpdate = Omit<CommandInput<'introduction.update'>, 'id'>;
 
 /**
  * An introduction's status and note, as the panel, the contact page and the dashboard's list edit
- * them: the status saves when chosen, the note when the field is left (or with Enter).
+ * them: the status saves when chosen, the note when the field is left (or with Enter). Both
+ * follow changes made elsewhere; one made under the user's edit is shown beside it to choose.
  */
 export function IntroductionFields(props: {
   intro: IntroductionView;
@@ -17,11 +24,15 @@ export function IntroductionFields(props: {
   noteLabel: string;
   statusClassName: string;
   noteClassName?: string;
-  onUpdate: (patch: { status?: IntroductionStatus; note?: string }) => void;
+  /** Resolves true when saved. */
+  onUpdate: (update: IntroductionUpdate) => Promise<boolean>;
 }) {
   const { intro, onUpdate } = props;
   const id = useId();
-  const [note, setNote] = useState(intro.note);
+  const status = useDraft(intro.status);
+  const saveStatus: SaveDraft<IntroductionStatus> = (value, expected, resolve) => onUpdate({ status: value, expected: { status: expected }, resolve });
+  const saveNote: SaveDraft<string> = (value, expected, resolve) => onUpdate({ note: value, expected: { note: expected }, resolve });
+  const statusText = (value: IntroductionStatus) => introductionStatusText(value, intro.a.displayName, intro.b.displayName);
   return (
     <>
       <label className="tk-sr" htmlFor={`${id}-status`}>
@@ -30,25 +41,30 @@ export function IntroductionFields(props: {
       <select
         id={`${id}-status`}
         className={props.statusClassName}
-        value={intro.status}
-        onChange={(event) => onUpdate({ status: event.target.value as IntroductionStatus })}
+        value={status.value}
+        onChange={(event) => {
+          const value = event.target.value as IntroductionStatus;
+          status.change(value);
+          void status.commit(saveStatus, undefined, { value });
+        }}
       >
-        {INTRODUCTION_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {introductionStatusText(status, intro.a.displayName, intro.b.displayName)}
+        {INTRODUCTION_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {statusText(value)}
           </option>
         ))}
       </select>
-      <NoteField
-        id={`${id}-note`}
+      {status.theirs && (
+        <FieldConflict theirs={statusText(status.theirs.value)} onKeepMine={() => void status.commit(saveStatus, 'mine')} onReload={status.discard} />
+      )}
+      <DraftTextField
         label={props.noteLabel}
-        type="text"
+        hiddenLabel
         className={props.noteClassName}
         placeholder={t('introNote')}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        onBlur={() => note.trim() !== intro.note && onUpdate({ note })}
-        onKeyDown={(event) => event.key === 'Enter' && event.currentTarget.blur()}
+        maxLength={MAX_TEXT_LENGTH}
+        value={intro.note}
+        onSave={saveNote}
       />
     </>
   );

@@ -1,15 +1,14 @@
 import { otherPerson, type IntroductionView } from '../../domain/introductions';
-import type { IntroductionStatus } from '../../domain/model';
 import { t } from '../../i18n';
 import { contactName } from '../../i18n/format';
-import { IntroductionFields } from './IntroductionFields';
+import { IntroductionFields, type IntroductionUpdate } from './IntroductionFields';
 
 export interface IntroductionListProps {
   /** The person on the page (null while unknown: then there is no list). */
   contactId: string | null;
   /** Open first. */
   introductions: readonly IntroductionView[];
-  onUpdate: (id: string, patch: { status?: IntroductionStatus; note?: string }) => Promise<boolean>;
+  onUpdate: (id: string, update: IntroductionUpdate) => Promise<boolean>;
 }
 
 /** The person's introductions, each followed to its outcome; nothing while there are none. */
@@ -35,7 +34,7 @@ function IntroductionRow({ intro, contactId, onUpdate }: { intro: IntroductionVi
         noteLabel={t('introNoteFor', other)}
         statusClassName="tk-intro-status"
         noteClassName="tk-wide"
-        onUpdate={(patch) => void onUpdate(intro.id, patch)}
+        onUpdate={(update) => onUpdate(intro.id, update)}
       />
     </li>
   );

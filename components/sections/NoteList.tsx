@@ -4,6 +4,7 @@ import { MAX_NOTE_LENGTH } from '../../domain/constants';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import type { NoteEditBase } from '../profile/api';
+import { ConflictNotice } from '../shared/ConflictNotice';
 
 export interface NoteListProps {
   /** Newest first. */
@@ -85,21 +86,17 @@ export function NoteItem({
             onChange={(event) => setEditing({ ...editing, text: event.target.value })}
           />
           {changedElsewhere ? (
-            <div className="tk-conflict" role="alert">
-              <p>{t('notesChangedElsewhere')}</p>
-              <p className="tk-note-body tk-muted">{note.body}</p>
-              <div className="tk-row tk-wrap">
-                <button type="button" className="tk-button tk-primary" disabled={!editing.text.trim()} onClick={() => void saveAs('mine')}>
-                  {t('notesKeepMine')}
-                </button>
-                <button type="button" className="tk-button" disabled={!editing.text.trim()} onClick={() => void saveAs('theirs')}>
-                  {t('notesReload')}
-                </button>
-                <button type="button" className="tk-button" onClick={() => setEditing(null)}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </div>
+            <ConflictNotice
+              message={t('notesChangedElsewhere')}
+              theirs={note.body}
+              disabled={!editing.text.trim()}
+              onKeepMine={() => void saveAs('mine')}
+              onReload={() => void saveAs('theirs')}
+            >
+              <button type="button" className="tk-button" onClick={() => setEditing(null)}>
+                {t('cancel')}
+              </button>
+            </ConflictNotice>
           ) : (
             <div className="tk-row">
               <button type="button" className="tk-button tk-primary" disabled={!editing.text.trim()} onClick={() => void saveAs()}>

@@ -3,12 +3,18 @@ import { MAX_REMINDER_REASON_LENGTH } from '../../domain/constants';
 import type { Contact } from '../../domain/model';
 import { t } from '../../i18n';
 import { formatDate, toDateInput } from '../../i18n/format';
+import { FieldConflict } from './ConflictNotice';
 import { Field } from './Field';
+import type { Resolve } from './use-draft';
 
 export interface Reminder {
   at: number;
   reason: string;
 }
+
+const sameReminder = (a: Reminder | null, b: Reminder | null) => a === b || (a !== null && b !== null && a.at === b.at && a.reason === b.reason);
+const reminderText = (reminder: Reminder | null) =>
+  reminder === null ? t('reminderNone') : `${t('reminderOn', formatDate(reminder.at))}${reminder.reason ? ` · ${reminder.reason}` : ''}`;
 
 /** Reminders come in the morning of their day; one set for today comes at once. */
 export const REMINDER_HOUR = 9;
@@ -30,35 +36,42 @@ export function reminderTimeFor(date: string, now: number): number | null {
 export function ReminderField(props: {
   contact: Pick<Contact, 'reminderAt' | 'reminderReason'>;
   now: () => number;
-  /** Resolves true when saved. */
-  onSet: (reminder: Reminder | null) => Promise<boolean>;
+  /**
+   * Resolves true when saved. `expected`: the reminder shown when the user began, so that one set
+   * elsewhere meanwhile is not replaced silently.
+   */
+  onSet: (reminder: Reminder | null, expected: Reminder | null, resolve?: Resolve) => Promise<boolean>;
   /** Opens as the form (the popup asks for it from its menu). */
   open?: boolean;
   onClose?: () => void;
 }) {
   const id = useId();
-  const [open, setOpen] = useState(props.open ?? false);
+  const { reminderAt, reminderReason } = props.contact;
+  const stored: Reminder | null = reminderAt == null ? null : { at: reminderAt, reason: reminderReason ?? '' };
+  // The reminder when the form opened: the version a new one replaces.
+  const [base, setBase] = useState<Reminder | null | undefined>(props.open ? stored : undefined);
+  const open = base !== undefined;
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const { reminderAt, reminderReason } = props.contact;
 
   const close = () => {
-    setOpen(false);
+    setBase(undefined);
     setDate('');
     setReason('');
     setProblem(null);
     props.onClose?.();
   };
 
-  if (reminderAt != null) {
+  // The form stays while the user fills it in, even when a reminder was set elsewhere meanwhile.
+  if (!open && stored !== null) {
     return (
       <div className="tk-reminder tk-row tk-wrap">
         <span>
-          <strong>{t('reminderOn', formatDate(reminderAt))}</strong>
-          {reminderReason && <span> · {reminderReason}</span>}
+          <strong>{t('reminderOn', formatDate(stored.at))}</strong>
+          {stored.reason && <span> · {stored.reason}</span>}
         </span>
-        <button type="button" className="tk-button" onClick={() => void props.onSet(null)}>
+        <button type="button" className="tk-button" onClick={() => void props.onSet(null, stored)}>
           {t('reminderRemove')}
         </button>
       </div>
@@ -68,20 +81,23 @@ export function ReminderField(props: {
   if (!open) {
     return (
       <div className="tk-reminder">
-        <button type="button" className="tk-button" onClick={() => setOpen(true)}>
+        <button type="button" className="tk-button" onClick={() => setBase(stored)}>
           {t('reminderOpen')}
         </button>
       </div>
     );
   }
 
-  const submit = async () => {
+  const changedElsewhere = date !== '' && !sameReminder(stored, base ?? null);
+  const submit = async (resolve?: Resolve) => {
     const at = reminderTimeFor(date, props.now());
     if (at === null) {
       setProblem(t('reminderPickDay'));
       return;
     }
-    if (await props.onSet({ at, reason: reason.trim() })) close();
+    // Changed elsewhere: the notice below asks first.
+    if (changedElsewhere && !resolve) return;
+    if (await props.onSet({ at, reason: reason.trim() }, base ?? null, resolve)) close();
   };
 
   return (
@@ -123,6 +139,7 @@ export function ReminderField(props: {
           {problem}
         </p>
       )}
+      {changedElsewhere && <FieldConflict theirs={reminderText(stored)} onKeepMine={() => void submit('mine')} onReload={close} />}
       <div className="tk-row tk-wrap">
         <button type="submit" className="tk-button tk-primary">
           {t('reminderSave')}

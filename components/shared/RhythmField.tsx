@@ -2,21 +2,42 @@ import { useId, useState } from 'react';
 import { CADENCE_PRESETS_DAYS } from '../../domain/constants';
 import { t } from '../../i18n';
 import { rhythmText } from '../../i18n/format';
+import { FieldConflict } from './ConflictNotice';
 import { Field } from './Field';
+import { useDraft, type Resolve } from './use-draft';
 
-/** Keep-in-touch rhythm: none, the presets (1, 3, 6, 12 months), or a custom number of weeks. */
-export function RhythmField(props: { value: number | null; onChange: (cadenceDays: number | null) => void; label?: string }) {
+const isPreset = (days: number | null) => days === null || (CADENCE_PRESETS_DAYS as readonly number[]).includes(days);
+const rhythmName = (days: number | null) => (days === null ? t('rhythmNone') : rhythmText(days));
+
+/**
+ * Keep-in-touch rhythm: none, the presets (1, 3, 6, 12 months), or a custom number of weeks.
+ * Follows the stored rhythm live; `onChange` gets the rhythm the field showed when the choice was
+ * made, and resolves false when the save was refused (another place changed it meanwhile).
+ */
+export function RhythmField(props: {
+  value: number | null;
+  onChange: (cadenceDays: number | null, expected: number | null, resolve?: Resolve) => Promise<boolean> | void;
+  label?: string;
+}) {
   const id = useId();
-  const isPreset = props.value === null || (CADENCE_PRESETS_DAYS as readonly number[]).includes(props.value);
-  const [custom, setCustom] = useState(!isPreset);
-  /** The user just chose "Custom…": the weeks field takes the focus as it appears. */
+  const draft = useDraft(props.value);
+  const shown = draft.value;
+  /** "Custom…" chosen, before the weeks are typed; the weeks field then takes the focus as it appears. */
   const [chosen, setChosen] = useState(false);
-  const [weeks, setWeeks] = useState(props.value !== null && !isPreset ? String(Math.max(1, Math.round(props.value / 7))) : '');
-  const selectValue = custom ? 'custom' : String(props.value ?? 'none');
+  /** The weeks as typed, until saved. */
+  const [weeks, setWeeks] = useState<string | null>(null);
+  const custom = chosen || !isPreset(shown);
+  const weeksText = weeks ?? (shown !== null && !isPreset(shown) ? String(Math.max(1, Math.round(shown / 7))) : '');
+  const selectValue = custom ? 'custom' : String(shown ?? 'none');
 
+  const save = async (value: number | null, expected: number | null, resolve?: Resolve) => (await props.onChange(value, expected, resolve)) !== false;
+  const choose = (value: number | null) => {
+    draft.change(value);
+    void draft.commit(save, undefined, { value }).then((saved) => saved && setWeeks(null));
+  };
   const commitWeeks = (text: string) => {
     const n = Number(text);
-    if (Number.isInteger(n) && n >= 1 && n <= 520) props.onChange(n * 7);
+    if (Number.isInteger(n) && n >= 1 && n <= 520) choose(n * 7);
   };
 
   return (
@@ -29,11 +50,10 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
             const value = event.target.value;
             // "Custom…" saves nothing yet: the number of weeks the user then types does.
             if (value === 'custom') {
-              setCustom(true);
               setChosen(true);
             } else {
-              setCustom(false);
-              props.onChange(value === 'none' ? null : Number(value));
+              setChosen(false);
+              choose(value === 'none' ? null : Number(value));
             }
           }}
         >
@@ -53,7 +73,7 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
               min={1}
               max={520}
               inputMode="numeric"
-              value={weeks}
+              value={weeksText}
               placeholder="2"
               autoFocus={chosen}
               onChange={(event) => setWeeks(event.target.value)}
@@ -65,6 +85,17 @@ export function RhythmField(props: { value: number | null; onChange: (cadenceDay
           </label>
         )}
       </div>
+      {draft.theirs && (
+        <FieldConflict
+          theirs={rhythmName(draft.theirs.value)}
+          onKeepMine={() => void draft.commit(save, 'mine')}
+          onReload={() => {
+            draft.discard();
+            setChosen(false);
+            setWeeks(null);
+          }}
+        />
+      )}
     </Field>
   );
 }

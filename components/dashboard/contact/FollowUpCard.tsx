@@ -1,11 +1,12 @@
-import type { ContactPatch } from '../../../domain/contacts';
 import { fadingEstimate } from '../../../domain/fading';
 import { suggestMeeting } from '../../../domain/meet-in-person';
 import type { Contact } from '../../../domain/model';
 import type { SnoozeChoice } from '../../../domain/schedule';
 import { t, tCount } from '../../../i18n';
 import { formatDate } from '../../../i18n/format';
-import { ReminderField, type Reminder } from '../../shared/ReminderField';
+import type { ComponentProps } from 'react';
+import { ReminderField } from '../../shared/ReminderField';
+import { saveField, type SaveContact } from '../../shared/use-draft';
 import { RhythmField } from '../../shared/RhythmField';
 import { FADING_LABELS, fadingWhy } from '../../../i18n/tie-text';
 import { followUpText, lastContactText } from '../format';
@@ -14,9 +15,9 @@ import { Card } from './DetailsCard';
 export function FollowUpCard(props: {
   contact: Contact;
   now: number;
-  onUpdate: (patch: ContactPatch) => Promise<boolean>;
+  onUpdate: SaveContact;
   onSnooze: (choice: SnoozeChoice | null) => Promise<boolean>;
-  onRemind: (reminder: Reminder | null) => Promise<boolean>;
+  onRemind: ComponentProps<typeof ReminderField>['onSet'];
 }) {
   const { contact, now } = props;
   const followUp = followUpText(contact, now);
@@ -24,9 +25,9 @@ export function FollowUpCard(props: {
   const fading = fadingEstimate(contact, now);
   return (
     <Card title={t('followUpTitle')}>
-      <RhythmField value={contact.cadenceDays} onChange={(cadenceDays) => void props.onUpdate({ cadenceDays })} />
+      <RhythmField value={contact.cadenceDays} onChange={saveField(props.onUpdate, 'cadenceDays')} />
       <label className="dash-check">
-        <input type="checkbox" checked={contact.meetInPerson} onChange={(event) => void props.onUpdate({ meetInPerson: event.target.checked })} />
+        <input type="checkbox" checked={contact.meetInPerson} onChange={(event) => void props.onUpdate({ meetInPerson: event.target.checked }, { expected: { meetInPerson: contact.meetInPerson } })} />
         {t('fieldMeetInPerson')}
       </label>
       {suggestMeeting(contact) && (
