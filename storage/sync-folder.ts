@@ -39,6 +39,8 @@ export interface SyncDirectory {
   /** Files and folders in it: only the names of files are used. */
   values(): AsyncIterable<{ readonly kind: string; readonly name: string }>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle>;
+  /** Deletes a file (old weekly backups); absent where files cannot be deleted (picked files). */
+  removeEntry?(name: string): Promise<void>;
 }
 
 /** How much of a device's log has been read (or, for this device, written). */

@@ -15,6 +15,11 @@ export class NodeDirectory implements SyncDirectory {
     }
   }
 
+  async removeEntry(name: string): Promise<void> {
+    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new TypeError(`not a file name: ${name}`);
+    await fs.rm(path.join(this.root, name));
+  }
+
   async getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle> {
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw new TypeError(`not a file name: ${name}`);
     const file = path.join(this.root, name);
