@@ -1,7 +1,8 @@
-import { weeklyBackupDue, weeklyBackupName, weeklyBackupsToDelete, type BackupReminderState } from '../domain/auto-backup';
+import { weeklyBackupDue, weeklyBackupName, weeklyBackupsToDelete } from '../domain/auto-backup';
 import { encryptBackup, makeBackupHeader } from '../domain/encrypted-backup';
 import { fromBase64 } from '../domain/sync/crypto';
 import { writeBackup, type ProgressListener } from './backup';
+import { backupsRow } from './backup-state';
 import type { TiekeeperDb } from './db';
 import type { KeyRing, SyncDirectory } from './sync-folder';
 import type { SyncBackupsRow } from './sync-rows';
@@ -10,17 +11,6 @@ import type { SyncBackupsRow } from './sync-rows';
  * Backups nobody has to remember (domain/auto-backup.ts for the rules): the weekly encrypted
  * backup into the sync folder, and what the popup's reminder goes by.
  */
-
-const EMPTY: SyncBackupsRow = { id: 'backups', lastExportAt: null, since: null, dismissedAt: null, lastAutoAt: null, lastAutoFile: null, autoError: null };
-
-export async function backupsRow(db: TiekeeperDb): Promise<SyncBackupsRow> {
-  const row = await db.syncMeta.get('backups');
-  return row?.id === 'backups' ? { ...EMPTY, ...row } : EMPTY;
-}
-
-export function reminderState(row: SyncBackupsRow): BackupReminderState {
-  return { lastExportAt: row.lastExportAt, since: row.since, dismissedAt: row.dismissedAt, lastAutoAt: row.lastAutoAt };
-}
 
 async function patchBackups(db: TiekeeperDb, patch: (row: SyncBackupsRow) => Partial<SyncBackupsRow>): Promise<SyncBackupsRow> {
   return db.transaction('rw', db.syncMeta, async () => {

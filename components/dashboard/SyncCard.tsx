@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
+import { backupsRow } from '../../storage/backup-state';
 import { readDb } from '../../storage/instance';
 import { keepFolder, keptFolder, syncStatus } from '../../storage/sync-state';
 import type { SyncFolderHandle } from '../../storage/sync-rows';
@@ -20,7 +21,10 @@ const picker = () => (globalThis as unknown as Partial<DirectoryPicker>).showDir
 export function SyncCard() {
   const id = useId();
   const db = readDb();
-  const data = useLiveQuery(async () => ({ folder: await keptFolder(db), hasKeys: (await db.syncMeta.get('keys')) !== undefined, status: await syncStatus(db) }), [db]);
+  const data = useLiveQuery(
+    async () => ({ folder: await keptFolder(db), hasKeys: (await db.syncMeta.get('keys')) !== undefined, status: await syncStatus(db), backups: await backupsRow(db) }),
+    [db],
+  );
   const [permission, setPermission] = useState<PermissionState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -112,6 +116,13 @@ export function SyncCard() {
           {status?.state === 'wrong-passphrase' && <p className="dash-field-error">{t('syncWrongPassphrase')}</p>}
           {status?.state === 'failed' && <p className="dash-field-error">{t('syncFailed', status.error ?? '')}</p>}
           <p aria-live="polite">{busy ? t('syncRunning') : status?.lastSyncedAt ? t('syncLast', syncTimeText(status.lastSyncedAt)) : folder ? t('syncNever') : ''}</p>
+          {folder && (
+            <>
+              <p className="dash-hint">{t('syncAutoBackupInfo')}</p>
+              {data.backups.lastAutoAt !== null && <p>{t('syncLastAutoBackup', syncTimeText(data.backups.lastAutoAt), data.backups.lastAutoFile ?? '')}</p>}
+              {data.backups.autoError !== null && <p className="dash-field-error">{t('syncAutoBackupFailed', data.backups.autoError)}</p>}
+            </>
+          )}
           {status && status.problems.length > 0 && (
             <>
               <h4>{t('syncProblemsTitle')}</h4>

@@ -8,7 +8,7 @@ import { backupFilePieces } from '../../../components/dashboard/backup-file';
 import { DAY_MS } from '../../../domain/auto-backup';
 import { decryptBackup, ENCRYPTED_CHUNK_BYTES, firstLineOf, keyOpensBackup, readBackupHeader } from '../../../domain/encrypted-backup';
 import { deriveKey, fromBase64 } from '../../../domain/sync/crypto';
-import { backupsRow } from '../../../storage/auto-backup';
+import { backupsRow } from '../../../storage/backup-state';
 import { importBackup } from '../../../storage/backup-import';
 import { ensureContactForProfile } from '../../../storage/contacts';
 import type { TiekeeperDb } from '../../../storage/db';
