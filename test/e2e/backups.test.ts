@@ -66,6 +66,33 @@ function backupsRow(page: Page): Promise<{ lastExportAt: number | null; dismisse
   );
 }
 
+/** The Sync card, with the folder picker answered by a folder of the origin-private file system. */
+async function startSyncing(dashboard: DashboardPage, passphrase: string) {
+  await dashboard.goto('#/settings');
+  await dashboard.page.evaluate(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('Nextcloud', { create: true });
+  });
+  const card = dashboard.page.getByRole('region', { name: 'Sync between your computers' });
+  await card.getByRole('button', { name: 'Choose folder…' }).click();
+  await card.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await card.getByLabel('Passphrase again').fill(passphrase);
+  await card.getByRole('button', { name: 'Start syncing' }).click();
+  return card;
+}
+
+/** The weekly backups in the test's sync folder, by name, with their text. */
+function folderBackups(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('Nextcloud', { create: true });
+    const files: Record<string, string> = {};
+    for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+      if (handle.kind === 'file' && name.endsWith('.tkbackup')) files[name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+    }
+    return files;
+  });
+}
+
 describe('backups nobody has to remember', () => {
   let harness: Harness;
   harnessForEachTest(async () => (harness = await Harness.start()));
@@ -158,5 +185,36 @@ describe('backups nobody has to remember', () => {
     expect(download.suggestedFilename()).toMatch(/^tiekeeper-before-replace-.*\.json$/);
     expect(await textOf(download)).toContain('Asked about the Bremen project.');
     expect(await sendFromPage(dashboard.page, 'contacts.list', {})).toEqual([]);
+  });
+
+  it('with a sync folder, an encrypted backup goes there at once; the Import page restores it with the passphrase', async () => {
+    const dashboard = await DashboardPage.open(harness);
+    await addSofia(dashboard.page);
+    const card = await startSyncing(dashboard, 'Sommer in Bremen');
+    await expect.poll(() => card.textContent(), { timeout: 20_000 }).toContain('Last automatic backup:');
+    const files = await folderBackups(dashboard.page);
+    const [name] = Object.keys(files);
+    expect(name).toMatch(/^tiekeeper-backup-\d{4}-\d{2}-\d{2}\.tkbackup$/);
+    expect(await card.textContent()).toContain(name);
+    // The cloud provider sees no note.
+    expect(files[name!]).not.toContain('Bremen project');
+
+    // Everything goes (and the kept keys with it): only the passphrase opens the backup now.
+    await sendFromPage(dashboard.page, 'data.deleteAll', { confirm: true });
+    expect(await sendFromPage(dashboard.page, 'contacts.list', {})).toEqual([]);
+    await dashboard.goto('#/import');
+    await dashboard.page.locator('input[type="file"]').setInputFiles({ name: name!, mimeType: 'application/octet-stream', buffer: Buffer.from(files[name!]!, 'utf8') });
+    const ask = dashboard.page.locator('form.dash-card').filter({ hasText: `${name} is encrypted` });
+    await ask.getByLabel('Passphrase').fill('Winter in Bremen');
+    await ask.getByRole('button', { name: 'Open backup' }).click();
+    await expect.poll(() => dashboard.page.getByRole('alert').textContent()).toContain('This passphrase does not open this backup.');
+    await ask.getByLabel('Passphrase').fill('Sommer in Bremen');
+    await ask.getByRole('button', { name: 'Open backup' }).click();
+    await dashboard.page.locator('.dash-card').filter({ hasText: `What importing ${name} does` }).waitFor({ timeout: 20_000 });
+    await dashboard.confirmImport(name!);
+    const [sofia] = await sendFromPage(dashboard.page, 'contacts.list', {});
+    expect(sofia?.displayName).toBe('Sofia Probst');
+    const state = await sendFromPage(dashboard.page, 'contact.get', { id: sofia!.id });
+    expect(state?.notes.map((note) => note.body)).toEqual(['Asked about the Bremen project.']);
   });
 });
