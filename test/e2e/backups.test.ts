@@ -217,4 +217,37 @@ describe('backups nobody has to remember', () => {
     const state = await sendFromPage(dashboard.page, 'contact.get', { id: sofia!.id });
     expect(state?.notes.map((note) => note.body)).toEqual(['Asked about the Bremen project.']);
   });
+
+  it('the Export page offers the copy kept from before a schema update, and it downloads as a backup', async () => {
+    const dashboard = await DashboardPage.open(harness, '#/export');
+    await dashboard.page.getByRole('button', { name: 'Download backup' }).waitFor();
+    expect(await dashboard.page.getByRole('button', { name: 'Download the copy made before the update' }).count()).toBe(0);
+    // The copy as the upgrade leaves it (storage/pre-upgrade.ts; the upgrade itself is tested on the v1 fixture).
+    const at = Date.UTC(2026, 10, 30, 8);
+    await dashboard.page.evaluate(
+      (at) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('tiekeeper-before-upgrade', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('copies', { keyPath: 'id' });
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('copies', 'readwrite');
+            const text = JSON.stringify({ format: 'tiekeeper-backup', version: 1, exportedAt: at, data: { contacts: [], profiles: [], notes: [], interactions: [], introductions: [], settings: {} } });
+            tx.objectStore('copies').put({ id: 'latest', fromVersion: 1, toVersion: 2, at, parts: [text.slice(0, 20), text.slice(20)] });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      at,
+    );
+    await dashboard.page.reload();
+    const button = dashboard.page.getByRole('button', { name: 'Download the copy made before the update' });
+    const [download] = await Promise.all([dashboard.page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('tiekeeper-before-update-2026-11-30.json');
+    expect(JSON.parse(await textOf(download))).toMatchObject({ format: 'tiekeeper-backup', exportedAt: at });
+  });
 });
+
