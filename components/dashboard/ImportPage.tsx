@@ -163,7 +163,9 @@ export function ImportPage() {
   const apply = async (fileName: string, source: Source, previewed?: ImportSummary) => {
     setError(null);
     const bytes = source.kind === 'backup';
-    if (source.kind === 'backup' && source.mode === 'replace') {
+    // A replace that, by its preview, changes or deletes nothing here loses nothing: no backup needed.
+    const loses = previewed?.kind !== 'backup' || Object.values(previewed.counts).some((counts) => counts.changed > 0 || counts.deleted > 0);
+    if (source.kind === 'backup' && source.mode === 'replace' && loses) {
       // Nothing is replaced unless a backup of what is here was saved first.
       setPhase({ step: 'applying', fileName, done: 0, total: 0, bytes, saving: true });
       try {
