@@ -28,6 +28,9 @@ const READ_ONLY: readonly CommandName[] = [
   'contacts.tags',
   'export.csv',
   'import.preview',
+  // Only the backups row, which is not synced.
+  'backup.exported',
+  'backup.remindLater',
   // Sync's own changes are followed up by the sync runner.
   'sync.now',
   'sync.manual',

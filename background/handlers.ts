@@ -3,6 +3,7 @@ import { backupTextPieces } from '../domain/backup';
 import { parseConnections } from '../domain/connections';
 import { problemsError, TiekeeperError, userMessage } from '../domain/errors';
 import type { CommandName, CommandOutput, ImportInput, ImportSummary, ParsedInput } from '../messaging/protocol';
+import { dismissReminder, recordExport, startTracking } from '../storage/auto-backup';
 import { exportContactsCsv, type ProgressListener } from '../storage/backup';
 import { importBackup, type PieceSource } from '../storage/backup-import';
 import { bulkUpdateContacts } from '../storage/bulk';
@@ -140,6 +141,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'contacts.split': (input) => splitContact(db, input.contactId, input.profileId, now()),
     'data.deleteAll': async () => {
       await deleteAll(db);
+      // The wipe clears the backups row with the sync stores: the reminder starts counting again.
+      await startTracking(db, now());
+      return null;
+    },
+    'backup.exported': async () => {
+      await recordExport(db, now());
+      return null;
+    },
+    'backup.remindLater': async () => {
+      await dismissReminder(db, now());
       return null;
     },
     'export.csv': async () => ({

@@ -1,5 +1,6 @@
 import { parseSegmentFileName } from '../domain/sync/segment';
 import type { TiekeeperDb } from '../storage/db';
+import { backupIfDue } from '../storage/auto-backup';
 import { downloadWith, loadKeys, recordLocalChanges, syncNow } from '../storage/sync';
 import { pickedFiles, type SyncDirectory } from '../storage/sync-folder';
 import type { PickedSyncFile, SyncDownload, SyncFolderHandle, SyncStatusRow } from '../storage/sync-rows';
@@ -26,7 +27,8 @@ export interface SyncRunnerDeps {
 
 /**
  * Sync in the background (docs/sync.md): after changes (debounced), on an alarm, and when the
- * dashboard asks. One at a time. A failure never reaches other work: it is kept in the status
+ * dashboard asks. One at a time. A sync that went through also writes the weekly backup into
+ * the folder when it is due (storage/auto-backup.ts): the alarm's 15 minutes are its check. A failure never reaches other work: it is kept in the status
  * row, which the dashboard and the popup show, and the next sync tries again.
  */
 export function createSyncRunner(deps: SyncRunnerDeps) {
@@ -77,6 +79,8 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
           ...(picked && { downloaded: downloads.map((file) => file.name) }),
         };
         if (result.ops > 0) await deps.onRemoteChanges().catch((error) => console.error('Tiekeeper: follow-up work after a sync failed', error));
+        // The weekly backup needs what a sync that went through has: the folder's OK and the keys.
+        if (!mistyped && folder) await backupIfDue(db, folder, keys, now);
       }
     } catch (error) {
       console.error('Tiekeeper: sync failed', error);

@@ -19,6 +19,7 @@ import { profileUrlOf } from '../storage/nudges';
 import { getSettings } from '../storage/settings';
 import { keptFolder } from '../storage/sync-state';
 import { backfillTies } from '../storage/ties';
+import { startTracking } from '../storage/auto-backup';
 
 export default defineBackground(() => {
   // Everything that touches browser APIs stays in here: WXT imports this file in Node at build
@@ -94,6 +95,8 @@ export default defineBackground(() => {
     // After an update: contacts stored before the tie figures existed get them (badge ledger),
     // and what earlier versions kept in local storage (where content scripts can read) goes.
     await backfillTies(db);
+    // The backup reminder counts from install, or from the update that brought it: never at once.
+    await startTracking(db, now());
     const earlier = Object.keys(await browser.storage.local.get(null)).filter(isLegacyLocalKey);
     if (earlier.length > 0) await browser.storage.local.remove(earlier);
     await scheduler.reconcile();

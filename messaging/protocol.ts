@@ -222,6 +222,10 @@ export const commands = {
   ),
   'sync.stop': command<null>()(none, 'pages'),
   'export.csv': command<ExportFile>()(none, 'pages'),
+  // The dashboard downloaded a backup of everything (it writes the file itself): the reminder
+  // counts from now. And the reminder's "Not now": again in a month.
+  'backup.exported': command<null>()(none, 'pages'),
+  'backup.remindLater': command<null>()(none, 'pages'),
   // Stateless: apply parses the text again, since the background may be stopped in between.
   'import.preview': command<ImportSummary>()(importInput, 'pages'),
   'import.apply': command<ImportSummary>()(importInput, 'pages'),

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Contact, Interaction, Introduction, Note, Nudge, Profile, Settings } from '../domain/model';
 import { SYNC_TABLES } from '../domain/sync/ops';
+import { copyBeforeUpgrade } from './pre-upgrade';
 import { MARK_STORE, syncMarks, wholeTable } from './sync-marks';
 import type { SyncMarkRow, SyncMetaRow, SyncOutboxRow, SyncRecordRow } from './sync-rows';
 
@@ -101,5 +102,17 @@ export class TiekeeperDb extends Dexie {
      * add a case to test/unit/storage/migrations.test.ts (the older fixtures must then open).
      */
     this.use(syncMarks());
+  }
+
+  private copied: Promise<unknown> | null = null;
+
+  /**
+   * Opens the database (Dexie calls this on first use too), after copying it aside when it is
+   * stored under an older schema: the upgrade that opening runs then cannot lose anything
+   * (storage/pre-upgrade.ts). A copy that fails does not keep the extension from working.
+   */
+  override open() {
+    this.copied ??= copyBeforeUpgrade(this.name, this.verno * 10, Date.now()).catch((error) => console.error('Tiekeeper: the copy before the upgrade failed', error));
+    return Dexie.Promise.resolve(this.copied).then(() => super.open());
   }
 }

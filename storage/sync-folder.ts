@@ -39,7 +39,7 @@ export interface SyncDirectory {
   /** Files and folders in it: only the names of files are used. */
   values(): AsyncIterable<{ readonly kind: string; readonly name: string }>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<SyncFileHandle>;
-  /** Deletes a file: only this device's own snapshots, once a newer one is written. */
+  /** Deletes a file (this device's own older snapshots, old weekly backups); absent where files cannot be deleted (picked files). */
   removeEntry?(name: string): Promise<void>;
 }
 

@@ -126,7 +126,27 @@ export interface SyncDownloadsRow {
   files: SyncDownload[];
 }
 
-export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow | SyncFolderRow | SyncStatusRow | SyncDownloadsRow;
+
+/**
+ * Backups nobody has to remember (storage/auto-backup.ts): kept with the device's sync rows
+ * because, like them, it belongs to this installation and is neither synced nor backed up.
+ */
+export interface SyncBackupsRow {
+  id: 'backups';
+  /** The last backup the user downloaded from the dashboard. */
+  lastExportAt: number | null;
+  /** When this installation began keeping track (install, or the update that brought this). */
+  since: number | null;
+  /** The reminder's last "Not now". */
+  dismissedAt: number | null;
+  /** The last weekly backup into the sync folder, and its file. */
+  lastAutoAt: number | null;
+  lastAutoFile: string | null;
+  /** Why the last weekly backup failed; cleared by the next that works. */
+  autoError: string | null;
+}
+
+export type SyncMetaRow = SyncDeviceRow | SyncCursorsRow | SyncRedirectsRow | SyncKeysRow | SyncFolderRow | SyncStatusRow | SyncDownloadsRow | SyncBackupsRow;
 
 export interface SyncOutboxRow {
   seq?: number;

@@ -143,7 +143,7 @@ function Dashboard({ data, search }: { data: ReturnType<typeof useDashboardData>
           {route.page === 'introductions' && <IntroductionsPage introductions={introductions} now={now} />}
           {route.page === 'duplicates' && <DuplicatesPage suggestions={duplicates} contacts={contacts ?? []} profiles={profiles ?? []} />}
           {route.page === 'import' && <ImportPage />}
-          {route.page === 'export' && <ExportPage />}
+          {route.page === 'export' && <ExportPage start={route.now === true} />}
           {route.page === 'settings' && <SettingsPage />}
           </ErrorBoundary>
         </main>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
+import { backupFirst } from './backup-download';
 import { Dialog } from './Dialog';
 import { navigate } from './route';
 import { ErrorMessage, useAnnounce } from './ui';
@@ -26,6 +27,8 @@ export function DeleteAllDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
+      // Nothing is deleted unless the backup of everything was saved first.
+      await backupFirst('delete-all');
       await send('data.deleteAll', { confirm: true });
       announce(t('deleteAllDone'));
       onClose();
@@ -47,6 +50,7 @@ export function DeleteAllDialog({ onClose }: { onClose: () => void }) {
           <label htmlFor={`${id}-word`}>{t('deleteAllTypeWord', word)}</label>
           <input id={`${id}-word`} data-autofocus autoComplete="off" spellCheck={false} value={typed} onChange={(event) => setTyped(event.target.value)} />
         </div>
+        {busy && <p role="status">{t('safetyBackupSaving')}</p>}
         {error !== null && <ErrorMessage error={error} />}
         <div className="dash-actions">
           <button type="button" className="tk-button" onClick={onClose}>

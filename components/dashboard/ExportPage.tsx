@@ -1,60 +1,18 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { format } from 'date-fns';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
-import { backupFileName } from '../../domain/backup';
-import { formatNumber } from '../../i18n/format';
-import { writeBackup } from '../../storage/backup';
-import { readDb } from '../../storage/instance';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { upgradeCopy, upgradeCopyFile, type UpgradeCopy } from '../../storage/pre-upgrade';
+import { download, downloadBackup } from './backup-download';
+import { routeHref } from './route';
 import { PageHeading } from './PageHeading';
 import { ErrorMessage, useAnnounce } from './ui';
 
-/** Saves a file through the browser's own download, without the downloads permission. */
-export function download(file: { filename: string; blob: Blob }): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the object URL is only needed until then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 type Kind = 'backup' | 'csv';
 
-/** Text handed to a Blob in batches of this many characters: the page holds no more at once. */
-const BATCH_CHARS = 4 * 1024 * 1024;
-
-/**
- * The backup of everything, however large: the page reads the database itself (reading is what
- * pages do; only writes go through the background) in one snapshot, page by page, and the text
- * goes into the file's Blob batch by batch. No message carries it, so it has no size limit.
- */
-async function backupFile(onProgress: (done: number, total: number) => void): Promise<{ filename: string; blob: Blob }> {
-  const at = Date.now();
-  const blobs: Blob[] = [];
-  let batch: string[] = [];
-  let chars = 0;
-  await writeBackup(
-    readDb(),
-    at,
-    (text) => {
-      batch.push(text);
-      chars += text.length;
-      if (chars < BATCH_CHARS) return;
-      blobs.push(new Blob(batch));
-      batch = [];
-      chars = 0;
-    },
-    ({ done, total }) => onProgress(done, total),
-  );
-  blobs.push(new Blob(batch));
-  return { filename: backupFileName(at), blob: new Blob(blobs, { type: 'application/json' }) };
-}
-
-export function ExportPage() {
+/** `start`: the download starts at once (the popup's "Back up now"), once. */
+export function ExportPage({ start = false }: { start?: boolean }) {
   const id = useId();
   const announce = useAnnounce();
   const [busy, setBusy] = useState<Kind | null>(null);
@@ -67,13 +25,16 @@ export function ExportPage() {
     setError(null);
     setSaved(null);
     try {
-      const file =
-        kind === 'backup'
-          ? await backupFile((done, total) => setProgress({ done, total }))
-          : await send('export.csv', {}).then((csv) => ({ filename: csv.filename, blob: new Blob([csv.text], { type: csv.mimeType }) }));
-      download(file);
-      setSaved(file.filename);
-      announce(t('exportSaved', file.filename));
+      let filename: string;
+      if (kind === 'backup') {
+        filename = await downloadBackup(undefined, (done, total) => setProgress({ done, total }));
+      } else {
+        const csv = await send('export.csv', {});
+        download({ filename: csv.filename, blob: new Blob([csv.text], { type: csv.mimeType }) });
+        filename = csv.filename;
+      }
+      setSaved(filename);
+      announce(t('exportSaved', filename));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -81,6 +42,29 @@ export function ExportPage() {
       setProgress(null);
     }
   };
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (!start || started.current) return;
+    started.current = true;
+    // A reload of the page must not download again.
+    history.replaceState(null, '', routeHref({ page: 'export' }));
+    void run('backup');
+    // Once, when the page opens with `start`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [start]);
+
+  const [copy, setCopy] = useState<UpgradeCopy | null>(null);
+  useEffect(() => {
+    let live = true;
+    void upgradeCopy().then(
+      (found) => live && setCopy(found),
+      (failure) => console.error('Tiekeeper: reading the copy from before the update failed', failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   return (
     <section className="dash-page dash-narrow" aria-labelledby={`${id}-title`}>
@@ -105,6 +89,19 @@ export function ExportPage() {
           {t('exportCsvButton')}
         </button>
       </div>
+      {copy && (
+        <div className="dash-card">
+          <h3 className="dash-card-title">{t('exportUpgradeCopyTitle')}</h3>
+          <p>{t('exportUpgradeCopyText', formatDateTime(copy.at))}</p>
+          <button
+            type="button"
+            className="tk-button"
+            onClick={() => download({ filename: `tiekeeper-before-update-${format(copy.at, 'yyyy-MM-dd')}.json`, blob: upgradeCopyFile(copy) })}
+          >
+            {t('exportUpgradeCopyButton')}
+          </button>
+        </div>
+      )}
       {saved && (
         <p className="dash-notice" role="status">
           {t('exportSaved', saved)}

@@ -8,20 +8,37 @@ import { t, type MessageKey } from '../../i18n';
 import { formatDateTime, formatNumber, rhythmText } from '../../i18n/format';
 import { importWithProgress, send, sendBackupFile } from '../../messaging/client';
 import type { ImportInput, ImportSummary } from '../../messaging/protocol';
+import { decryptBackup, firstLineOf, isEncryptedBackupStart, keyOpensBackup, readBackupHeader, type EncryptedBackupHeader } from '../../domain/encrypted-backup';
+import { deriveKey, fromBase64 } from '../../domain/sync/crypto';
+import { readDb } from '../../storage/instance';
+import { backupFirst } from './backup-download';
 import { backupFilePieces } from './backup-file';
 import { fileSizeProblem, isJsonStart } from './import-model';
 import { PageHeading } from './PageHeading';
 import { routeHref } from './route';
 import { ErrorMessage, useAnnounce } from './ui';
 
+/** A backup file, or the plain text of an encrypted one as it is decrypted. */
+interface BackupSource {
+  readonly size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
 /** What is imported: a Connections.csv's text, or a backup file, read in pieces each time. */
-type Source = { kind: 'connections'; input: Extract<ImportInput, { kind: 'connections' }> } | { kind: 'backup'; file: File; mode: 'merge' | 'replace' };
+type Source = { kind: 'connections'; input: Extract<ImportInput, { kind: 'connections' }> } | { kind: 'backup'; file: BackupSource; mode: 'merge' | 'replace' };
+
+/** An encrypted backup (the weekly one from the sync folder) as the import reads it: decrypted a chunk at a time. */
+function decrypted(file: File, key: CryptoKey): BackupSource {
+  // Base64 holds 3 bytes in 4 characters: about the plain file's size, for the progress bar.
+  return { size: Math.round((file.size * 3) / 4), stream: () => decryptBackup(file, key) };
+}
 
 type Phase =
   | { step: 'idle' }
   | { step: 'reading' }
+  | { step: 'passphrase'; file: File; header: EncryptedBackupHeader }
   | { step: 'preview'; fileName: string; source: Source; summary: ImportSummary }
-  | { step: 'applying'; fileName: string; done: number; total: number; bytes: boolean }
+  | { step: 'applying'; fileName: string; done: number; total: number; bytes: boolean; saving?: boolean }
   | { step: 'done'; fileName: string; summary: ImportSummary };
 
 const MB = 1024 * 1024;
@@ -92,8 +109,13 @@ export function ImportPage() {
     setPhase({ step: 'reading' });
     let text: string;
     try {
+      const start = await file.slice(0, 1024).text();
+      if (isEncryptedBackupStart(start)) {
+        await openEncrypted(file);
+        return;
+      }
       // A backup is read in pieces, whatever its size; a Connections.csv is read whole.
-      if (isJsonStart(await file.slice(0, 1024).text())) {
+      if (isJsonStart(start)) {
         await preview(file.name, { kind: 'backup', file, mode: 'merge' });
         return;
       }
@@ -114,9 +136,48 @@ export function ImportPage() {
     await preview(file.name, { kind: 'connections', input: { kind: 'connections', text, rhythmDays: null } });
   };
 
+  /**
+   * An encrypted backup: opened with the keys this browser keeps for sync when they fit, else
+   * with the passphrase the user types.
+   */
+  const openEncrypted = async (file: File) => {
+    const header = readBackupHeader(await firstLineOf(file));
+    const kept = await readDb().syncMeta.get('keys');
+    const key = kept?.id === 'keys' ? kept.keys[`${header.iterations}/${header.salt}`] : undefined;
+    if (key && (await keyOpensBackup(key, header))) await preview(file.name, { kind: 'backup', file: decrypted(file, key), mode: 'merge' });
+    else setPhase({ step: 'passphrase', file, header });
+  };
+
+  const unlock = async (file: File, header: EncryptedBackupHeader, passphrase: string) => {
+    setError(null);
+    try {
+      const key = await deriveKey(passphrase, fromBase64(header.salt), header.iterations);
+      if (!(await keyOpensBackup(key, header))) throw new TiekeeperError('invalid', userMessage('encryptedBackupWrongPassphrase'));
+      setPhase({ step: 'reading' });
+      await preview(file.name, { kind: 'backup', file: decrypted(file, key), mode: 'merge' });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
   const apply = async (fileName: string, source: Source, previewed?: ImportSummary) => {
     setError(null);
     const bytes = source.kind === 'backup';
+    // A replace that, by its preview, changes or deletes nothing here loses nothing: no backup needed.
+    const loses = previewed?.kind !== 'backup' || Object.values(previewed.counts).some((counts) => counts.changed > 0 || counts.deleted > 0);
+    if (source.kind === 'backup' && source.mode === 'replace' && loses) {
+      // Nothing is replaced unless a backup of what is here was saved first.
+      setPhase({ step: 'applying', fileName, done: 0, total: 0, bytes, saving: true });
+      try {
+        const saved = await backupFirst('replace');
+        announce(t('safetyBackupSaved', saved));
+      } catch (failure) {
+        setError(failure);
+        if (previewed) setPhase({ step: 'preview', fileName, source, summary: previewed });
+        else setPhase({ step: 'idle' });
+        return;
+      }
+    }
     setPhase({ step: 'applying', fileName, done: 0, total: 0, bytes });
     try {
       const summary = await run(true, source, (done, total) => setPhase({ step: 'applying', fileName, done, total, bytes }));
@@ -162,7 +223,7 @@ export function ImportPage() {
           // for screen readers nor a tab stop.
           hidden
           type="file"
-          accept=".csv,.json,text/csv,application/json"
+          accept=".csv,.json,.tkbackup,text/csv,application/json"
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
@@ -187,6 +248,15 @@ export function ImportPage() {
             </>
           )}
         </div>
+      )}
+
+      {phase.step === 'passphrase' && (
+        <PassphraseCard
+          fileName={phase.file.name}
+          exportedAt={phase.header.exportedAt}
+          onCancel={() => setPhase({ step: 'idle' })}
+          onSubmit={(passphrase) => void unlock(phase.file, phase.header, passphrase)}
+        />
       )}
 
       {phase.step === 'preview' && (
@@ -256,6 +326,7 @@ export function ImportPage() {
                   {t('importReplaceConfirm', formatNumber(phase.summary.counts.contacts.deleted), formatNumber(phase.summary.counts.notes.deleted))}
                 </label>
               )}
+              {phase.source.kind === 'backup' && phase.source.mode === 'replace' && <p className="dash-hint">{t('importReplaceBackupFirst')}</p>}
             </>
           )}
           <div className="dash-actions">
@@ -282,7 +353,7 @@ export function ImportPage() {
         <div className="dash-card" aria-busy="true">
           <h3 className="dash-card-title">{t('importApplying', phase.fileName)}</h3>
           <progress className="dash-progress" value={phase.done} max={Math.max(1, phase.total)} aria-label={t('importProgress')} />
-          <p className="dash-muted">{phase.total === 0 ? t('importReading') : phase.bytes ? megabytesRead(phase.done, phase.total) : t('importProgressCount', formatNumber(phase.done), formatNumber(phase.total))}</p>
+          <p className="dash-muted">{phase.saving ? t('safetyBackupSaving') : phase.total === 0 ? t('importReading') : phase.bytes ? megabytesRead(phase.done, phase.total) : t('importProgressCount', formatNumber(phase.done), formatNumber(phase.total))}</p>
         </div>
       )}
 
@@ -300,6 +371,39 @@ export function ImportPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The passphrase for an encrypted backup, asked once per file (the keys are not kept from it). */
+function PassphraseCard({ fileName, exportedAt, onCancel, onSubmit }: { fileName: string; exportedAt: number; onCancel: () => void; onSubmit: (passphrase: string) => void }) {
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  return (
+    <form
+      className="dash-card"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (passphrase !== '') onSubmit(passphrase);
+      }}
+    >
+      <h3 className="dash-card-title" id={`${id}-title`}>
+        {t('importEncryptedTitle', fileName)}
+      </h3>
+      <p>{t('importEncryptedText', formatDateTime(exportedAt))}</p>
+      <div className="tk-field">
+        <label htmlFor={`${id}-pass`}>{t('syncPassphrase')}</label>
+        <input id={`${id}-pass`} type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+      </div>
+      <div className="dash-actions">
+        <button type="button" className="tk-button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="submit" className="tk-button tk-primary" disabled={passphrase === ''}>
+          {t('importEncryptedOpen')}
+        </button>
+      </div>
+    </form>
   );
 }
 

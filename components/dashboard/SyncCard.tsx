@@ -3,9 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t, tCount } from '../../i18n';
 import { send } from '../../messaging/client';
 import { readDb } from '../../storage/instance';
+import { backupsRow } from '../../storage/backup-state';
 import { keepFolder, keptFolder, syncStatus } from '../../storage/sync-state';
 import type { PickedSyncFile, SyncDownload, SyncFolderHandle, SyncStatusRow } from '../../storage/sync-rows';
-import { download } from './ExportPage';
+import { download } from './backup-download';
 import { isSyncFileName, passphraseError, problemText, readPickedFiles, syncStep, syncTimeText, unsentChanges } from './sync-model';
 import { ErrorMessage } from './ui';
 
@@ -21,7 +22,10 @@ const picker = () => (globalThis as unknown as Partial<DirectoryPicker>).showDir
 export function SyncCard() {
   const id = useId();
   const db = readDb();
-  const data = useLiveQuery(async () => ({ folder: await keptFolder(db), hasKeys: (await db.syncMeta.get('keys')) !== undefined, status: await syncStatus(db) }), [db]);
+  const data = useLiveQuery(
+    async () => ({ folder: await keptFolder(db), hasKeys: (await db.syncMeta.get('keys')) !== undefined, status: await syncStatus(db), backups: await backupsRow(db) }),
+    [db],
+  );
   const [permission, setPermission] = useState<PermissionState | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -111,6 +115,13 @@ export function SyncCard() {
       {status?.state === 'wrong-passphrase' && <p className="dash-field-error">{t('syncWrongPassphrase')}</p>}
       {status?.state === 'failed' && <p className="dash-field-error">{t('syncFailed', status.error ?? '')}</p>}
       <p aria-live="polite">{busy ? t('syncRunning') : status?.lastSyncedAt ? t('syncLast', syncTimeText(status.lastSyncedAt)) : folder ? t('syncNever') : ''}</p>
+      {folder && (
+        <>
+          <p className="dash-hint">{t('syncAutoBackupInfo')}</p>
+          {data.backups.lastAutoAt !== null && <p>{t('syncLastAutoBackup', syncTimeText(data.backups.lastAutoAt), data.backups.lastAutoFile ?? '')}</p>}
+          {data.backups.autoError !== null && <p className="dash-field-error">{t('syncAutoBackupFailed', data.backups.autoError)}</p>}
+        </>
+      )}
       <Problems status={status} />
       <div className="tk-row tk-wrap">
         {step === 'ready' && (

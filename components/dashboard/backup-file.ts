@@ -14,9 +14,10 @@ const PIECE_BYTES = 2 * 1024 * 1024;
  * in memory: a streaming JSON parser hands over each record of each table as it is complete
  * (and drops it from the parser's own memory), and the records a read completes go out as one
  * piece. The background checks every piece; this only finds the file's structure and refuses
- * what is not JSON text at all (another encoding, binary, not JSON).
+ * what is not JSON text at all (another encoding, binary, not JSON). `file` is a file, or the
+ * plain text of an encrypted backup as it is decrypted (domain/encrypted-backup.ts).
  */
-export async function* backupFilePieces(file: Blob, onBytes: (read: number) => void = () => {}): AsyncGenerator<BackupPiece> {
+export async function* backupFilePieces(file: { stream(): ReadableStream<Uint8Array> }, onBytes: (read: number) => void = () => {}): AsyncGenerator<BackupPiece> {
   const parser = new JSONParser({
     // The parser keeps only what it hands over, so no path may hold a table whole.
     paths: ['$.format', '$.version', '$.exportedAt', '$.data.settings', ...BACKUP_TABLES.map((table) => `$.data.${table}.*`)],

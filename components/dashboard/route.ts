@@ -10,7 +10,8 @@ export type Route =
   | { page: 'duplicates' }
   | { page: 'introductions' }
   | { page: 'import' }
-  | { page: 'export' }
+  // `now`: start the backup download at once (the popup's "Back up now").
+  | { page: 'export'; now?: boolean }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -28,10 +29,11 @@ export function parseRoute(hash: string): Route {
       }
       return id ? { page: 'contact', id } : { page: 'list', due: false };
     }
+    case 'export':
+      return rest[0] === 'now' ? { page: 'export', now: true } : { page: 'export' };
     case 'duplicates':
     case 'introductions':
     case 'import':
-    case 'export':
     case 'settings':
       return { page: head };
     default:
@@ -45,6 +47,8 @@ export function routeHref(route: Route): string {
       return route.due ? '#/due' : '#/';
     case 'contact':
       return `#/contact/${encodeURIComponent(route.id)}`;
+    case 'export':
+      return route.now ? '#/export/now' : '#/export';
     default:
       return `#/${route.page}`;
   }

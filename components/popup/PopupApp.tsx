@@ -13,6 +13,8 @@ import type { PopupSnapshot } from '../../storage/popup-snapshot';
 import { dashboardPath, type Route } from '../dashboard/route';
 import { readDb } from '../../storage/instance';
 import { keptFolder } from '../../storage/sync-state';
+import { backupsRow, reminderState } from '../../storage/backup-state';
+import { backupReminderDue } from '../../domain/auto-backup';
 import { badgeStatus, lastContactSentence } from '../../i18n/badge-status';
 import { errorText } from '../shared/errors';
 import { useSave } from '../shared/use-save';
@@ -91,6 +93,12 @@ export function PopupApp({ now = Date.now, snapshot = null }: { now?: () => numb
         </button>
       </header>
       <SyncNeedsOk onOpen={() => openDashboard({ page: 'settings' })} />
+      <BackupReminder
+        now={openedAt}
+        hasContacts={data.contactTotal > 0}
+        onBackUp={() => openDashboard({ page: 'export', now: true })}
+        onLater={() => void act(() => send('backup.remindLater', {}))}
+      />
       {error && (
         <p className="tk-error" role="alert">
           {error}
@@ -376,6 +384,27 @@ function EmptyState({ hasContacts, onImport }: { hasContacts: boolean; onImport:
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * No backup for 30 days (and no sync folder taking weekly ones): a quiet line, one click to the
+ * dashboard's export, which starts the download; "Not now" asks again in a month.
+ */
+function BackupReminder({ now, hasContacts, onBackUp, onLater }: { now: number; hasContacts: boolean; onBackUp: () => void; onLater: () => void }) {
+  const row = useLiveQuery(() => backupsRow(readDb()), []);
+  if (!row || !backupReminderDue(reminderState(row), { now, hasContacts })) return null;
+  return (
+    <p className="tk-sync-ok" role="status">
+      {t('backupReminder')} ·{' '}
+      <button type="button" className="tk-link" onClick={onBackUp}>
+        {t('backupReminderNow')}
+      </button>{' '}
+      ·{' '}
+      <button type="button" className="tk-link" onClick={onLater}>
+        {t('backupReminderLater')}
+      </button>
+    </p>
   );
 }
 

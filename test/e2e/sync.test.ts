@@ -3,14 +3,17 @@ import { sendFromPage } from '../../scripts/extension-page';
 import { Harness, harnessForEachTest } from './harness';
 import { DashboardPage, PopupPage } from './page-objects';
 
-/** The files in the test's sync folder: a folder of the origin-private file system. */
+/**
+ * The sync files in the test's sync folder (a folder of the origin-private file system); the
+ * weekly backups the first sync also writes there are tested in backups.test.ts.
+ */
 async function folderFiles(dashboard: DashboardPage): Promise<Record<string, string>> {
   return dashboard.page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
     const folder = await root.getDirectoryHandle('Nextcloud', { create: true });
     const files: Record<string, string> = {};
     for await (const [name, handle] of (folder as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
-      if (handle.kind === 'file') files[name] = await (await (handle as FileSystemFileHandle).getFile()).text();
+      if (handle.kind === 'file' && !name.endsWith('.tkbackup')) files[name] = await (await (handle as FileSystemFileHandle).getFile()).text();
     }
     return files;
   });

@@ -14,6 +14,9 @@ describe('hash routes', () => {
     expect(parseRoute('#/due')).toEqual({ page: 'list', due: true });
     expect(parseRoute('#/import')).toEqual({ page: 'import' });
     expect(parseRoute('#/export')).toEqual({ page: 'export' });
+    // The popup's "Back up now": the export page, starting the download.
+    expect(parseRoute('#/export/now')).toEqual({ page: 'export', now: true });
+    expect(dashboardPath({ page: 'export', now: true })).toBe('/dashboard.html#/export/now');
     expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
     expect(parseRoute('#/duplicates')).toEqual({ page: 'duplicates' });
     expect(parseRoute('#/introductions')).toEqual({ page: 'introductions' });

@@ -33,4 +33,37 @@ describe('background entrypoint', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(persist).toHaveBeenCalledOnce();
   });
+
+  it('keeps what the backup reminder goes by: install, the last export, "Not now", and a wipe starts over', async () => {
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 7, 9));
+    try {
+      background.main();
+      const db = new TiekeeperDb(DB_NAME);
+      const row = async () => db.syncMeta.get('backups');
+      await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+      expect(await row()).toMatchObject({ since: Date.UTC(2026, 11, 7, 9), lastExportAt: null, dismissedAt: null });
+
+      const dashboard = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/dashboard.html') };
+      const send = async (cmd: string, input: object = {}, sender: object = dashboard) =>
+        ((await fakeBrowser.runtime.onMessage.trigger({ cmd, input }, sender as Browser.runtime.MessageSender)) as unknown as Response[])[0];
+      vi.setSystemTime(Date.UTC(2026, 11, 8, 9));
+      expect(await send('backup.exported')).toMatchObject({ ok: true });
+      vi.setSystemTime(Date.UTC(2026, 11, 9, 9));
+      expect(await send('backup.remindLater')).toMatchObject({ ok: true });
+      expect(await row()).toMatchObject({ since: Date.UTC(2026, 11, 7, 9), lastExportAt: Date.UTC(2026, 11, 8, 9), dismissedAt: Date.UTC(2026, 11, 9, 9) });
+      // A site's content script can neither silence the reminder nor claim a backup.
+      const content = { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/in/anna', tab: { id: 1 } };
+      expect(await send('backup.remindLater', {}, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+      vi.setSystemTime(Date.UTC(2026, 11, 10, 9));
+      expect(await send('data.deleteAll', { confirm: true })).toMatchObject({ ok: true });
+      expect(await row()).toMatchObject({ since: Date.UTC(2026, 11, 10, 9), lastExportAt: null, dismissedAt: null });
+      db.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
