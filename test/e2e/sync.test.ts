@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendFromPage } from '../../scripts/extension-page';
 import { Harness, harnessForEachTest } from './harness';
+import { captureNotifications, shown } from './notifications';
 import { DashboardPage, PopupPage } from './page-objects';
 
 /**
@@ -124,6 +125,72 @@ describe('sync through a folder', () => {
         .poll(() => notesOf(laptop, anna.contact.id), { timeout: 15_000 })
         .toEqual(['Met at the fair in Hannover.', 'Wants an intro to the Bremen team.']);
       await expect.poll(() => laptopCard.textContent()).not.toContain('Files not read yet');
+      expect(second.extensionErrors).toEqual([]);
+    } finally {
+      await second.close();
+    }
+    expect(harness.extensionErrors).toEqual([]);
+  });
+
+  it('two computers: the later edit of a field wins, a deletion stays, and a follow-up shown on one is not shown on the other', async () => {
+    const DAY = 24 * 3600 * 1000;
+    const person = (key: string, name: string) => ({ site: 'linkedin', key, url: `https://www.linkedin.com/in/${key}/`, name }) as const;
+    const noQuietHours = { patch: { quietStartMinute: 0, quietEndMinute: 0 } };
+    await captureNotifications(harness);
+    const laptop = await DashboardPage.open(harness, '#/settings');
+    await sendFromPage(laptop.page, 'settings.update', noQuietHours);
+    await startSyncing(laptop, 'Sommer in Bremen');
+    const syncNow = async (dashboard: DashboardPage, passphrase?: string) =>
+      (await sendFromPage(dashboard.page, 'sync.now', passphrase ? { passphrase } : {})) as { state: string; read: number } | null;
+    // Jana is due: every 30 days, last spoken 40 days ago. The laptop nudges at once.
+    const jana = (await sendFromPage(laptop.page, 'profile.ensure', person('jana-beispiel', 'Jana Beispiel'))).contact;
+    await sendFromPage(laptop.page, 'contact.update', { id: jana.id, patch: { cadenceDays: 30 } });
+    await sendFromPage(laptop.page, 'interaction.log', { contactId: jana.id, kind: 'call', at: Date.now() - 40 * DAY });
+    await expect.poll(() => shown(harness), { timeout: 15_000 }).toEqual([expect.objectContaining({ title: 'Time to get in touch with Jana Beispiel' })]);
+    const bert = (await sendFromPage(laptop.page, 'profile.ensure', person('bert-muster', 'Bert Muster'))).contact;
+    expect(await syncNow(laptop)).toMatchObject({ state: 'synced' });
+
+    const second = await Harness.start();
+    try {
+      await captureNotifications(second);
+      const desktop = await DashboardPage.open(second, '#/settings');
+      await sendFromPage(desktop.page, 'settings.update', noQuietHours);
+      await deliver(desktop, await folderFiles(laptop));
+      await startSyncing(desktop, 'Sommer in Bremen');
+      const due = async (dashboard: DashboardPage) =>
+        ((await sendFromPage(dashboard.page, 'contacts.due', {})) as { due: { displayName: string }[] }).due.map((c) => c.displayName);
+      await expect.poll(() => due(desktop), { timeout: 15_000 }).toEqual(['Jana Beispiel']);
+      // The desktop nudges for someone due that the laptop never nudged for, but not for Jana again.
+      const carla = (await sendFromPage(desktop.page, 'profile.ensure', person('carla-probe', 'Carla Probe'))).contact;
+      await sendFromPage(desktop.page, 'contact.update', { id: carla.id, patch: { cadenceDays: 30 } });
+      await sendFromPage(desktop.page, 'interaction.log', { contactId: carla.id, kind: 'call', at: Date.now() - 40 * DAY });
+      await expect.poll(() => shown(second), { timeout: 15_000 }).toHaveLength(1);
+      expect((await shown(second)).map((n) => n.title)).toEqual(['Time to get in touch with Carla Probe']);
+
+      // Both edit Jana's hooks, the desktop later; the laptop adds a note to Bert while the desktop deletes him.
+      await sendFromPage(laptop.page, 'contact.update', { id: jana.id, patch: { hooks: 'Sailing' } });
+      await sendFromPage(laptop.page, 'note.add', { contactId: bert.id, body: 'Asked about the Bremen fair.' });
+      expect(await syncNow(laptop)).toMatchObject({ state: 'synced' });
+      await sendFromPage(desktop.page, 'contact.update', { id: jana.id, patch: { hooks: 'Rowing' } });
+      await sendFromPage(desktop.page, 'contact.delete', { id: bert.id });
+      expect(await syncNow(desktop)).toMatchObject({ state: 'synced' });
+      await deliver(desktop, await folderFiles(laptop));
+      expect((await syncNow(desktop))?.read).toBeGreaterThan(0);
+      await deliver(laptop, await folderFiles(desktop));
+      // The laptop has not read the desktop before: its files need the passphrase once more.
+      expect(await syncNow(laptop, 'Sommer in Bremen')).toMatchObject({ state: 'synced' });
+
+      const hooksOf = async (dashboard: DashboardPage) => ((await sendFromPage(dashboard.page, 'contact.get', { id: jana.id })) as { contact: { hooks: string } } | null)?.contact.hooks;
+      await expect.poll(() => hooksOf(laptop), { timeout: 15_000 }).toBe('Rowing');
+      await expect.poll(() => hooksOf(desktop), { timeout: 15_000 }).toBe('Rowing');
+      // Bert stays deleted on both, the laptop's note with him.
+      expect(await sendFromPage(laptop.page, 'contact.get', { id: bert.id })).toBeNull();
+      expect(await sendFromPage(desktop.page, 'contact.get', { id: bert.id })).toBeNull();
+      expect(await notesOf(laptop, bert.id)).toEqual([]);
+      // Carla reached the laptop, and the laptop did not nudge for her: the desktop had.
+      await expect.poll(() => due(laptop), { timeout: 15_000 }).toEqual(expect.arrayContaining(['Carla Probe', 'Jana Beispiel']));
+      expect((await shown(harness)).map((n) => n.title)).toEqual(['Time to get in touch with Jana Beispiel']);
+      expect((await shown(second)).map((n) => n.title)).toEqual(['Time to get in touch with Carla Probe']);
       expect(second.extensionErrors).toEqual([]);
     } finally {
       await second.close();
