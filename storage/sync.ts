@@ -548,7 +548,9 @@ async function snapshotWhenDue(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRin
     await db.syncMeta.put({ ...row, sinceSnapshot: count });
     return count;
   });
-  if (since < minOps || since < 2 * (await db.syncRecords.count())) return;
+  // Counting the records reads the whole shadow: done once per `minOps` operations written.
+  if (since < minOps || Math.floor(since / minOps) === Math.floor((since - written) / minOps)) return;
+  if (since < 2 * (await db.syncRecords.count())) return;
   const name = await writeSnapshotNow(db, dir, keys);
   if (name === null) return;
   await db.transaction('rw', db.syncMeta, async () => {
