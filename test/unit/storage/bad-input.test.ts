@@ -201,7 +201,9 @@ describe('an import that fails half way', () => {
     const second = [CONNECTIONS_HEADER, ...rows(1000, 'old').map((r) => r.replace(',,,,', ',,Neue Firma,,')), ...rows(2500, 'new')].join('\n');
     const response = await handle({ cmd: 'import.apply', input: { kind: 'connections', text: second } }, dashboard);
     expect(response).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(probe.writes()).toBe(3);
+    // The third write failed; the next chunk may already have been handed over (two are under way).
+    expect(probe.writes()).toBeGreaterThanOrEqual(3);
+    expect(probe.writes()).toBeLessThanOrEqual(4);
     expect(await snapshot(db)).toBe(before);
   });
 
