@@ -15,6 +15,16 @@ interface DirectoryPicker {
 }
 const picker = () => (globalThis as unknown as Partial<DirectoryPicker>).showDirectoryPicker;
 
+/** "Stop syncing", from either card; a refusal shows where it was asked. */
+async function stopSyncing(setError: (error: unknown) => void): Promise<void> {
+  setError(null);
+  try {
+    await send('sync.stop', {});
+  } catch (failure) {
+    setError(failure);
+  }
+}
+
 /**
  * Sync through a folder the user already syncs (docs/sync.md): the folder, the passphrase, the
  * browser's OK, and how the last sync went. The background syncs; this card only asks it to.
@@ -76,14 +86,7 @@ export function SyncCard() {
     if (state === 'granted') await syncNow();
   };
 
-  const stop = async () => {
-    setError(null);
-    try {
-      await send('sync.stop', {});
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const stop = () => stopSyncing(setError);
 
   if (!data) return null;
   // Firefox keeps no folder for an extension: the user syncs by hand.
@@ -207,14 +210,7 @@ function SyncByHand() {
     }
   };
 
-  const stop = async () => {
-    setError(null);
-    try {
-      await send('sync.stop', {});
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const stop = () => stopSyncing(setError);
 
   if (!data) return null;
   const { status } = data;

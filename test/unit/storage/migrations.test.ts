@@ -19,6 +19,7 @@ import { recordLocalChanges } from '../../../storage/sync';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
 import v3 from '../../fixtures/db/v3.json';
+import { loadRaw } from './raw-fixture';
 
 /*
  * Upgrades must never lose what users have. Each released schema version has a fixture: a raw
@@ -56,79 +57,27 @@ const SCHEMAS: Record<string, z.ZodType> = {
   settings: settingsSchema,
 };
 
-const request = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-/** Recreates the fixture's database with the bare IndexedDB API, as the old version left it. */
-async function loadRaw(name: string, fixture: DbFixture): Promise<void> {
-  const open = indexedDB.open(name, fixture.idbVersion);
-  open.onupgradeneeded = () => {
-    for (const [storeName, store] of Object.entries(fixture.stores)) {
-      const created = open.result.createObjectStore(storeName, {
-        keyPath: store.keyPath,
-        autoIncrement: store.autoIncrement,
-      });
-      for (const index of store.indexes) {
-        created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
-      }
-    }
-  };
-  const idb = await request(open);
-  const tx = idb.transaction(Object.keys(fixture.stores), 'readwrite');
-  for (const [storeName, store] of Object.entries(fixture.stores)) {
-    for (const record of store.records) tx.objectStore(storeName).put(record);
-  }
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  idb.close();
-}
 
 const schemaOnly = (fixture: DbFixture) =>
   Object.fromEntries(Object.entries(fixture.stores).map(([name, { records: _, ...schema }]) => [name, schema]));
 
 describe('database migrations', () => {
-  it('the frozen v1 block still declares exactly what v1 users have', async () => {
-    const name = `v1-only-${crypto.randomUUID()}`;
+  // Each version's frozen block, declared on its own as the release did, makes exactly its fixture's stores.
+  const FROZEN: [string, (typeof SCHEMA_V1 | typeof SCHEMA_V2 | typeof SCHEMA_V3)[]][] = [
+    ['v1', [SCHEMA_V1]],
+    ['v2', [SCHEMA_V1, SCHEMA_V2]],
+    ['v3', [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]],
+  ];
+  it.each(FROZEN)('the frozen %s block still declares exactly what its users have', async (version, blocks) => {
+    const name = `${version}-only-${crypto.randomUUID()}`;
     const db = new Dexie(name);
-    db.version(1).stores(SCHEMA_V1);
+    blocks.forEach((stores, i) => db.version(i + 1).stores(stores));
     await db.open();
     db.close();
-    const raw = await dumpRaw(name, 1);
+    const raw = await dumpRaw(name, blocks.length);
     await Dexie.delete(name);
-    expect(raw.idbVersion).toBe(v1.idbVersion);
-    expect(schemaOnly(raw)).toEqual(schemaOnly(v1 as DbFixture));
-  });
-
-  it('the frozen v2 block still declares exactly what v2 users have', async () => {
-    const name = `v2-only-${crypto.randomUUID()}`;
-    const db = new Dexie(name);
-    db.version(1).stores(SCHEMA_V1);
-    db.version(2).stores(SCHEMA_V2);
-    await db.open();
-    db.close();
-    const raw = await dumpRaw(name, 2);
-    await Dexie.delete(name);
-    expect(raw.idbVersion).toBe(v2.idbVersion);
-    expect(schemaOnly(raw)).toEqual(schemaOnly(v2 as DbFixture));
-  });
-
-  it('the frozen v3 block still declares exactly what v3 users have', async () => {
-    const name = `v3-only-${crypto.randomUUID()}`;
-    const db = new Dexie(name);
-    db.version(1).stores(SCHEMA_V1);
-    db.version(2).stores(SCHEMA_V2);
-    db.version(3).stores(SCHEMA_V3);
-    await db.open();
-    db.close();
-    const raw = await dumpRaw(name, 3);
-    await Dexie.delete(name);
-    expect(raw.idbVersion).toBe(v3.idbVersion);
-    expect(schemaOnly(raw)).toEqual(schemaOnly(v3 as DbFixture));
+    expect(raw.idbVersion).toBe(FIXTURES[version]!.idbVersion);
+    expect(schemaOnly(raw)).toEqual(schemaOnly(FIXTURES[version]!));
   });
 
   it.each(Object.keys(FIXTURES))('today’s code opens a %s database and loses nothing', async (version) => {

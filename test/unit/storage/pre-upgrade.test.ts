@@ -8,31 +8,8 @@ import { BEFORE_UPGRADE_DB, copyBeforeUpgrade, upgradeCopy, upgradeCopyFile } fr
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
 import { freshDb } from './helpers';
+import { loadRaw, request as done } from './raw-fixture';
 
-const done = <T>(req: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-
-/** The fixture's database with the bare IndexedDB API, as the old version left it. */
-async function loadRaw(name: string, fixture: DbFixture): Promise<void> {
-  const open = indexedDB.open(name, fixture.idbVersion);
-  open.onupgradeneeded = () => {
-    for (const [storeName, store] of Object.entries(fixture.stores)) {
-      const created = open.result.createObjectStore(storeName, { keyPath: store.keyPath, autoIncrement: store.autoIncrement });
-      for (const index of store.indexes) created.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
-    }
-  };
-  const idb = await done(open);
-  const tx = idb.transaction(Object.keys(fixture.stores), 'readwrite');
-  for (const [storeName, store] of Object.entries(fixture.stores)) for (const record of store.records) tx.objectStore(storeName).put(record);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  idb.close();
-}
 
 const existing = async () => (await indexedDB.databases()).map((info) => info.name);
 
