@@ -71,8 +71,7 @@ export function createSiteActivityHandlers(deps: HandlerDeps): SiteHandlers {
     },
     'messages.consent': async (input, context) => {
       const { adapter } = siteTab(context);
-      const { messageLog } = await getSettings(db);
-      await updateSettings(db, { messageLog: { ...messageLog, [adapter.site]: input.allow ? 'on' : 'off' } });
+      await updateSettings(db, { messageLog: { [adapter.site]: input.allow ? 'on' : 'off' } });
       return null;
     },
     'messages.undo': async (input, context) => {

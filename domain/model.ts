@@ -274,7 +274,10 @@ export const settingsPatchSchema = z.object({
   dailyNotificationCap: settingsShape.dailyNotificationCap.unwrap().optional(),
   language: settingsShape.language.unwrap().optional(),
   notifyFading: settingsShape.notifyFading.unwrap().optional(),
-  messageLog: settingsShape.messageLog.unwrap().optional(),
+  /** Only the sites named change: a page that shows an older choice for the other site cannot undo it. */
+  messageLog: z
+    .object(Object.fromEntries(SITE_IDS.map((site) => [site, messageLogSchema.optional()])) as Record<SiteId, z.ZodOptional<typeof messageLogSchema>>)
+    .optional(),
   messageLogGroups: settingsShape.messageLogGroups.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -27,9 +27,12 @@ export async function updateSettings(db: TiekeeperDb, patch: SettingsPatch): Pro
   return db.transaction('rw', db.settings, async () => {
     const current = settingsFromRow(await db.settings.get(SETTINGS_ID));
     const next: Settings = { ...current };
-    for (const [field, value] of Object.entries(patch)) {
+    const { messageLog, ...fields } = patch;
+    for (const [field, value] of Object.entries(fields)) {
       if (value !== undefined) (next as Record<string, unknown>)[field] = value;
     }
+    // Site by site, over what is stored now (see settingsPatchSchema).
+    if (messageLog) next.messageLog = { ...current.messageLog, ...Object.fromEntries(Object.entries(messageLog).filter(([, choice]) => choice !== undefined)) };
     const valid = settingsSchema.parse(next);
     await db.settings.put({ ...valid, id: SETTINGS_ID });
     return valid;

@@ -144,7 +144,7 @@ function SettingsForm({ settings, onSave }: { settings: Settings; onSave: (patch
             <select
               id={`${id}-log-${site}`}
               value={settings.messageLog[site]}
-              onChange={(event) => void onSave({ messageLog: { ...settings.messageLog, [site]: event.target.value as MessageLogChoice } })}
+              onChange={(event) => void onSave({ messageLog: { [site]: event.target.value as MessageLogChoice } })}
             >
               <option value="ask">{t('settingsMessageLogAsk')}</option>
               <option value="on">{t('settingsMessageLogOn')}</option>

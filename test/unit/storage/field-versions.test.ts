@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TiekeeperError } from '../../../domain/errors';
 import { ensureContactForProfile, getContactState, remindContact, updateContact } from '../../../storage/contacts';
 import { createIntroduction, updateIntroduction } from '../../../storage/introductions';
+import { getSettings, updateSettings } from '../../../storage/settings';
+import { settingsPatchSchema } from '../../../domain/model';
 import { days, freshDb, linkedinRef, T0 } from './helpers';
 
 async function rejection(promise: Promise<unknown>): Promise<TiekeeperError> {
@@ -140,5 +142,19 @@ describe('an introduction, edited in two places', () => {
     expect(theirs).toMatchObject({ note: 'Both into water policy', updatedAt: T0 + 3 });
     const mine = await updateIntroduction(db, intro.id, { note: 'Water and sailing' }, T0 + 5, { expected: start, resolve: 'mine' });
     expect(mine).toMatchObject({ note: 'Water and sailing', updatedAt: T0 + 5 });
+  });
+});
+
+describe('the message-log choice, set in two places', () => {
+  it("one site's choice never undoes the other's, whatever the page showed", async () => {
+    const db = freshDb();
+    // A settings page shows both sites on "ask"; meanwhile the user says yes on XING's page.
+    await updateSettings(db, { messageLog: { xing: 'on' } });
+    // The settings page, still showing "ask" for XING, turns LinkedIn off.
+    await updateSettings(db, { messageLog: { linkedin: 'off' } });
+    expect((await getSettings(db)).messageLog).toEqual({ linkedin: 'off', xing: 'on' });
+    // In a message, an unknown choice is refused and an unknown site dropped.
+    expect(settingsPatchSchema.safeParse({ messageLog: { linkedin: 'maybe' } }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ messageLog: { myspace: 'on' } }).data).toEqual({ messageLog: {} });
   });
 });
