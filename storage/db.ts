@@ -2,8 +2,9 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Contact, Interaction, Introduction, Note, Nudge, Profile, Settings } from '../domain/model';
 import { SYNC_TABLES } from '../domain/sync/ops';
 import { copyBeforeUpgrade } from './pre-upgrade';
+import { pageOldRecords } from './sync-shadow';
 import { MARK_STORE, syncMarks, wholeTable } from './sync-marks';
-import type { SyncMarkRow, SyncMetaRow, SyncOutboxRow, SyncRecordRow } from './sync-rows';
+import type { SyncMarkRow, SyncMetaRow, SyncOutboxRow, SyncPageRow } from './sync-rows';
 
 export const DB_NAME = 'tiekeeper';
 
@@ -70,6 +71,18 @@ export const SCHEMA_V3 = {
 } as const;
 /* ===== End of schema version 3 ================================================================= */
 
+/*
+ * ===== Schema version 4: the shadow in pages (storage/sync-shadow.ts) ============================
+ * - syncPages: the shadow's records in pages of a few hundred (`${table}/${page}`), instead of
+ *   one row per record in syncRecords: a database write costs per row.
+ * The upgrade moves syncRecords' rows into pages; Dexie deletes syncRecords after it.
+ */
+export const SCHEMA_V4 = {
+  syncRecords: null,
+  syncPages: 'key',
+} as const;
+/* ===== End of schema version 4 ================================================================= */
+
 /** The user's data (what a backup holds and a wipe clears); the sync stores are not part of it. */
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as (keyof typeof SCHEMA_V1)[];
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -83,7 +96,7 @@ export class TiekeeperDb extends Dexie {
   declare introductions: EntityTable<Introduction, 'id'>;
   declare nudges: EntityTable<Nudge, 'id'>;
   declare settings: EntityTable<SettingsRow, 'id'>;
-  declare syncRecords: EntityTable<SyncRecordRow, 'key'>;
+  declare syncPages: EntityTable<SyncPageRow, 'key'>;
   declare syncMeta: Table<SyncMetaRow, string>;
   declare syncOutbox: EntityTable<SyncOutboxRow, 'seq'>;
   declare syncDirty: EntityTable<SyncMarkRow, 'key'>;
@@ -95,9 +108,12 @@ export class TiekeeperDb extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => tx.table(MARK_STORE).bulkPut(SYNC_TABLES.map((table) => ({ key: wholeTable(table) }))));
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => pageOldRecords((name) => tx.table(name)));
     /*
      * A future change goes here, never into the v1 block:
-     *   this.version(4).stores({ ...only the stores whose indexes change... }).upgrade((tx) => ...);
+     *   this.version(5).stores({ ...only the stores whose indexes change... }).upgrade((tx) => ...);
      * and, in the same commit, save test/fixtures/db/v<n>.json with scripts/save-db-fixture.ts and
      * add a case to test/unit/storage/migrations.test.ts (the older fixtures must then open).
      */

@@ -20,6 +20,12 @@ export interface SyncRecordRow {
   values?: Record<string, Json>;
 }
 
+/** A page of the shadow (sync-shadow.ts): `${table}/${page}`, and the records whose ids hash to it. */
+export interface SyncPageRow {
+  key: string;
+  records: SyncRecordRow[];
+}
+
 /** A record (`${table}/${id}`) or a whole table (`${table}/*`) written since the last diff. */
 export interface SyncMarkRow {
   key: string;

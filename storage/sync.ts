@@ -13,9 +13,9 @@ import {
 } from '../domain/model';
 import { fromBase64, PBKDF2_ITERATIONS, randomBytes, SALT_BYTES, toBase64 } from '../domain/sync/crypto';
 import { diffRows, stableJson, type DbRows } from '../domain/sync/diff';
-import { formatClock, HybridClock, newDeviceId, type Clock } from '../domain/sync/hlc';
-import { CONTACT_REFERENCES, SYNC_TABLES, type Json, type Op, type SyncTable } from '../domain/sync/ops';
-import { applyOps, materialise, recordKey, type FieldState, type RecordState, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
+import { formatClock, HybridClock, newDeviceId } from '../domain/sync/hlc';
+import { CONTACT_REFERENCES, SYNC_TABLES, type Op, type SyncTable } from '../domain/sync/ops';
+import { applyOps, materialise, recordKey, type ReplicaState, type Row, type Rows } from '../domain/sync/replica';
 import { SyncFileError } from '../domain/sync/segment';
 import { stateToOps } from '../domain/sync/snapshot';
 import { tieStats } from '../domain/ties';
@@ -35,7 +35,8 @@ import {
   type SyncDirectory,
 } from './sync-folder';
 import { readMarks, wholeTable } from './sync-marks';
-import type { SyncDeviceRow, SyncRecordRow } from './sync-rows';
+import type { SyncDeviceRow } from './sync-rows';
+import { addRecords, everything, isEverything, loadShadow, saveShadow, shadowSize, startSavingShadow, type Scope } from './sync-shadow';
 
 /**
  * Sync against the database (docs/sync.md). The database stays the working store and its write
@@ -57,7 +58,7 @@ const SCHEMAS: Record<SyncTable, z.ZodType> = {
 };
 
 const dataTables = (db: TiekeeperDb) => SYNC_TABLES.map((table) => db[table]);
-const syncTables = (db: TiekeeperDb) => [db.syncRecords, db.syncMeta, db.syncOutbox, db.syncDirty];
+const syncTables = (db: TiekeeperDb) => [db.syncPages, db.syncMeta, db.syncOutbox, db.syncDirty];
 
 export interface SyncOptions {
   /** PBKDF2 iterations of this device's key, when the device is first set up. */
@@ -84,117 +85,11 @@ async function device(db: TiekeeperDb, options: SyncOptions): Promise<SyncDevice
   return created;
 }
 
-/**
- * Which records a diff or an apply looks at: whole tables, and single records by key. The sync
- * marks (sync-marks.ts) say which records were written locally; an apply adds the records its
- * operations touch. Everything else is known to agree with the shadow.
- */
-export interface Scope {
-  tables: Set<SyncTable>;
-  keys: Set<string>;
-}
-
-const everything = (): Scope => ({ tables: new Set(SYNC_TABLES), keys: new Set() });
-const isEverything = (scope: Scope) => scope.tables.size === SYNC_TABLES.length;
 const inScope = (scope: Scope, table: SyncTable, id: string) => scope.tables.has(table) || scope.keys.has(recordKey(table, id));
 
 function idsIn(scope: Scope, table: SyncTable): string[] {
   const prefix = `${table}/`;
   return [...scope.keys].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
-}
-
-function recordState(row: SyncRecordRow): RecordState {
-  const fields = new Map<string, FieldState>();
-  if (row.c !== undefined && row.values) for (const [field, v] of Object.entries(row.values)) fields.set(field, { c: row.c, v });
-  for (const [field, value] of Object.entries(row.fields)) fields.set(field, { c: value.c, v: 'v' in value ? value.v : undefined });
-  return {
-    ...(row.born !== undefined && { born: row.born }),
-    ...(row.died !== undefined && { died: row.died }),
-    fields,
-  };
-}
-
-/**
- * The shadow, as far as the scope needs it: its records, and the contacts they refer to (through
- * merges too), which decide whether a row shows and where it points. The whole shadow when the
- * scope is everything.
- */
-async function loadShadow(db: TiekeeperDb, scope: Scope = everything()): Promise<ReplicaState> {
-  const redirectsRow = await db.syncMeta.get('redirects');
-  const state: ReplicaState = {
-    records: new Map(),
-    redirects: new Map(redirectsRow?.id === 'redirects' ? Object.entries(redirectsRow.redirects) : []),
-  };
-  if (isEverything(scope)) {
-    for (const row of await db.syncRecords.toArray()) state.records.set(row.key, recordState(row));
-    return state;
-  }
-  for (const table of scope.tables) {
-    for (const row of await db.syncRecords.where('key').startsWith(`${table}/`).toArray()) state.records.set(row.key, recordState(row));
-  }
-  await addRecords(db, state, scope.keys);
-  return state;
-}
-
-/** Loads these records of the shadow into `state`, with the contacts they refer to (through merges too). */
-async function addRecords(db: TiekeeperDb, state: ReplicaState, keys: Iterable<string>): Promise<void> {
-  const { records, redirects } = state;
-  const load = async (wanted: Iterable<string>) => {
-    const missing = [...new Set(wanted)].filter((key) => !records.has(key));
-    const rows = await db.syncRecords.bulkGet(missing);
-    rows.forEach((row, i) => row && records.set(missing[i]!, recordState(row)));
-  };
-  await load(keys);
-  let wanted = new Set<string>();
-  for (const [key, found] of records) {
-    const table = key.slice(0, key.indexOf('/')) as SyncTable;
-    for (const field of CONTACT_REFERENCES[table]) {
-      const value = found.fields.get(field)?.v;
-      if (typeof value === 'string') wanted.add(value);
-    }
-  }
-  const seen = new Set<string>();
-  while (wanted.size > 0) {
-    await load([...wanted].map((id) => recordKey('contacts', id)));
-    for (const id of wanted) seen.add(id);
-    const next = new Set<string>();
-    for (const id of wanted) {
-      const into = redirects.get(id)?.into;
-      if (into !== undefined && !seen.has(into)) next.add(into);
-    }
-    wanted = next;
-  }
-}
-
-function recordRow(key: string, state: RecordState): SyncRecordRow {
-  // The clock most fields share goes once into `c`; the fields written at other times keep theirs.
-  const counts = new Map<Clock, number>();
-  for (const value of state.fields.values()) if (value.v !== undefined) counts.set(value.c, (counts.get(value.c) ?? 0) + 1);
-  let common: Clock | undefined;
-  for (const [c, n] of counts) if (common === undefined || n > counts.get(common)!) common = c;
-  const fields: SyncRecordRow['fields'] = {};
-  const values: Record<string, Json> = {};
-  for (const [field, value] of state.fields) {
-    if (value.v !== undefined && value.c === common) values[field] = value.v;
-    else fields[field] = value.v === undefined ? { c: value.c } : { c: value.c, v: value.v };
-  }
-  return {
-    key,
-    ...(state.born !== undefined && { born: state.born }),
-    ...(state.died !== undefined && { died: state.died }),
-    fields,
-    ...(common !== undefined && { c: common, values }),
-  };
-}
-
-async function saveShadow(db: TiekeeperDb, state: ReplicaState, touched: Iterable<string>): Promise<void> {
-  const rows: SyncRecordRow[] = [];
-  for (const key of new Set(touched)) {
-    const found = state.records.get(key);
-    if (found) rows.push(recordRow(key, found));
-  }
-  if (rows.length > 0) await db.syncRecords.bulkPut(rows);
-  await db.syncMeta.put({ id: 'redirects', redirects: Object.fromEntries(state.redirects) });
 }
 
 const touchedBy = (ops: readonly Op[]) => ops.flatMap((op) => (op.k === 'merge' ? [] : [recordKey(op.t, op.id)]));
@@ -478,10 +373,12 @@ export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyR
     const full = wide || state !== loaded;
     for (const op of ops) clock.receive(op.c);
     applyOps(state, ops);
-    await saveShadow(db, state, touched);
+    // The shadow is stored while the rows are worked out (the database writes on its own thread).
+    const shadow = await startSavingShadow(db, state, touched);
     const write = full ? everything() : await writeScope(db, state, ops);
     const merged = materialise(state);
     await writeRows(db, merged, visibleRows(merged), write);
+    await shadow.written;
     await db.syncDirty.clear();
     await db.syncMeta.put({ id: 'cursors', cursors: read.cursors });
     await saveClock(db, current, clock);
@@ -494,7 +391,7 @@ export async function pullRemote(db: TiekeeperDb, dir: SyncDirectory, keys: KeyR
  * has read them and its own as far as it has written it. Returns the file's name.
  */
 export async function writeSnapshotNow(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRing): Promise<string | null> {
-  const { row, cursors, state } = await db.transaction('r', db.syncRecords, db.syncMeta, async () => {
+  const { row, cursors, state } = await db.transaction('r', db.syncPages, db.syncMeta, async () => {
     const cursorsRow = await db.syncMeta.get('cursors');
     return {
       row: await db.syncMeta.get('device'),
@@ -514,8 +411,16 @@ export async function writeSnapshotNow(db: TiekeeperDb, dir: SyncDirectory, keys
  * the merged state has but this version cannot hold stays as it is.
  */
 async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows, scope: Scope): Promise<void> {
-  for (const table of SYNC_TABLES) {
-    const have = scope.tables.has(table) ? await db[table].toArray() : (await db[table].bulkGet(idsIn(scope, table))).filter((row) => row !== undefined);
+  // Every read first, then every write at once: requests in a transaction run in order, so a read
+  // issued after a write would wait, idle, until the database has stored that write.
+  const held = await Promise.all(
+    SYNC_TABLES.map(async (table) =>
+      scope.tables.has(table) ? await db[table].toArray() : (await db[table].bulkGet(idsIn(scope, table))).filter((row) => row !== undefined),
+    ),
+  );
+  const writes: Promise<unknown>[] = [];
+  SYNC_TABLES.forEach((table, i) => {
+    const have = held[i]!;
     const gone: string[] = [];
     for (const row of have) if (!merged[table].has(row.id)) gone.push(row.id);
     const changed: Row[] = [];
@@ -525,10 +430,12 @@ async function writeRows(db: TiekeeperDb, merged: Rows, want: Rows, scope: Scope
       const old = present.get(id);
       if (!old || stableJson(old) !== stableJson(row)) changed.push(row);
     }
-    if (gone.length > 0) await db[table].bulkDelete(gone);
+    if (gone.length > 0) writes.push(db[table].bulkDelete(gone));
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one loop over six tables of different row types
-    if (changed.length > 0) await (db[table] as any).bulkPut(changed);
-  }
+    if (changed.length > 0) writes.push((db[table] as any).bulkPut(changed));
+  });
+  // Awaited one by one (a failure aborts the transaction anyway); Promise.all would lose Dexie's transaction here.
+  for (const written of writes) await written;
 }
 
 /**
@@ -550,7 +457,7 @@ async function snapshotWhenDue(db: TiekeeperDb, dir: SyncDirectory, keys: KeyRin
   });
   // Counting the records reads the whole shadow: done once per `minOps` operations written.
   if (since < minOps || Math.floor(since / minOps) === Math.floor((since - written) / minOps)) return;
-  if (since < 2 * (await db.syncRecords.count())) return;
+  if (since < 2 * (await shadowSize(db))) return;
   const name = await writeSnapshotNow(db, dir, keys);
   if (name === null) return;
   await db.transaction('rw', db.syncMeta, async () => {

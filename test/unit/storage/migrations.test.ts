@@ -13,12 +13,15 @@ import {
 import { dumpRaw, type DbFixture } from '../../../scripts/save-db-fixture';
 import { dueList, getProfileState } from '../../../storage/contacts';
 import { SYNC_TABLES } from '../../../domain/sync/ops';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, TiekeeperDb } from '../../../storage/db';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, TiekeeperDb } from '../../../storage/db';
+import { pageOf } from '../../../storage/sync-shadow';
+import type { SyncRecordRow } from '../../../storage/sync-rows';
 import { getSettings } from '../../../storage/settings';
 import { recordLocalChanges } from '../../../storage/sync';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
 import v3 from '../../fixtures/db/v3.json';
+import v4 from '../../fixtures/db/v4.json';
 import { loadRaw } from './raw-fixture';
 
 /*
@@ -35,15 +38,22 @@ import { loadRaw } from './raw-fixture';
  * Every older fixture keeps being opened by the newest code, so each upgrade path stays tested.
  */
 
-const FIXTURES: Record<string, DbFixture> = { v1: v1 as DbFixture, v2: v2 as DbFixture, v3: v3 as DbFixture };
+const FIXTURES: Record<string, DbFixture> = { v1: v1 as DbFixture, v2: v2 as DbFixture, v3: v3 as DbFixture, v4: v4 as DbFixture };
 
 /**
  * What today's code should hold after opening the fixture: v2 and v3 only added stores, so the
- * same records; the v3 upgrade marks every synced table for sync's next diff.
+ * same records; the v3 upgrade marks every synced table for sync's next diff; the v4 upgrade
+ * moves the shadow's records, unchanged, into the pages their keys hash to.
  */
 function expectedAfterUpgrade(fixture: DbFixture): Record<string, unknown[]> {
   const records: Record<string, unknown[]> = Object.fromEntries(Object.entries(fixture.stores).map(([name, store]) => [name, store.records]));
   if (fixture.schemaVersion < 3) records.syncDirty = [...SYNC_TABLES].sort().map((table) => ({ key: `${table}/*` }));
+  if (fixture.schemaVersion < 4) {
+    const pages = new Map<string, SyncRecordRow[]>();
+    for (const row of (records.syncRecords ?? []) as SyncRecordRow[]) pages.set(pageOf(row.key), [...(pages.get(pageOf(row.key)) ?? []), row]);
+    records.syncPages = [...pages].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, rows]) => ({ key, records: rows }));
+    delete records.syncRecords;
+  }
   return records;
 }
 
@@ -63,10 +73,11 @@ const schemaOnly = (fixture: DbFixture) =>
 
 describe('database migrations', () => {
   // Each version's frozen block, declared on its own as the release did, makes exactly its fixture's stores.
-  const FROZEN: [string, (typeof SCHEMA_V1 | typeof SCHEMA_V2 | typeof SCHEMA_V3)[]][] = [
+  const FROZEN: [string, (typeof SCHEMA_V1 | typeof SCHEMA_V2 | typeof SCHEMA_V3 | typeof SCHEMA_V4)[]][] = [
     ['v1', [SCHEMA_V1]],
     ['v2', [SCHEMA_V1, SCHEMA_V2]],
     ['v3', [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]],
+    ['v4', [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]],
   ];
   it.each(FROZEN)('the frozen %s block still declares exactly what its users have', async (version, blocks) => {
     const name = `${version}-only-${crypto.randomUUID()}`;
@@ -110,7 +121,7 @@ describe('database migrations', () => {
       expect(await db.contacts.where('tags').equals('Holz').count()).toBe(1);
       expect((await getSettings(db)).language).toBe('de');
       // Sync's shadow (from v2 on) still agrees with the data: nothing to log after the upgrade.
-      if ('syncRecords' in fixture.stores) expect(await recordLocalChanges(db, () => Date.UTC(2026, 11, 31))).toBe(0);
+      if ('syncRecords' in fixture.stores || 'syncPages' in fixture.stores) expect(await recordLocalChanges(db, () => Date.UTC(2026, 11, 31))).toBe(0);
       db.close();
 
       // And the upgraded database has the same stores and indexes as a new installation.
