@@ -66,7 +66,18 @@ export async function decrypt(key: CryptoKey, message: Bytes, context: string): 
   }
 }
 
+/**
+ * The browsers' own base64 (Chrome 140, Firefox 133), several times faster on the megabytes a
+ * sync or a backup carries; the loops below where it is missing.
+ */
+interface NativeBase64 {
+  fromBase64?(text: string, options: { lastChunkHandling: 'strict' }): Uint8Array<ArrayBuffer>;
+}
+const nativeFrom = (Uint8Array as unknown as NativeBase64).fromBase64;
+const nativeTo = (Uint8Array.prototype as unknown as { toBase64?(): string }).toBase64;
+
 export function toBase64(bytes: Uint8Array): string {
+  if (nativeTo) return nativeTo.call(bytes);
   let binary = '';
   const CHUNK = 0x8000;
   for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
@@ -75,7 +86,9 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Throws `SyntaxError` on anything that is not base64. */
 export function fromBase64(text: string): Bytes {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new SyntaxError('not base64');
+  if (text.length % 4 !== 0) throw new SyntaxError('not base64');
+  if (nativeFrom) return nativeFrom.call(Uint8Array, text, { lastChunkHandling: 'strict' }) as Bytes;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new SyntaxError('not base64');
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
