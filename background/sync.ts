@@ -25,11 +25,17 @@ export interface SyncRunnerDeps {
   iterations?: number;
 }
 
+/** Work that follows a sync (rescheduling nudges after remote changes, the weekly backup). */
+type FollowUp = () => Promise<void>;
+
 /**
  * Sync in the background (docs/sync.md): after changes (debounced), on an alarm, and when the
  * dashboard asks. One at a time. A sync that went through also writes the weekly backup into
- * the folder when it is due (storage/auto-backup.ts): the alarm's 15 minutes are its check. A failure never reaches other work: it is kept in the status
- * row, which the dashboard and the popup show, and the next sync tries again.
+ * the folder when it is due (storage/auto-backup.ts): the alarm's 15 minutes are its check. That
+ * backup, and the rescheduling after remote changes, come after the sync's answer, in the same
+ * queue: "Synced" waits only for the merged data to be stored. A failure never reaches other
+ * work: it is kept in the status row (the backup's in its own row), which the dashboard and the
+ * popup show, and the next sync tries again.
  */
 export function createSyncRunner(deps: SyncRunnerDeps) {
   const { db, now } = deps;
@@ -39,7 +45,10 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
    * One sync. `picked`: by hand (Firefox), the files the user picked from the synced folder are
    * read, and this device's new changes become segments handed back for the user to save.
    */
-  const attempt = async (passphrase: string | null, picked: PickedSyncFile[] | null): Promise<{ status: SyncStatusRow; downloads: SyncDownload[] } | null> => {
+  const attempt = async (
+    passphrase: string | null,
+    picked: PickedSyncFile[] | null,
+  ): Promise<{ status: SyncStatusRow; downloads: SyncDownload[]; after: FollowUp[] } | null> => {
     const folder = picked ? null : await deps.folder();
     if (!folder && !picked) {
       // Changes are stamped when the diff finds them: found now, not at the next "Sync now".
@@ -51,6 +60,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     const base = { id: 'status' as const, lastSyncedAt, read: 0, written: 0, problems: [], ...(picked && { picked: picked.length, downloaded: [] }) };
     let downloads: SyncDownload[] = [];
     let status: SyncStatusRow;
+    const after: FollowUp[] = [];
     try {
       const permission = (await folder?.queryPermission?.({ mode: 'readwrite' })) ?? 'granted';
       const keys = await loadKeys(db, passphrase, deps.iterations);
@@ -78,9 +88,14 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
           problems: result.problems,
           ...(picked && { downloaded: downloads.map((file) => file.name) }),
         };
-        if (result.ops > 0) await deps.onRemoteChanges().catch((error) => console.error('Tiekeeper: follow-up work after a sync failed', error));
+        if (result.ops > 0) after.push(deps.onRemoteChanges);
         // The weekly backup needs what a sync that went through has: the folder's OK and the keys.
-        if (!mistyped && folder) await backupIfDue(db, folder, keys, now);
+        if (!mistyped && folder) {
+          after.push(async () => {
+            // Not into a folder the user stopped syncing with meanwhile.
+            if (await deps.folder()) await backupIfDue(db, folder, keys, now);
+          });
+        }
       }
     } catch (error) {
       console.error('Tiekeeper: sync failed', error);
@@ -98,7 +113,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     } catch (error) {
       console.error('Tiekeeper: keeping the sync status failed', error);
     }
-    return { status, downloads };
+    return { status, downloads, after };
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -110,9 +125,16 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     return next;
   };
 
+  /** A sync, and then in the queue what follows from it, after its answer. */
+  const syncThenFollowUp = async (passphrase: string | null, picked: PickedSyncFile[] | null) => {
+    const outcome = await queued(() => attempt(passphrase, picked));
+    for (const work of outcome?.after ?? []) queued(work).catch((error) => console.error('Tiekeeper: follow-up work after a sync failed', error));
+    return outcome;
+  };
+
   /** Syncs now (after any sync under way); `passphrase` when the user just gave it. Never rejects. */
   const run = (passphrase: string | null = null): Promise<SyncStatusRow | null> =>
-    queued(() => attempt(passphrase, null)).then(
+    syncThenFollowUp(passphrase, null).then(
       (outcome) => outcome?.status ?? null,
       (error) => {
         console.error('Tiekeeper: sync failed', error);
@@ -127,7 +149,9 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
      * changes as files to save in the synced folder.
      */
     manual: async (passphrase: string | null, picked: PickedSyncFile[]): Promise<{ status: SyncStatusRow; downloads: SyncDownload[] }> =>
-      (await queued(() => attempt(passphrase, picked)))!,
+      (await syncThenFollowUp(passphrase, picked))!,
+    /** Resolves once every sync and backup asked for so far has ended. */
+    idle: (): Promise<void> => queue.then(() => undefined),
     /** After a change: syncs once the changes have stopped for a moment. */
     soon(): void {
       if (timer !== null) clearTimeout(timer);

@@ -34,16 +34,29 @@ afterEach(async () => {
 function rig(db: TiekeeperDb) {
   const dir = new NodeDirectory(root);
   const permission = { state: 'granted' as PermissionState };
+  // A backup file waits for this before it is opened (resolved unless a test holds it back).
+  const gate = { open: Promise.resolve() };
   const folder: SyncFolderHandle = {
     name: 'Nextcloud',
     values: () => dir.values(),
-    getFileHandle: (name, options) => dir.getFileHandle(name, options),
+    getFileHandle: async (name, options) => {
+      if (name.endsWith('.tkbackup')) await gate.open;
+      return dir.getFileHandle(name, options);
+    },
     removeEntry: (name) => dir.removeEntry(name),
     queryPermission: async () => permission.state,
   };
   const clock = { now: T0 };
-  const runner = createSyncRunner({ db, now: () => clock.now, folder: async () => folder, onRemoteChanges: async () => {}, iterations: ITERATIONS });
-  return { runner, permission, clock };
+  const background = createSyncRunner({ db, now: () => clock.now, folder: async () => folder, onRemoteChanges: async () => {}, iterations: ITERATIONS });
+  // The weekly backup follows the sync's answer in the runner's queue: these tests wait for both.
+  const runner = {
+    run: async (passphrase: string | null = null) => {
+      const status = await background.run(passphrase);
+      await background.idle();
+      return status;
+    },
+  };
+  return { runner, background, permission, clock, gate };
 }
 
 const backups = async () => (await fs.readdir(root)).filter((name) => name.endsWith('.tkbackup')).sort();
@@ -86,6 +99,20 @@ describe('the weekly backup into the sync folder', () => {
     clock.now = T0 + 7 * DAY_MS;
     await runner.run();
     expect(await backups()).toEqual(['tiekeeper-backup-2026-12-07.tkbackup', 'tiekeeper-backup-2026-12-14.tkbackup']);
+  });
+
+  it('comes after the sync’s answer: "Synced" does not wait for the backup', async () => {
+    const db = freshDb();
+    const { background, gate } = rig(db);
+    await addPeople(db, 2);
+    let release = () => {};
+    gate.open = new Promise((resolve) => (release = resolve));
+    const status = await background.run(PASSPHRASE);
+    expect(status?.state).toBe('synced');
+    expect(await backups()).toEqual([]);
+    release();
+    await background.idle();
+    expect(await backups()).toEqual(['tiekeeper-backup-2026-12-07.tkbackup']);
   });
 
   it('keeps the newest 8 and leaves the sync logs alone', async () => {
