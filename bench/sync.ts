@@ -90,6 +90,37 @@ async function countRows(page: ExtensionPage): Promise<{ contacts: number; notes
   );
 }
 
+/** When the weekly backup after a sync was written (the last of the sync's follow-up work); null before. */
+async function lastAutoBackup(page: ExtensionPage): Promise<number | null> {
+  return run(
+    page.page,
+    async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('tiekeeper');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const row = await new Promise<{ lastAutoAt?: number | null } | undefined>((resolve, reject) => {
+        const request = db.transaction('syncMeta', 'readonly').objectStore('syncMeta').get('backups');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return row?.lastAutoAt ?? null;
+    },
+    undefined,
+  );
+}
+
+/** Waits, polling, until the condition holds (the bench's only wait; up to two minutes). */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 interface SyncAnswer {
   state: string;
   read: number;
@@ -121,28 +152,47 @@ async function tenChanges(page: ExtensionPage, ids: readonly string[], round: nu
  */
 export async function measureSync(
   launch: () => Promise<BenchBrowser>,
-  options: { contacts: number; notes: number; runs: number },
+  options: { contacts: number; notes: number; runs: number; newDeviceRuns: number },
 ): Promise<Figure[]> {
   const a = await launch();
-  const b = await launch();
+  let b: BenchBrowser | null = null;
   try {
     const pageA = await a.extensionPage();
-    const pageB = await b.extensionPage();
     const now = Date.now();
     await pageA.importBackup(backupText(generateDataset({ now, seed: 11, contacts: options.contacts, notes: options.notes }), now), 'replace');
     const size = `${options.contacts.toLocaleString('en-GB')} contacts with ${options.notes.toLocaleString('en-GB')} notes`;
 
     await chooseFolder(pageA);
     const first = await syncNow(pageA, PASSPHRASE);
-    let carried = await folderFiles(pageA);
+    // The logs: a new device reads nothing else (A's weekly backup is in the folder too).
+    const logs = () => folderFiles(pageA).then((files) => Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('.log'))));
+    let carried = await logs();
     const megabytes = Object.values(carried).reduce((sum, text) => sum + text.length, 0) / 1024 / 1024;
-    await deliver(pageB, carried);
-    await chooseFolder(pageB);
-    const joined = await syncNow(pageB, PASSPHRASE);
-    const counts = await countRows(pageB);
-    if (counts.contacts !== options.contacts || counts.notes < options.notes) {
-      throw new Error(`the new device holds ${JSON.stringify(counts)} after its first sync`);
+
+    // A new device, a fresh browser each time: its answer comes once the merged data is stored;
+    // rescheduling and its weekly backup follow in the background's queue.
+    const joinedMs: number[] = [];
+    const settledMs: number[] = [];
+    let joined: SyncAnswer | null = null;
+    let pageB: ExtensionPage | null = null;
+    for (let i = 0; i < options.newDeviceRuns; i++) {
+      await b?.close();
+      b = await launch();
+      pageB = await b.extensionPage();
+      await deliver(pageB, carried);
+      await chooseFolder(pageB);
+      const start = performance.now();
+      const answer = await syncNow(pageB, PASSPHRASE);
+      joinedMs.push(answer.ms);
+      joined = answer.value;
+      await until(async () => (await lastAutoBackup(pageB!)) !== null);
+      settledMs.push(performance.now() - start);
+      const counts = await countRows(pageB);
+      if (counts.contacts !== options.contacts || counts.notes < options.notes) {
+        throw new Error(`the new device holds ${JSON.stringify(counts)} after its first sync`);
+      }
     }
+    const counts = await countRows(pageB!);
 
     const { value: ids } = await pageA.send('contacts.list', {}, (value: { id: string }[]) => value.slice(0, 200).map((c) => c.id));
     const send: number[] = [];
@@ -151,32 +201,42 @@ export async function measureSync(
       await tenChanges(pageA, ids, round);
       const sent = await syncNow(pageA);
       send.push(sent.ms);
-      const files = await folderFiles(pageA);
-      await deliver(pageB, changedFiles(files, carried));
+      const files = await logs();
+      await deliver(pageB!, changedFiles(files, carried));
       carried = files;
-      const received = await syncNow(pageB);
+      const received = await syncNow(pageB!);
       if (received.value.read === 0) throw new Error('the other device read nothing');
       receive.push(received.ms);
     }
-    const after = await countRows(pageB);
+    const after = await countRows(pageB!);
     if (after.notes !== counts.notes + 4 * options.runs) throw new Error(`expected ${counts.notes + 4 * options.runs} notes on the other device, found ${after.notes}`);
 
     const incremental = `10 changes (4 notes, 3 field edits, 3 interactions) on a database of ${size}; ${options.runs} rounds.`;
     return [
       single(
-        { id: 'sync.first', area: AREA, label: `first sync of the device that has the data, ${size}`, unit: 's', note: `records every row and writes the encrypted log: ${first.value.written.toLocaleString('en-GB')} operations, ${megabytes.toFixed(1)} MB of files, keys derived once.` },
+        { id: 'sync.first', area: AREA, label: `first sync of the device that has the data, ${size}`, unit: 's', note: `records every row and writes the encrypted log: ${first.value.written.toLocaleString('en-GB')} operations, ${megabytes.toFixed(1)} MB of log files, keys derived once.` },
         first.ms / 1000,
       ),
-      single(
+      fromSamples(
         {
           id: 'sync.newDevice',
           area: AREA,
           label: `a new device's first sync, ${size}`,
           unit: 's',
           target: { max: 10, source: 'issue 18: sync of 10,000 contacts with 50,000 notes to a new device in at most 10 s' },
-          note: `reads and decrypts ${joined.value.read.toLocaleString('en-GB')} operations, merges them and writes the database; both devices' keys derived (PBKDF2-SHA-256, 600,000 iterations each).`,
+          note: `the sync.now answer, once the merged data is stored: reads and decrypts ${joined!.read.toLocaleString('en-GB')} operations, merges them and writes the database; both devices' keys derived (PBKDF2-SHA-256, 600,000 iterations each). A fresh browser each run.`,
         },
-        joined.ms / 1000,
+        joinedMs.map((ms) => ms / 1000),
+      ),
+      fromSamples(
+        {
+          id: 'sync.newDeviceSettled',
+          area: AREA,
+          label: "a new device's first sync and its follow-up work",
+          unit: 's',
+          note: 'from sending sync.now until the weekly backup that follows the first sync is written (nudges rescheduled, badges refreshed, the encrypted backup of the whole database into the folder); polled every 50 ms.',
+        },
+        settledMs.map((ms) => ms / 1000),
       ),
       fromSamples(
         { id: 'sync.send10', area: AREA, label: 'incremental sync sending 10 changes', unit: 'ms', target: { max: 200, source: 'issue 18: an incremental sync of 10 changes in at most 200 ms' }, note: `${incremental} Finds the changes from the marks, appends one batch to this device's log.` },
@@ -189,6 +249,6 @@ export async function measureSync(
     ];
   } finally {
     await a.close();
-    await b.close();
+    await b?.close();
   }
 }
