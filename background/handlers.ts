@@ -29,7 +29,6 @@ import { createIntroduction, updateIntroduction } from '../storage/introductions
 import { mergeContacts, splitContact } from '../storage/merge';
 import { addNote, deleteNote, editNote, restoreNote } from '../storage/notes';
 import { getSettings, updateSettings } from '../storage/settings';
-import { stopSync } from '../storage/sync-state';
 import { profileFromUrl } from '../sites';
 import type { Badges } from './badges';
 import { createSiteActivityHandlers } from './site-activity';
@@ -49,7 +48,7 @@ export interface HandlerDeps {
   openPanel: (tabId: number) => Promise<void>;
   badges: Pick<Badges, 'viewFor' | 'remember' | 'rememberMarkers'>;
   /** Sync through the folder (background/sync.ts). */
-  sync: Pick<SyncRunner, 'run' | 'manual'>;
+  sync: Pick<SyncRunner, 'run' | 'manual' | 'stop'>;
 }
 
 export interface CallContext {
@@ -163,7 +162,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sync.now': (input) => deps.sync.run(input.passphrase ?? null),
     'sync.manual': (input) => deps.sync.manual(input.passphrase ?? null, input.files),
     'sync.stop': async () => {
-      await stopSync(db);
+      await deps.sync.stop();
       return null;
     },
   };

@@ -3,6 +3,7 @@ import type { TiekeeperDb } from '../storage/db';
 import { backupIfDue } from '../storage/auto-backup';
 import { downloadWith, loadKeys, recordLocalChanges, syncNow } from '../storage/sync';
 import { pickedFiles, type SyncDirectory } from '../storage/sync-folder';
+import { stopSync } from '../storage/sync-state';
 import type { PickedSyncFile, SyncDownload, SyncFolderHandle, SyncStatusRow } from '../storage/sync-rows';
 
 export const SYNC_ALARM = 'tiekeeper-sync';
@@ -21,6 +22,12 @@ export interface SyncRunnerDeps {
   folder: () => Promise<SyncFolderHandle | null>;
   /** After a sync that brought the other devices' changes: badges and schedule follow. */
   onRemoteChanges: () => Promise<void>;
+  /**
+   * Sets (true) or clears (false) the alarm that syncs every SYNC_EVERY_MINUTES: it exists only
+   * while a folder is chosen, so nobody who does not sync is woken for it. Absent: no alarm
+   * (Firefox, which keeps no folder, and tests).
+   */
+  keepAlarm?: (wanted: boolean) => Promise<void>;
   /** PBKDF2 iterations: production's when absent (tests use fewer). */
   iterations?: number;
 }
@@ -50,6 +57,7 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     picked: PickedSyncFile[] | null,
   ): Promise<{ status: SyncStatusRow; downloads: SyncDownload[]; after: FollowUp[] } | null> => {
     const folder = picked ? null : await deps.folder();
+    if (!picked) await deps.keepAlarm?.(folder !== null);
     if (!folder && !picked) {
       // Changes are stamped when the diff finds them: found now, not at the next "Sync now".
       if ((await db.syncMeta.get('keys')) !== undefined) await recordLocalChanges(db, now, options);
@@ -150,6 +158,12 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
      */
     manual: async (passphrase: string | null, picked: PickedSyncFile[]): Promise<{ status: SyncStatusRow; downloads: SyncDownload[] }> =>
       (await syncThenFollowUp(passphrase, picked))!,
+    /** Stop syncing (sync-state.ts), after any sync under way; the alarm goes with the folder. */
+    stop: (): Promise<void> =>
+      queued(async () => {
+        await stopSync(db);
+        await deps.keepAlarm?.(false);
+      }),
     /** Resolves once every sync and backup asked for so far has ended. */
     idle: (): Promise<void> => queue.then(() => undefined),
     /** After a change: syncs once the changes have stopped for a moment. */

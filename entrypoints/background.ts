@@ -69,6 +69,15 @@ export default defineBackground(() => {
       await scheduler.reconcile();
       await badges.refresh();
     },
+    // Sync on its own every so often, while a folder is chosen (each attempt sets or clears the
+    // alarm; alarms outlive the worker). Firefox keeps no folder for an extension: never woken.
+    ...(!import.meta.env.FIREFOX && {
+      keepAlarm: async (wanted: boolean) => {
+        const alarm = await browser.alarms.get(SYNC_ALARM);
+        if (wanted && !alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+        if (!wanted && alarm) await browser.alarms.clear(SYNC_ALARM);
+      },
+    }),
   });
   const deps = {
     db,
@@ -110,13 +119,6 @@ export default defineBackground(() => {
     if (alarm.name === NUDGE_ALARM) await scheduler.reconcile();
     if (alarm.name === SYNC_ALARM) await sync.run();
   });
-  // Sync on its own every so often (nothing is done while no folder is chosen). Alarms outlive
-  // the worker: made once, kept. Firefox keeps no folder for an extension, so it is not woken.
-  if (!import.meta.env.FIREFOX) {
-    void browser.alarms.get(SYNC_ALARM).then(async (alarm) => {
-      if (!alarm) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
-    });
-  }
 
   browser.notifications.onClicked.addListener(async (notificationId) => {
     const target = targetOf(notificationId);

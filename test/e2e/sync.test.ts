@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { SYNC_ALARM, SYNC_EVERY_MINUTES } from '../../background/sync';
 import { sendFromPage } from '../../scripts/extension-page';
 import { Harness, harnessForEachTest } from './harness';
 import { captureNotifications, shown } from './notifications';
 import { DashboardPage, PopupPage } from './page-objects';
+
+type Chrome = typeof import('webextension-polyfill');
 
 /**
  * The sync files in the test's sync folder (a folder of the origin-private file system); the
@@ -90,6 +93,13 @@ describe('sync through a folder', () => {
     expect(text).not.toContain('Hannover');
     expect(text).not.toContain('Anna');
     expect(await card.textContent()).toMatch(/Last synced: .+/);
+
+    // The background syncs on its own every 15 minutes while a folder is chosen, and only then.
+    const syncAlarm = () => harness.inWorker(async (name) => (await (globalThis as unknown as { chrome: Chrome }).chrome.alarms.get(name))?.periodInMinutes ?? null, SYNC_ALARM);
+    expect(await syncAlarm()).toBe(SYNC_EVERY_MINUTES);
+    await card.getByRole('button', { name: 'Stop syncing' }).click();
+    await expect.poll(() => card.textContent()).toContain('Choose folder…');
+    await expect.poll(syncAlarm).toBeNull();
     expect(harness.extensionErrors).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { ensureContactForProfile } from '../../../storage/contacts';
 import type { TiekeeperDb } from '../../../storage/db';
 import { addNote } from '../../../storage/notes';
 import { loadKeys, writeSnapshotNow } from '../../../storage/sync';
-import { stopSync, syncStatus } from '../../../storage/sync-state';
+import { syncStatus } from '../../../storage/sync-state';
 import type { SyncFolderHandle } from '../../../storage/sync-rows';
 import { freshDb, linkedinRef } from '../storage/helpers';
 import { NodeDirectory } from '../storage/node-directory';
@@ -40,21 +40,26 @@ function folderWith(permission: { state: PermissionState }): SyncFolderHandle {
   };
 }
 
-function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null } = {}) {
+function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null; chosen?: () => boolean } = {}) {
   const permission = { state: 'granted' as PermissionState };
   const folder = options.folder === undefined ? folderWith(permission) : options.folder;
   const remote = { changes: 0 };
   const clock = { now: T0 };
+  // The periodic sync alarm, as the background keeps it.
+  const alarm = { set: false };
   const runner = createSyncRunner({
     db,
     now: () => clock.now,
-    folder: async () => folder,
+    folder: async () => (options.chosen?.() === false ? null : folder),
     onRemoteChanges: async () => {
       remote.changes++;
     },
+    keepAlarm: async (wanted) => {
+      alarm.set = wanted;
+    },
     iterations: ITERATIONS,
   });
-  return { runner, permission, remote, clock };
+  return { runner, permission, remote, clock, alarm };
 }
 
 const logFiles = async () => (await fs.readdir(root)).filter((name) => name.endsWith('.log'));
@@ -154,9 +159,22 @@ describe('the background sync', () => {
     // The weekly backup follows the sync's answer.
     await runner.idle();
     expect((await db.syncMeta.toArray()).map((row) => row.id)).toEqual(expect.arrayContaining(['keys', 'status']));
-    await stopSync(db);
+    await runner.stop();
     // The backups row stays: when the last backup was made does not depend on the folder.
     expect((await db.syncMeta.toArray()).map((row) => row.id).sort()).toEqual(['backups', 'device', 'redirects']);
+  });
+
+  it('keeps the periodic sync alarm only while a folder is chosen', async () => {
+    const db = freshDb();
+    let chosen = false;
+    const { runner, alarm } = rig(db, { chosen: () => chosen });
+    await runner.run();
+    expect(alarm.set).toBe(false);
+    chosen = true;
+    await runner.run(PASSPHRASE);
+    expect(alarm.set).toBe(true);
+    await runner.stop();
+    expect(alarm.set).toBe(false);
   });
 
   it('syncs once after a burst of changes', async () => {

@@ -84,7 +84,7 @@ export function browserDeps() {
       viewFor: async (ref: ProfileRef) => ({ tone: 'new' as const, label: `badge of ${ref.key}`, detail: null, ariaLabel: `Tiekeeper, ${ref.name ?? ''}`, tooltip: null }),
     },
     // These tests are not about sync (test/unit/background/sync.test.ts is).
-    sync: { run: async () => null, manual: () => Promise.reject(new Error('sync is not part of these tests')) },
+    sync: { run: async () => null, manual: () => Promise.reject(new Error('sync is not part of these tests')), stop: () => Promise.reject(new Error('sync is not part of these tests')) },
     dashboardUrl: (contactId: string | null) => `chrome-extension://test/dashboard.html${contactId ? `#/contact/${contactId}` : ''}`,
   };
 }
