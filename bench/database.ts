@@ -2,6 +2,7 @@ import { UPCOMING_DAYS } from '../storage/contacts';
 import { DAY_MS } from '../domain/constants';
 import { backupText, connectionsCsv, generateDataset, splitDataset } from './data';
 import { run, type ExtensionPage } from './browser';
+import { writeFloor } from './floor';
 import { fromSamples, single, type Figure } from './figures';
 
 export const AREA = '5. Database';
@@ -162,61 +163,6 @@ export async function measureDueListScaling(page: ExtensionPage, options: { size
   return figures;
 }
 
-/**
- * What writing the imported rows costs the browser's database by itself: the contacts and
- * profiles in the extension's database, read back and put into a scratch database of the same
- * stores and indexes, in one transaction. Times the writing only.
- */
-async function writeFloor(page: ExtensionPage): Promise<{ rows: number; seconds: number }> {
-  return run(
-    page.page,
-    async () => {
-      const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
-        new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(name, version);
-          if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      const source = await open('tiekeeper');
-      const read = (store: string) =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const request = source.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      const contacts = await read('contacts');
-      const profiles = await read('profiles');
-      source.close();
-      const name = `bench-floor-${crypto.randomUUID()}`;
-      const scratch = await open(name, 1, (db) => {
-        const c = db.createObjectStore('contacts', { keyPath: 'id' });
-        c.createIndex('nextDueAt', 'nextDueAt');
-        c.createIndex('tags', 'tags', { multiEntry: true });
-        const p = db.createObjectStore('profiles', { keyPath: 'id' });
-        p.createIndex('contactId', 'contactId');
-        p.createIndex('memberId', 'memberId');
-      });
-      const start = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        const tx = scratch.transaction(['contacts', 'profiles'], 'readwrite');
-        for (const row of contacts) tx.objectStore('contacts').put(row);
-        for (const row of profiles) tx.objectStore('profiles').put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      const seconds = (performance.now() - start) / 1000;
-      scratch.close();
-      await new Promise((resolve) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = request.onerror = request.onblocked = resolve;
-      });
-      return { rows: contacts.length + profiles.length, seconds };
-    },
-    undefined,
-  );
-}
-
 /** LinkedIn's Connections.csv into an empty database, through `import.apply` like the dashboard. */
 export async function measureConnectionsImport(page: ExtensionPage, options: { rows: number; runs: number }, variant?: 'large'): Promise<Figure[]> {
   const text = connectionsCsv(options.rows);
@@ -228,7 +174,7 @@ export async function measureConnectionsImport(page: ExtensionPage, options: { r
     samples.push(result.ms / 1000);
     created = result.value;
   }
-  const floor = variant === 'large' ? await writeFloor(page) : null;
+  const floor = variant === 'large' ? await writeFloor(page, ['contacts', 'profiles']) : null;
   await page.deleteAll();
   return [
     ...(floor === null
