@@ -13,6 +13,8 @@ const PASSPHRASE = 'Sommer in Bremen, 2026';
  * of the origin-private file system, kept in the `folder` row (a handle cannot travel in a message).
  */
 async function chooseFolder(page: ExtensionPage): Promise<void> {
+  // The background creates the database: opened here first, it would be an empty one.
+  await page.send('settings.get', {}, () => null);
   await run(
     page.page,
     async ({ folder }) => {
@@ -69,7 +71,11 @@ async function deliver(page: ExtensionPage, files: Record<string, string>): Prom
 const changedFiles = (now: Record<string, string>, before: Record<string, string>) =>
   Object.fromEntries(Object.entries(now).filter(([name, text]) => before[name] !== text));
 
-async function countRows(page: ExtensionPage): Promise<{ contacts: number; notes: number }> {
+/**
+ * What a device holds: its people and notes, and when the weekly backup that follows a sync was
+ * written (the last of the sync's follow-up work; null before).
+ */
+async function deviceState(page: ExtensionPage): Promise<{ contacts: number; notes: number; lastAutoBackup: number | null }> {
   return run(
     page.page,
     async () => {
@@ -78,37 +84,20 @@ async function countRows(page: ExtensionPage): Promise<{ contacts: number; notes
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const count = (store: string) =>
-        new Promise<number>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).count();
+      const ask = <T>(store: string, read: (store: IDBObjectStore) => IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          const request = read(db.transaction(store, 'readonly').objectStore(store));
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-      const counts = { contacts: await count('contacts'), notes: await count('notes') };
+      const backups = await ask<{ lastAutoAt?: number | null } | undefined>('syncMeta', (store) => store.get('backups'));
+      const state = {
+        contacts: await ask('contacts', (store) => store.count()),
+        notes: await ask('notes', (store) => store.count()),
+        lastAutoBackup: backups?.lastAutoAt ?? null,
+      };
       db.close();
-      return counts;
-    },
-    undefined,
-  );
-}
-
-/** When the weekly backup after a sync was written (the last of the sync's follow-up work); null before. */
-async function lastAutoBackup(page: ExtensionPage): Promise<number | null> {
-  return run(
-    page.page,
-    async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('tiekeeper');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const row = await new Promise<{ lastAutoAt?: number | null } | undefined>((resolve, reject) => {
-        const request = db.transaction('syncMeta', 'readonly').objectStore('syncMeta').get('backups');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return row?.lastAutoAt ?? null;
+      return state;
     },
     undefined,
   );
@@ -187,14 +176,14 @@ export async function measureSync(
       const answer = await syncNow(pageB, PASSPHRASE);
       joinedMs.push(answer.ms);
       joined = answer.value;
-      await until(async () => (await lastAutoBackup(pageB!)) !== null);
+      await until(async () => (await deviceState(pageB!)).lastAutoBackup !== null);
       settledMs.push(performance.now() - start);
-      const counts = await countRows(pageB);
+      const counts = await deviceState(pageB);
       if (counts.contacts !== options.contacts || counts.notes < options.notes) {
         throw new Error(`the new device holds ${JSON.stringify(counts)} after its first sync`);
       }
     }
-    const counts = await countRows(pageB!);
+    const counts = await deviceState(pageB!);
     const floor = await writeFloor(pageB!, SYNC_TABLES);
 
     const { value: ids } = await pageA.send('contacts.list', {}, (value: { id: string }[]) => value.slice(0, 200).map((c) => c.id));
@@ -211,7 +200,7 @@ export async function measureSync(
       if (received.value.read === 0) throw new Error('the other device read nothing');
       receive.push(received.ms);
     }
-    const after = await countRows(pageB!);
+    const after = await deviceState(pageB!);
     if (after.notes !== counts.notes + 4 * options.runs) throw new Error(`expected ${counts.notes + 4 * options.runs} notes on the other device, found ${after.notes}`);
 
     const incremental = `10 changes (4 notes, 3 field edits, 3 interactions) on a database of ${size}; ${options.runs} rounds.`;
