@@ -57,7 +57,8 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     picked: PickedSyncFile[] | null,
   ): Promise<{ status: SyncStatusRow; downloads: SyncDownload[]; after: FollowUp[] } | null> => {
     const folder = picked ? null : await deps.folder();
-    if (!picked) await deps.keepAlarm?.(folder !== null);
+    // A failure to set the alarm does not keep this sync from going ahead.
+    if (!picked) await deps.keepAlarm?.(folder !== null).catch((error) => console.error('Tiekeeper: setting the sync alarm failed', error));
     if (!folder && !picked) {
       // Changes are stamped when the diff finds them: found now, not at the next "Sync now".
       if ((await db.syncMeta.get('keys')) !== undefined) await recordLocalChanges(db, now, options);

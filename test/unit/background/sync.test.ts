@@ -40,7 +40,7 @@ function folderWith(permission: { state: PermissionState }): SyncFolderHandle {
   };
 }
 
-function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null; chosen?: () => boolean } = {}) {
+function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null; chosen?: () => boolean; alarmFails?: boolean } = {}) {
   const permission = { state: 'granted' as PermissionState };
   const folder = options.folder === undefined ? folderWith(permission) : options.folder;
   const remote = { changes: 0 };
@@ -55,6 +55,7 @@ function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null; chose
       remote.changes++;
     },
     keepAlarm: async (wanted) => {
+      if (options.alarmFails) throw new Error('alarms are not available');
       alarm.set = wanted;
     },
     iterations: ITERATIONS,
@@ -175,6 +176,13 @@ describe('the background sync', () => {
     expect(alarm.set).toBe(true);
     await runner.stop();
     expect(alarm.set).toBe(false);
+  });
+
+  it('syncs even when the alarm cannot be set', async () => {
+    const db = freshDb();
+    const { runner } = rig(db, { alarmFails: true });
+    await addAnna(db);
+    expect(await runner.run(PASSPHRASE)).toMatchObject({ state: 'synced', written: 3 });
   });
 
   it('syncs once after a burst of changes', async () => {
