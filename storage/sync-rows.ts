@@ -5,10 +5,10 @@ import type { Cursors, FileProblem, LogPosition, SyncDirectory } from './sync-fo
 /** The rows of the sync stores (schema version 2, storage/db.ts). */
 
 /**
- * One record of the shadow. A field without `v` was removed at `c`. Most records have one clock
- * for all their fields (they were put whole): those fields are kept as plain values in `values`
- * with that clock in `c`, the others in `fields`. That is one stored object per record instead
- * of one per field, which is what an IndexedDB write spends its time on.
+ * One record of the shadow, as its page (SyncPageRow) holds it. A field without `v` was removed
+ * at `c`. Most records have one clock for all their fields (they were put whole): those fields
+ * are kept as plain values in `values` with that clock in `c`, the others in `fields`, which
+ * keeps the clock once instead of once per field.
  */
 export interface SyncRecordRow {
   /** `${table}/${id}` */
