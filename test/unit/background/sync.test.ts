@@ -20,12 +20,15 @@ const T0 = Date.UTC(2026, 2, 2, 9);
 const PASSPHRASE = 'Sommer in Bremen';
 
 let root: string;
+/** The runners a test made: their follow-up work (the weekly backup) ends before the folder goes. */
+const runners: ReturnType<typeof createSyncRunner>[] = [];
 beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'tiekeeper-sync-runner-'));
 });
 afterEach(async () => {
   vi.useRealTimers();
   setLanguageOverride(null);
+  await Promise.all(runners.splice(0).map((runner) => runner.idle()));
   await fs.rm(root, { recursive: true, force: true });
 });
 
@@ -60,6 +63,7 @@ function rig(db: TiekeeperDb, options: { folder?: SyncFolderHandle | null; chose
     },
     iterations: ITERATIONS,
   });
+  runners.push(runner);
   return { runner, permission, remote, clock, alarm };
 }
 
