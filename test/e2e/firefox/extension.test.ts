@@ -2,27 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notificationId } from '../../../background/notification-ids';
 import { FirefoxClosedShadow } from './closed-shadow';
-import { FirefoxHarness } from './harness';
+import { firefoxForEachTest } from './harness';
 import { clickNamed, FirefoxBadge, send, textOf } from './page-objects';
 
-let harness: FirefoxHarness | undefined;
-async function start(options?: Parameters<typeof FirefoxHarness.start>[0]): Promise<FirefoxHarness> {
-  harness = await FirefoxHarness.start(options);
-  return harness;
-}
-afterEach(async () => {
-  const started = harness;
-  harness = undefined;
-  if (!started) return;
-  try {
-    started.assertNoExtensionRequests();
-  } finally {
-    await started.close();
-  }
-});
+const start = firefoxForEachTest();
 
 /** A test about a nudge appearing says which quiet hours it means. */
 const NO_QUIET_HOURS = { quietStartMinute: 0, quietEndMinute: 0 };

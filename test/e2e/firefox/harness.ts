@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension } from '../../../scripts/firefox';
+import { afterEach } from 'vitest';
 import { renderDemoPage, strictCsp } from '../../../demo/pages';
 import { DEFAULT_TIMEZONE, offsetMinutes } from '../time-zones';
 import type { ServedPage } from '../harness';
@@ -259,4 +260,23 @@ export async function waitFor(condition: () => Promise<boolean> | boolean, what:
     if (Date.now() > until) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * For a suite whose tests each start Firefox with options of their own: returns the start, and
+ * after each test checks that the extension reached no network and closes the browser.
+ */
+export function firefoxForEachTest(): (options?: FirefoxHarnessOptions) => Promise<FirefoxHarness> {
+  let current: FirefoxHarness | undefined;
+  afterEach(async () => {
+    const started = current;
+    current = undefined;
+    if (!started) return;
+    try {
+      started.assertNoExtensionRequests();
+    } finally {
+      await started.close();
+    }
+  });
+  return async (options) => (current = await FirefoxHarness.start(options));
 }

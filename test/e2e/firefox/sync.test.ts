@@ -4,30 +4,20 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncRunner } from '../../../background/sync';
 import { decodeSegment } from '../../../domain/sync/segment';
 import { ensureContactForProfile } from '../../../storage/contacts';
 import { TiekeeperDb } from '../../../storage/db';
 import { addNote } from '../../../storage/notes';
 import { KeyRing } from '../../../storage/sync-folder';
-import { FirefoxHarness } from './harness';
+import { firefoxForEachTest } from './harness';
 import { clickNamed, send } from './page-objects';
 
 const PASSPHRASE = 'Sommer in Bremen';
 const OWN_SEGMENT = /^tiekeeper-[0-9a-f]{16}-000001\.log$/;
 
-let harness: FirefoxHarness | undefined;
-afterEach(async () => {
-  const started = harness;
-  harness = undefined;
-  if (!started) return;
-  try {
-    started.assertNoExtensionRequests();
-  } finally {
-    await started.close();
-  }
-});
+const start = firefoxForEachTest();
 
 /** Firefox saves every download into `dir` without asking, as a user may set it to. */
 const downloadsInto = (dir: string) => ({
@@ -67,7 +57,7 @@ describe('sync by hand in Firefox', () => {
   it('downloads this computer\'s changes as a new file, then reads the files chosen from the synced folder', { timeout: 120_000 }, async () => {
     const downloads = mkdtempSync(path.join(tmpdir(), 'tiekeeper-downloads-'));
     const synced = mkdtempSync(path.join(tmpdir(), 'tiekeeper-synced-'));
-    const h = (harness = await FirefoxHarness.start({ prefs: downloadsInto(downloads) }));
+    const h = await start({ prefs: downloadsInto(downloads) });
     const page = await h.openExtensionPage('dashboard.html#/settings');
     const { contact } = await send(page, 'profile.ensure', { site: 'linkedin', key: 'jana-beispiel', url: 'https://www.linkedin.com/in/jana-beispiel/', name: 'Jana Beispiel' });
     await send(page, 'note.add', { contactId: contact.id, body: 'Sails on the Alster' });
@@ -138,7 +128,7 @@ describe('sync by hand in Firefox', () => {
     writeFileSync(path.join(synced, other.name), other.text);
     mkdirSync(path.join(synced, 'Photos'));
     writeFileSync(path.join(synced, 'Photos', 'holiday.txt'), 'not a sync file');
-    const h = (harness = await FirefoxHarness.start({ prefs: downloadsInto(downloads) }));
+    const h = await start({ prefs: downloadsInto(downloads) });
     const page = await h.openExtensionPage('dashboard.html#/settings');
     await expect.poll(() => cardText(page)).toContain('so you sync by hand');
 
